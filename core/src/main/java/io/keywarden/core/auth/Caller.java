@@ -1,0 +1,27 @@
+package io.keywarden.core.auth;
+
+import io.keywarden.core.identity.Principal;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An authenticated request's caller and what is known about the request: the inputs to authorisation and
+ * to the policy context keys ({@code aws:SourceIp}, {@code aws:CurrentTime}, {@code aws:UserAgent}, ...).
+ *
+ * @param accessKeyId the key the request was signed with
+ * @param region      the region of the SigV4 credential scope
+ * @param service     the service of the SigV4 credential scope
+ */
+public record Caller(Principal principal, String accessKeyId, Instant requestTime, String sourceIp, String userAgent,
+                     boolean secureTransport, String region, String service) {
+    public Caller {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(requestTime, "requestTime");
+        sourceIp = sourceIp == null ? "" : sourceIp;
+        userAgent = userAgent == null ? "" : userAgent;
+        region = region == null ? "" : region;
+        service = service == null ? "" : service;
+    }
+}

@@ -1,0 +1,16 @@
+package io.keywarden.core.authz;
+
+/**
+ * The interim rule before policies: the root user may do everything, IAM users nothing (the caller-identity call
+ * needs no permission and is never authorised).
+ */
+public final class RootOnlyAuthorizer implements Authorizer {
+    @Override
+    public AuthorizationResult authorize(AuthorizationRequest request) {
+        if (request.caller().principal().isRoot()) {
+            return AuthorizationResult.of(Decision.ALLOW, "the root user may do everything");
+        }
+        return AuthorizationResult.of(Decision.IMPLICIT_DENY,
+                "no identity-based policy allows the " + request.action() + " action");
+    }
+}

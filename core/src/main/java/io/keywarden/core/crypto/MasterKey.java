@@ -1,0 +1,59 @@
+package io.keywarden.core.crypto;
+
+import java.util.Arrays;
+import java.util.Base64;
+
+/** A versioned 256-bit AES master key that seals secrets at rest. {@link #toString()} never shows the key. */
+public final class MasterKey {
+    private final int version;
+    private final byte[] key;
+
+    private MasterKey(int version, byte[] key) {
+        if (version < 1) {
+            throw new IllegalArgumentException("master key version must be at least 1");
+        }
+        if (key.length != 32) {
+            throw new IllegalArgumentException("master key must be 32 bytes (AES-256), got " + key.length);
+        }
+        this.version = version;
+        this.key = key.clone();
+    }
+
+    public static MasterKey of(int version, byte[] key) {
+        return new MasterKey(version, key);
+    }
+
+    /** Parses the base64 of 32 bytes, as in {@code KEYWARDEN_MASTER_KEY}. */
+    public static MasterKey fromBase64(int version, String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("master key is not valid base64");
+        }
+        return new MasterKey(version, bytes);
+    }
+
+    public int version() {
+        return version;
+    }
+
+    byte[] keyBytes() {
+        return key.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MasterKey other && version == other.version && Arrays.equals(key, other.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "MasterKey[version=" + version + ", key=redacted]";
+    }
+}

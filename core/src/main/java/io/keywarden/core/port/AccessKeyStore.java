@@ -1,0 +1,42 @@
+package io.keywarden.core.port;
+
+import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.keys.AccessKey;
+import io.keywarden.core.keys.AccessKeyId;
+import io.keywarden.core.keys.KeyStatus;
+import io.keywarden.core.keys.LastUsed;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Persistence of access keys. Each live key holds a slot (1..max) per owner under a unique constraint, which is what
+ * makes the per-user key limit hold under concurrency. Deleted keys keep their ID reserved so it is never reissued.
+ */
+public interface AccessKeyStore {
+    enum InsertResult { INSERTED, SLOT_TAKEN, ID_TAKEN }
+
+    /** Inserts a key with its sealed secret into the owner's slot, atomically. */
+    InsertResult insert(StoredAccessKey key, int slot);
+
+    /** A live (not deleted) key by ID, with its sealed secret. */
+    Optional<StoredAccessKey> find(AccessKeyId id);
+
+    /** The owner's live keys, oldest first. */
+    List<AccessKey> listByOwner(AccountId account, String ownerId);
+
+    /** False when the key does not exist (or is deleted). */
+    boolean updateStatus(AccessKeyId id, KeyStatus status);
+
+    /** Deletes a key for good (its ID stays reserved); false when it did not exist. */
+    boolean delete(AccessKeyId id);
+
+    /** Merges last-used records: for each key the later of the stored and the given record is kept. */
+    void recordLastUsed(Map<AccessKeyId, LastUsed> batch);
+
+    /** For each given owner with at least one Active key, the create date of its oldest Active key. */
+    Map<String, Instant> oldestActiveKeyDates(AccountId account, Collection<String> ownerIds);
+}

@@ -1,0 +1,415 @@
+package io.keywarden.core.service;
+
+import io.keywarden.core.auth.Caller;
+import io.keywarden.core.authz.AccessDenied;
+import io.keywarden.core.authz.AuthorizationRequest;
+import io.keywarden.core.authz.AuthorizationResult;
+import io.keywarden.core.authz.Authorizer;
+import io.keywarden.core.authz.Decision;
+import io.keywarden.core.crypto.SecretSealer;
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.identity.Account;
+import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.identity.Principal;
+import io.keywarden.core.identity.User;
+import io.keywarden.core.identity.UserName;
+import io.keywarden.core.identity.UserPath;
+import io.keywarden.core.keys.AccessKey;
+import io.keywarden.core.keys.AccessKeyId;
+import io.keywarden.core.keys.KeyOwner;
+import io.keywarden.core.keys.KeyStatus;
+import io.keywarden.core.keys.NewAccessKey;
+import io.keywarden.core.keys.SecretAccessKey;
+import io.keywarden.core.port.AccessKeyStore;
+import io.keywarden.core.port.KeyChangeListener;
+import io.keywarden.core.port.Page;
+import io.keywarden.core.port.PageRequest;
+import io.keywarden.core.port.StoredAccessKey;
+import io.keywarden.core.port.UserStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The identity and access-key use cases, shared by both faces of the server. Every operation authorises
+ * {@code iam:{Action}} on its target through the {@link Authorizer} before it reads or changes anything.
+ */
+public final class IdentityService {
+    private static final int MAX_ID_ATTEMPTS = 8;
+
+    private final Account account;
+    private final UserStore users;
+    private final AccessKeyStore keys;
+    private final SecretSealer sealer;
+    private final Authorizer authorizer;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private final KeyRules rules;
+    private final KeyChangeListener keyChanges;
+
+    private IdentityService(Builder b) {
+        this.account = Objects.requireNonNull(b.account, "account");
+        this.users = Objects.requireNonNull(b.users, "users");
+        this.keys = Objects.requireNonNull(b.keys, "keys");
+        this.sealer = Objects.requireNonNull(b.sealer, "sealer");
+        this.authorizer = Objects.requireNonNull(b.authorizer, "authorizer");
+        this.random = Objects.requireNonNull(b.random, "random");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.rules = Objects.requireNonNull(b.rules, "rules");
+        this.keyChanges = b.keyChanges == null ? id -> { } : b.keyChanges;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public AccountId accountId() {
+        return account.id();
+    }
+
+    // ---------------------------------------------------------------- users
+
+    public User createUser(Caller caller, String userName, String path) {
+        UserName name = UserName.of(userName);
+        UserPath userPath = UserPath.of(path);
+        User user = new User(account.id(), newUniqueId("AIDA"), name, userPath, now());
+        authorize(caller, "iam:CreateUser", user.arn(), "user " + name);
+        users.insert(user);
+        return user;
+    }
+
+    /** GetUser; with no name, the caller (root answers with the account's root identity). */
+    public UserInfo getUser(Caller caller, String userName) {
+        if (userName == null) {
+            Principal p = caller.principal();
+            authorize(caller, "iam:GetUser", p.arn(), describe(p));
+            return p.user().map(UserInfo::of).orElseGet(() -> UserInfo.root(account));
+        }
+        User user = requireUser(caller, "iam:GetUser", userName);
+        return UserInfo.of(user);
+    }
+
+    public Page<UserSummary> listUsers(Caller caller, String pathPrefix, PageRequest page) {
+        String prefix = pathPrefix == null ? "/" : pathPrefix;
+        if (prefix.isEmpty() || prefix.length() > 512 || !prefix.startsWith("/")) {
+            throw KeywardenException.validation("pathPrefix",
+                    "Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*");
+        }
+        authorize(caller, "iam:ListUsers", "arn:aws:iam::" + account.id().value() + ":user" + prefix + "*", "*");
+        List<User> found = users.list(account.id(), prefix, page.afterKey(), page.maxItems() + 1);
+        boolean truncated = found.size() > page.maxItems();
+        List<User> pageUsers = truncated ? found.subList(0, page.maxItems()) : found;
+        Map<String, Instant> oldest = keys.oldestActiveKeyDates(account.id(),
+                pageUsers.stream().map(User::userId).toList());
+        Instant now = now();
+        List<UserSummary> out = new ArrayList<>(pageUsers.size());
+        for (User u : pageUsers) {
+            Instant o = oldest.get(u.userId());
+            out.add(new UserSummary(u, o == null ? null : Duration.between(o, now).toDays()));
+        }
+        String next = truncated ? PageRequest.markerFor(pageUsers.get(pageUsers.size() - 1).userName().key()) : null;
+        return Page.of(out, next);
+    }
+
+    public void deleteUser(Caller caller, String userName) {
+        User user = requireUser(caller, "iam:DeleteUser", userName);
+        if (!keys.listByOwner(account.id(), user.userId()).isEmpty()) {
+            throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete access keys first.");
+        }
+        for (DeleteGuard guard : deleteGuards) {
+            guard.checkDeletable(user);
+        }
+        if (!users.delete(account.id(), user.userId())) {
+            throw KeywardenException.noSuchUser(userName);
+        }
+    }
+
+    /** Extra checks before a user may be deleted (e.g. attached policies), added by later features. */
+    public interface DeleteGuard {
+        void checkDeletable(User user);
+    }
+
+    private final List<DeleteGuard> deleteGuards = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void addDeleteGuard(DeleteGuard guard) {
+        deleteGuards.add(Objects.requireNonNull(guard));
+    }
+
+    // ---------------------------------------------------------------- access keys
+
+    /** CreateAccessKey for the named user, or for the caller when no user is named. */
+    public NewAccessKey createAccessKey(Caller caller, String userName) {
+        Target target = target(caller, "iam:CreateAccessKey", userName);
+        return issueKey(target.owner());
+    }
+
+    /** Issues a key for an owner without authorisation: for bootstrap only. */
+    public NewAccessKey issueRootKey() {
+        return issueKey(KeyOwner.root(account.id()));
+    }
+
+    /**
+     * Makes sure the given pair is a root key (bootstrap from configuration). Inserts it when absent; fails when the
+     * ID exists with another secret or owner.
+     */
+    public void ensureRootKey(AccessKeyId id, SecretAccessKey secret) {
+        Optional<StoredAccessKey> existing = keys.find(id);
+        if (existing.isPresent()) {
+            StoredAccessKey stored = existing.get();
+            if (!stored.key().owner().isRoot() || !stored.key().accountId().equals(account.id())
+                    || !sealer.unseal(id, stored.sealedSecret()).equals(secret)) {
+                throw new IllegalStateException("configured root access key " + id
+                        + " exists already with another owner or secret");
+            }
+            return;
+        }
+        AccessKey key = new AccessKey(id, account.id(), KeyOwner.root(account.id()), KeyStatus.ACTIVE, now(), null);
+        StoredAccessKey stored = new StoredAccessKey(key, sealer.seal(id, secret));
+        for (int slot = 1; slot <= rules.maxKeysPerUser(); slot++) {
+            AccessKeyStore.InsertResult r = keys.insert(stored, slot);
+            if (r == AccessKeyStore.InsertResult.INSERTED) {
+                keyChanges.accessKeyChanged(id);
+                return;
+            }
+            if (r == AccessKeyStore.InsertResult.ID_TAKEN) {
+                throw new IllegalStateException("configured root access key " + id + " was deleted and cannot be reused");
+            }
+        }
+        throw new IllegalStateException("the root user has " + rules.maxKeysPerUser()
+                + " access keys already; delete one before configuring another root key");
+    }
+
+    /**
+     * Tries the owner's slots 1..max in order; the store's unique (owner, slot) constraint decides atomically, so
+     * concurrent creates can never exceed the limit.
+     */
+    private NewAccessKey issueKey(KeyOwner owner) {
+        SecretAccessKey secret = SecretAccessKey.generate(random);
+        for (int slot = 1; slot <= rules.maxKeysPerUser(); slot++) {
+            for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+                AccessKeyId id = AccessKeyId.generate(account.id(), random);
+                AccessKey key = new AccessKey(id, account.id(), owner, KeyStatus.ACTIVE, now(), null);
+                AccessKeyStore.InsertResult result = keys.insert(new StoredAccessKey(key, sealer.seal(id, secret)), slot);
+                if (result == AccessKeyStore.InsertResult.INSERTED) {
+                    keyChanges.accessKeyChanged(id);
+                    return new NewAccessKey(key, secret);
+                }
+                if (result == AccessKeyStore.InsertResult.SLOT_TAKEN) {
+                    break;
+                }
+                // ID_TAKEN: a (vanishingly rare) collision with a live or deleted key: draw another ID
+            }
+        }
+        throw KeywardenException.of(ErrorCode.LIMIT_EXCEEDED,
+                "Cannot exceed quota for AccessKeysPerUser: " + rules.maxKeysPerUser());
+    }
+
+    public Page<AccessKey> listAccessKeys(Caller caller, String userName, PageRequest page) {
+        Target target = target(caller, "iam:ListAccessKeys", userName);
+        List<AccessKey> all = keys.listByOwner(account.id(), target.owner().id());
+        String after = page.afterKey();
+        List<AccessKey> rest = new ArrayList<>();
+        for (AccessKey k : all) {
+            if (after == null || k.id().value().compareTo(after) > 0) {
+                rest.add(k);
+            }
+        }
+        rest.sort(java.util.Comparator.comparing(k -> k.id().value()));
+        boolean truncated = rest.size() > page.maxItems();
+        List<AccessKey> items = truncated ? rest.subList(0, page.maxItems()) : rest;
+        return Page.of(items, truncated ? PageRequest.markerFor(items.get(items.size() - 1).id().value()) : null);
+    }
+
+    public AccessKey updateAccessKey(Caller caller, String userName, String accessKeyId, String status) {
+        AccessKeyId id = AccessKeyId.of(accessKeyId);
+        KeyStatus newStatus = KeyStatus.parse(status);
+        Target target = target(caller, "iam:UpdateAccessKey", userName);
+        AccessKey key = requireOwnedKey(target, id);
+        if (key.status() != newStatus) {
+            if (!keys.updateStatus(id, newStatus)) {
+                throw KeywardenException.noSuchAccessKey(accessKeyId);
+            }
+            keyChanges.accessKeyChanged(id);
+        }
+        return key.withStatus(newStatus);
+    }
+
+    public void deleteAccessKey(Caller caller, String userName, String accessKeyId) {
+        AccessKeyId id = AccessKeyId.of(accessKeyId);
+        Target target = target(caller, "iam:DeleteAccessKey", userName);
+        AccessKey key = requireOwnedKey(target, id);
+        if (rules.requireInactiveBeforeDelete() && key.isActive()) {
+            throw KeywardenException.of(ErrorCode.DELETE_CONFLICT,
+                    "Cannot delete an Active access key, make it Inactive first.");
+        }
+        if (!keys.delete(id)) {
+            throw KeywardenException.noSuchAccessKey(accessKeyId);
+        }
+        keyChanges.accessKeyChanged(id);
+    }
+
+    /**
+     * GetAccessKeyLastUsed. As AWS, an unknown key is AccessDenied (not NoSuchEntity), so the call reveals nothing
+     * about keys the caller may not see.
+     */
+    public KeyLastUsedInfo getAccessKeyLastUsed(Caller caller, String accessKeyId) {
+        AccessKeyId id = AccessKeyId.of(accessKeyId);
+        Optional<StoredAccessKey> stored = keys.find(id);
+        if (stored.isEmpty() || !stored.get().key().accountId().equals(account.id())) {
+            throw KeywardenException.of(ErrorCode.ACCESS_DENIED, "User: " + caller.principal().arn()
+                    + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + accessKeyId);
+        }
+        AccessKey key = stored.get().key();
+        authorize(caller, "iam:GetAccessKeyLastUsed", ownerArn(key.owner()), describeOwner(key.owner()));
+        return new KeyLastUsedInfo(key.owner().name().map(UserName::value).orElse(null), key.lastUsed());
+    }
+
+    /** GetCallerIdentity: needs no permission. */
+    public CallerIdentity getCallerIdentity(Caller caller) {
+        Principal p = caller.principal();
+        return new CallerIdentity(p.accountId().value(), p.userId(), p.arn());
+    }
+
+    /**
+     * GetAccessKeyInfo: the account encoded in any syntactically valid key ID, whether or not the key exists. IDs
+     * that carry no account are a ValidationError.
+     */
+    public AccountId getAccessKeyInfo(Caller caller, String accessKeyId) {
+        AccessKeyId id = AccessKeyId.of(accessKeyId);
+        authorize(caller, "sts:GetAccessKeyInfo", "*", "*");
+        return id.account().orElseThrow(() -> KeywardenException.validation("accessKeyId",
+                "Member must be an access key ID that encodes an account (AKIA or ASIA followed by 16 base32 characters)"));
+    }
+
+    /** The administrator's look-up from a key ID to its owner (the console's search box). */
+    public KeyOwnerInfo findKeyOwner(Caller caller, String accessKeyId) {
+        AccessKeyId id = AccessKeyId.of(accessKeyId);
+        authorize(caller, "iam:GetAccessKeyLastUsed", "*", "*");
+        StoredAccessKey stored = keys.find(id)
+                .filter(s -> s.key().accountId().equals(account.id()))
+                .orElseThrow(() -> KeywardenException.noSuchAccessKey(accessKeyId));
+        KeyOwner owner = stored.key().owner();
+        return new KeyOwnerInfo(account.id().value(), ownerArn(owner),
+                owner.name().map(UserName::value).orElse(null), owner.id(), stored.key());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private record Target(KeyOwner owner, String arn) {
+    }
+
+    /**
+     * The user an access-key operation acts on: the named one, or the caller itself. Authorises the action on the
+     * target's ARN. A user acting on their own keys may name themselves or nobody.
+     */
+    private Target target(Caller caller, String action, String userName) {
+        if (userName == null) {
+            Principal p = caller.principal();
+            KeyOwner owner = p.user().map(u -> KeyOwner.user(u.userId(), u.userName()))
+                    .orElseGet(() -> KeyOwner.root(account.id()));
+            authorize(caller, action, p.arn(), describe(p));
+            return new Target(owner, p.arn());
+        }
+        User user = requireUser(caller, action, userName);
+        return new Target(KeyOwner.user(user.userId(), user.userName()), user.arn());
+    }
+
+    /**
+     * Looks up a named user and authorises the action on it. To avoid revealing which users exist, a caller that may
+     * not act on the name is denied before the existence check, using the ARN the user would have under path {@code /}
+     * when it does not exist.
+     */
+    private User requireUser(Caller caller, String action, String userName) {
+        UserName name = UserName.of(userName);
+        Optional<User> user = users.findByName(account.id(), name);
+        String arn = user.map(User::arn).orElseGet(
+                () -> io.keywarden.core.identity.Arns.user(account.id(), UserPath.ROOT, name));
+        authorize(caller, action, arn, "user " + user.map(u -> u.userName().value()).orElse(name.value()));
+        return user.orElseThrow(() -> KeywardenException.noSuchUser(userName));
+    }
+
+    private AccessKey requireOwnedKey(Target target, AccessKeyId id) {
+        return keys.find(id)
+                .map(StoredAccessKey::key)
+                .filter(k -> k.accountId().equals(account.id()) && k.owner().id().equals(target.owner().id()))
+                .orElseThrow(() -> KeywardenException.noSuchAccessKey(id.value()));
+    }
+
+    private AuthorizationResult authorize(Caller caller, String action, String resourceArn, String resourceDescription) {
+        AuthorizationResult result = authorizer.authorize(new AuthorizationRequest(caller, action, resourceArn));
+        if (!result.allowed()) {
+            throw AccessDenied.of(caller.principal().arn(), action, resourceDescription,
+                    result.decision() == Decision.EXPLICIT_DENY ? Decision.EXPLICIT_DENY : Decision.IMPLICIT_DENY);
+        }
+        return result;
+    }
+
+    private String ownerArn(KeyOwner owner) {
+        if (owner.isRoot()) {
+            return account.id().rootArn();
+        }
+        return users.findById(account.id(), owner.id()).map(User::arn)
+                .orElseGet(() -> io.keywarden.core.identity.Arns.user(account.id(), UserPath.ROOT, owner.userName()));
+    }
+
+    private static String describe(Principal p) {
+        return p.user().map(u -> "user " + u.userName().value()).orElse(p.arn());
+    }
+
+    private String describeOwner(KeyOwner owner) {
+        return owner.isRoot() ? account.id().rootArn() : "user " + owner.userName().value();
+    }
+
+    private String newUniqueId(String prefix) {
+        StringBuilder sb = new StringBuilder(21).append(prefix);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        for (int i = 0; i < 17; i++) {
+            sb.append(alphabet.charAt(random.nextInt(32)));
+        }
+        return sb.toString();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static final class Builder {
+        private Account account;
+        private UserStore users;
+        private AccessKeyStore keys;
+        private SecretSealer sealer;
+        private Authorizer authorizer;
+        private RandomGenerator random;
+        private Clock clock = Clock.systemUTC();
+        private KeyRules rules = KeyRules.DEFAULT;
+        private KeyChangeListener keyChanges;
+
+        public Builder account(Account account) { this.account = account; return this; }
+        public Builder users(UserStore users) { this.users = users; return this; }
+        public Builder keys(AccessKeyStore keys) { this.keys = keys; return this; }
+        public Builder sealer(SecretSealer sealer) { this.sealer = sealer; return this; }
+        public Builder authorizer(Authorizer authorizer) { this.authorizer = authorizer; return this; }
+        /** A cryptographically strong generator: it makes secrets and IDs. */
+        public Builder random(RandomGenerator random) { this.random = random; return this; }
+        public Builder clock(Clock clock) { this.clock = clock; return this; }
+        public Builder rules(KeyRules rules) { this.rules = rules; return this; }
+        public Builder keyChanges(KeyChangeListener keyChanges) { this.keyChanges = keyChanges; return this; }
+
+        public IdentityService build() {
+            return new IdentityService(this);
+        }
+    }
+}
