@@ -28,6 +28,18 @@ public interface AccessKeyStore {
     /** The owner's live keys, oldest first. */
     List<AccessKey> listByOwner(AccountId account, String ownerId);
 
+    /**
+     * The live keys of many owners at once, oldest first per owner. The default asks per owner; stores override it
+     * with one query.
+     */
+    default Map<String, List<AccessKey>> listByOwners(AccountId account, Collection<String> ownerIds) {
+        Map<String, List<AccessKey>> out = new java.util.LinkedHashMap<>();
+        for (String owner : ownerIds) {
+            out.put(owner, listByOwner(account, owner));
+        }
+        return out;
+    }
+
     /** False when the key does not exist (or is deleted). */
     boolean updateStatus(AccessKeyId id, KeyStatus status);
 

@@ -1,0 +1,168 @@
+package io.keywarden.core.service;
+
+import io.keywarden.core.auth.Caller;
+import io.keywarden.core.authz.AccessDenied;
+import io.keywarden.core.authz.AuthorizationRequest;
+import io.keywarden.core.authz.AuthorizationResult;
+import io.keywarden.core.authz.Authorizer;
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.identity.Account;
+import io.keywarden.core.identity.User;
+import io.keywarden.core.keys.AccessKey;
+import io.keywarden.core.port.AccessKeyStore;
+import io.keywarden.core.port.CredentialReportStore;
+import io.keywarden.core.port.UserStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The credential report in AWS's exact CSV columns: the root user first, then every IAM user by name. Keywarden has no
+ * console passwords, MFA devices or signing certificates, so those columns carry AWS's values for "none".
+ * <p>
+ * GenerateCredentialReport builds the report at once and answers {@code STARTED}; while the latest report is younger
+ * than the configured maximum age, it answers {@code COMPLETE} and keeps that report (AWS keeps one for 4 hours; a
+ * shorter age serves rotation decisions better).
+ */
+public final class CredentialReportService {
+    public static final String HEADER = "user,arn,user_creation_time,password_enabled,password_last_used,"
+            + "password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
+            + "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
+            + "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,"
+            + "access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+            .withZone(ZoneOffset.UTC);
+    private static final int PAGE = 1000;
+
+    /** The state GenerateCredentialReport answers. */
+    public enum State { STARTED, INPROGRESS, COMPLETE }
+
+    public record GenerateResult(State state, String description) {
+    }
+
+    public record Report(Instant generatedTime, byte[] csv) {
+        public String csvText() {
+            return new String(csv, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final Account account;
+    private final UserStore users;
+    private final AccessKeyStore keys;
+    private final CredentialReportStore reports;
+    private final Authorizer authorizer;
+    private final Clock clock;
+    private final Duration maxAge;
+
+    public CredentialReportService(Account account, UserStore users, AccessKeyStore keys, CredentialReportStore reports,
+                                   Authorizer authorizer, Clock clock, Duration maxAge) {
+        this.account = Objects.requireNonNull(account, "account");
+        this.users = Objects.requireNonNull(users, "users");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+    }
+
+    public GenerateResult generate(Caller caller) {
+        authorize(caller, "iam:GenerateCredentialReport");
+        Instant now = clock.instant();
+        var latest = reports.latest(account.id());
+        if (latest.isPresent() && Duration.between(latest.get().generatedTime(), now).compareTo(maxAge) < 0) {
+            return new GenerateResult(State.COMPLETE, null);
+        }
+        String description = latest.isEmpty()
+                ? "No report exists. Starting a new report generation task"
+                : "Report is older than " + maxAge + ". Starting a new report generation task";
+        reports.save(account.id(), new CredentialReportStore.StoredReport(now.truncatedTo(ChronoUnit.SECONDS),
+                render(now).getBytes(StandardCharsets.UTF_8)));
+        return new GenerateResult(State.STARTED, description);
+    }
+
+    /** The latest report; {@code ReportNotPresent} (410) before the first generation. */
+    public Report get(Caller caller) {
+        authorize(caller, "iam:GetCredentialReport");
+        return reports.latest(account.id())
+                .map(r -> new Report(r.generatedTime(), r.csv()))
+                .orElseThrow(() -> KeywardenException.of(ErrorCode.REPORT_NOT_PRESENT,
+                        "Credential report not present. Call GenerateCredentialReport first."));
+    }
+
+    /** Builds the CSV text as of {@code now}. */
+    public String render(Instant now) {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        List<AccessKey> rootKeys = keys.listByOwner(account.id(), account.id().value());
+        row(csv, "<root_account>", account.id().rootArn(), account.createDate(), true, rootKeys);
+        String after = null;
+        while (true) {
+            List<User> page = users.list(account.id(), "/", after, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            Map<String, List<AccessKey>> byOwner = keys.listByOwners(account.id(),
+                    page.stream().map(User::userId).toList());
+            for (User u : page) {
+                row(csv, u.userName().value(), u.arn(), u.createDate(), false,
+                        byOwner.getOrDefault(u.userId(), List.of()));
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).userName().key();
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, String user, String arn, Instant created, boolean root,
+                            List<AccessKey> userKeys) {
+        List<String> cols = new ArrayList<>(22);
+        cols.add(user);
+        cols.add(arn);
+        cols.add(DATE.format(created));
+        cols.add(root ? "not_supported" : "false");   // password_enabled
+        cols.add("N/A");                               // password_last_used: no console password
+        cols.add(root ? "not_supported" : "N/A");     // password_last_changed
+        cols.add(root ? "not_supported" : "N/A");     // password_next_rotation
+        cols.add("false");                             // mfa_active
+        List<AccessKey> sorted = userKeys.stream()
+                .sorted(java.util.Comparator.comparing(AccessKey::createDate).thenComparing(k -> k.id().value()))
+                .toList();
+        for (int i = 0; i < 2; i++) {
+            AccessKey k = i < sorted.size() ? sorted.get(i) : null;
+            cols.add(k != null && k.isActive() ? "true" : "false");
+            cols.add(k == null ? "N/A" : DATE.format(k.createDate()));
+            if (k == null || k.lastUsed() == null) {
+                cols.add("N/A");
+                cols.add("N/A");
+                cols.add("N/A");
+            } else {
+                cols.add(DATE.format(k.lastUsed().date()));
+                cols.add(k.lastUsed().region().isEmpty() ? "N/A" : k.lastUsed().region());
+                cols.add(k.lastUsed().serviceName());
+            }
+        }
+        cols.add("false");
+        cols.add("N/A");
+        cols.add("false");
+        cols.add("N/A");
+        csv.append(String.join(",", cols)).append('\n');
+    }
+
+    private void authorize(Caller caller, String action) {
+        AuthorizationResult r = authorizer.authorize(new AuthorizationRequest(caller, action, "*"));
+        if (!r.allowed()) {
+            throw AccessDenied.of(caller.principal().arn(), action, "*", r.decision());
+        }
+    }
+}
