@@ -1,9 +1,6 @@
 package io.keywarden.core.service;
 
 import io.keywarden.core.auth.Caller;
-import io.keywarden.core.authz.AccessDenied;
-import io.keywarden.core.authz.AuthorizationRequest;
-import io.keywarden.core.authz.AuthorizationResult;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
@@ -60,7 +57,7 @@ public final class CredentialReportService {
     private final UserStore users;
     private final AccessKeyStore keys;
     private final CredentialReportStore reports;
-    private final Authorizer authorizer;
+    private final AccessGuard guard;
     private final Clock clock;
     private final Duration maxAge;
 
@@ -70,7 +67,7 @@ public final class CredentialReportService {
         this.users = Objects.requireNonNull(users, "users");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.reports = Objects.requireNonNull(reports, "reports");
-        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+        this.guard = new AccessGuard(account.id(), users, authorizer);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
     }
@@ -160,9 +157,6 @@ public final class CredentialReportService {
     }
 
     private void authorize(Caller caller, String action) {
-        AuthorizationResult r = authorizer.authorize(new AuthorizationRequest(caller, action, "*"));
-        if (!r.allowed()) {
-            throw AccessDenied.of(caller.principal().arn(), action, "*", r.decision());
-        }
+        guard.authorizeAny(caller, action);
     }
 }

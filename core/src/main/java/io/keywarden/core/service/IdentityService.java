@@ -1,11 +1,8 @@
 package io.keywarden.core.service;
 
 import io.keywarden.core.auth.Caller;
-import io.keywarden.core.authz.AccessDenied;
-import io.keywarden.core.authz.AuthorizationRequest;
 import io.keywarden.core.authz.AuthorizationResult;
 import io.keywarden.core.authz.Authorizer;
-import io.keywarden.core.authz.Decision;
 import io.keywarden.core.crypto.SecretSealer;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
@@ -50,7 +47,7 @@ public final class IdentityService {
     private final UserStore users;
     private final AccessKeyStore keys;
     private final SecretSealer sealer;
-    private final Authorizer authorizer;
+    private final AccessGuard guard;
     private final RandomGenerator random;
     private final Clock clock;
     private final KeyRules rules;
@@ -61,7 +58,7 @@ public final class IdentityService {
         this.users = Objects.requireNonNull(b.users, "users");
         this.keys = Objects.requireNonNull(b.keys, "keys");
         this.sealer = Objects.requireNonNull(b.sealer, "sealer");
-        this.authorizer = Objects.requireNonNull(b.authorizer, "authorizer");
+        this.guard = new AccessGuard(account.id(), users, Objects.requireNonNull(b.authorizer, "authorizer"));
         this.random = Objects.requireNonNull(b.random, "random");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.rules = Objects.requireNonNull(b.rules, "rules");
@@ -70,6 +67,11 @@ public final class IdentityService {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The authorisation helper this service uses, for use cases that build on it. */
+    public AccessGuard guard() {
+        return guard;
     }
 
     public Account account() {
@@ -327,18 +329,8 @@ public final class IdentityService {
         return new Target(KeyOwner.user(user.userId(), user.userName()), user.arn());
     }
 
-    /**
-     * Looks up a named user and authorises the action on it. To avoid revealing which users exist, a caller that may
-     * not act on the name is denied before the existence check, using the ARN the user would have under path {@code /}
-     * when it does not exist.
-     */
     private User requireUser(Caller caller, String action, String userName) {
-        UserName name = UserName.of(userName);
-        Optional<User> user = users.findByName(account.id(), name);
-        String arn = user.map(User::arn).orElseGet(
-                () -> io.keywarden.core.identity.Arns.user(account.id(), UserPath.ROOT, name));
-        authorize(caller, action, arn, "user " + user.map(u -> u.userName().value()).orElse(name.value()));
-        return user.orElseThrow(() -> KeywardenException.noSuchUser(userName));
+        return guard.requireUser(caller, action, userName);
     }
 
     private AccessKey requireOwnedKey(Target target, AccessKeyId id) {
@@ -349,12 +341,7 @@ public final class IdentityService {
     }
 
     private AuthorizationResult authorize(Caller caller, String action, String resourceArn, String resourceDescription) {
-        AuthorizationResult result = authorizer.authorize(new AuthorizationRequest(caller, action, resourceArn));
-        if (!result.allowed()) {
-            throw AccessDenied.of(caller.principal().arn(), action, resourceDescription,
-                    result.decision() == Decision.EXPLICIT_DENY ? Decision.EXPLICIT_DENY : Decision.IMPLICIT_DENY);
-        }
-        return result;
+        return guard.authorize(caller, action, resourceArn, resourceDescription);
     }
 
     private String ownerArn(KeyOwner owner) {
