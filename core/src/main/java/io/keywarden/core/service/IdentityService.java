@@ -87,7 +87,7 @@ public final class IdentityService {
     public User createUser(Caller caller, String userName, String path) {
         UserName name = UserName.of(userName);
         UserPath userPath = UserPath.of(path);
-        User user = new User(account.id(), newUniqueId("AIDA"), name, userPath, now());
+        User user = new User(account.id(), io.keywarden.core.identity.UniqueIds.generate("AIDA", random), name, userPath, now());
         authorize(caller, "iam:CreateUser", user.arn(), "user " + name);
         users.insert(user);
         return user;
@@ -358,15 +358,6 @@ public final class IdentityService {
 
     private String describeOwner(KeyOwner owner) {
         return owner.isRoot() ? account.id().rootArn() : "user " + owner.userName().value();
-    }
-
-    private String newUniqueId(String prefix) {
-        StringBuilder sb = new StringBuilder(21).append(prefix);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        for (int i = 0; i < 17; i++) {
-            sb.append(alphabet.charAt(random.nextInt(32)));
-        }
-        return sb.toString();
     }
 
     private Instant now() {
