@@ -1,0 +1,137 @@
+package io.keywarden.server.query;
+
+import io.keywarden.core.auth.Caller;
+import io.keywarden.core.authz.RootOnlyAuthorizer;
+import io.keywarden.core.crypto.MasterKey;
+import io.keywarden.core.crypto.SecretSealer;
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.identity.Account;
+import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.identity.Principal;
+import io.keywarden.core.service.CredentialReportService;
+import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.testing.InMemoryAccessKeyStore;
+import io.keywarden.core.testing.InMemoryCredentialReportStore;
+import io.keywarden.core.testing.InMemoryUserStore;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class QueryDispatcherTest {
+    private final AccountId accountId = AccountId.of("123456789012");
+    private final Account account = new Account(accountId, Instant.parse("2026-01-01T00:00:00Z"));
+    private final InMemoryUserStore users = new InMemoryUserStore();
+    private final InMemoryAccessKeyStore keys = new InMemoryAccessKeyStore();
+    private final IdentityService identity = IdentityService.builder().account(account).users(users).keys(keys)
+            .sealer(SecretSealer.create(MasterKey.of(1, new byte[32]), new SecureRandom()))
+            .authorizer(new RootOnlyAuthorizer()).random(new SecureRandom()).clock(Clock.systemUTC()).build();
+    private final QueryDispatcher dispatcher = new QueryDispatcher(identity, new CredentialReportService(account, users,
+            keys, new InMemoryCredentialReportStore(), new RootOnlyAuthorizer(), Clock.systemUTC(), Duration.ofMinutes(1)));
+    private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
+            "127.0.0.1", "test", false, "us-east-1", "iam");
+
+    private Element call(Map<String, String> params) throws Exception {
+        QueryDispatcher.Reply reply = dispatcher.dispatch(root, params, "req-1");
+        assertThat(reply.status()).isEqualTo(200);
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(reply.xml().getBytes(StandardCharsets.UTF_8)));
+        return doc.getDocumentElement();
+    }
+
+    private static Element first(Element e) {
+        for (var n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element el) {
+                return el;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void resultIsTheFirstChildAndRequestIdFollows() throws Exception {
+        Element response = call(Map.of("Action", "CreateUser", "UserName", "alice"));
+        assertThat(response.getLocalName()).isEqualTo("CreateUserResponse");
+        assertThat(response.getNamespaceURI()).isEqualTo(QueryDispatcher.IAM_NS);
+        assertThat(first(response).getLocalName()).isEqualTo("CreateUserResult");
+        assertThat(response.getElementsByTagName("UserName").item(0).getTextContent()).isEqualTo("alice");
+        assertThat(response.getElementsByTagName("Path").item(0).getTextContent()).isEqualTo("/");
+        assertThat(response.getElementsByTagName("RequestId").item(0).getTextContent()).isEqualTo("req-1");
+    }
+
+    @Test
+    void operationsWithoutOutputHaveNoResultElement() throws Exception {
+        call(Map.of("Action", "CreateUser", "UserName", "bob"));
+        Element response = call(Map.of("Action", "DeleteUser", "UserName", "bob"));
+        assertThat(response.getElementsByTagName("DeleteUserResult").getLength()).isZero();
+        assertThat(first(response).getLocalName()).isEqualTo("ResponseMetadata");
+    }
+
+    @Test
+    void emptyListsAreStillPresent() throws Exception {
+        call(Map.of("Action", "CreateUser", "UserName", "carol"));
+        Element response = call(Map.of("Action", "ListAccessKeys", "UserName", "carol"));
+        assertThat(response.getElementsByTagName("AccessKeyMetadata").getLength()).isEqualTo(1);
+        assertThat(response.getElementsByTagName("member").getLength()).isZero();
+        assertThat(response.getElementsByTagName("IsTruncated").item(0).getTextContent()).isEqualTo("false");
+        assertThat(response.getElementsByTagName("Marker").getLength()).isZero();
+    }
+
+    @Test
+    void neverUsedKeyShowsNaAndNoDate() throws Exception {
+        call(Map.of("Action", "CreateUser", "UserName", "dave"));
+        Element created = call(Map.of("Action", "CreateAccessKey", "UserName", "dave"));
+        String id = created.getElementsByTagName("AccessKeyId").item(0).getTextContent();
+        assertThat(created.getElementsByTagName("SecretAccessKey").item(0).getTextContent()).hasSize(40);
+        Element lastUsed = call(Map.of("Action", "GetAccessKeyLastUsed", "AccessKeyId", id));
+        assertThat(lastUsed.getElementsByTagName("ServiceName").item(0).getTextContent()).isEqualTo("N/A");
+        assertThat(lastUsed.getElementsByTagName("Region").item(0).getTextContent()).isEqualTo("N/A");
+        assertThat(lastUsed.getElementsByTagName("LastUsedDate").getLength()).isZero();
+        assertThat(lastUsed.getElementsByTagName("UserName").item(0).getTextContent()).isEqualTo("dave");
+    }
+
+    @Test
+    void stsActionsUseTheStsNamespace() throws Exception {
+        Element response = call(Map.of("Action", "GetCallerIdentity", "Version", "2011-06-15"));
+        assertThat(response.getNamespaceURI()).isEqualTo(QueryDispatcher.STS_NS);
+        assertThat(response.getElementsByTagName("Arn").item(0).getTextContent()).isEqualTo("arn:aws:iam::123456789012:root");
+        assertThat(response.getElementsByTagName("UserId").item(0).getTextContent()).isEqualTo("123456789012");
+    }
+
+    @Test
+    void unknownAndMissingActionsAreErrors() {
+        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "Frobnicate"), "r"))
+                .isInstanceOfSatisfying(KeywardenException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ACTION));
+        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of(), "r"))
+                .isInstanceOfSatisfying(KeywardenException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MISSING_ACTION));
+    }
+
+    @Test
+    void missingRequiredParameterIsAValidationErrorNamingTheMember() {
+        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "DeleteUser"), "r"))
+                .hasMessage("1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must not be null");
+        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "ListUsers", "MaxItems", "many"), "r"))
+                .hasMessageContaining("maxItems");
+    }
+
+    @Test
+    void errorEnvelopeMatchesAws() {
+        String xml = QueryDispatcher.errorXml(QueryDispatcher.IAM_NS, ErrorCode.NO_SUCH_ENTITY, "The user with name <x> cannot be found.", "r-9");
+        assertThat(xml).isEqualTo("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>"
+                + "<Code>NoSuchEntity</Code><Message>The user with name &lt;x&gt; cannot be found.</Message></Error>"
+                + "<RequestId>r-9</RequestId></ErrorResponse>");
+    }
+}
