@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Runs the AWS CLI's access-key procedure against a Keywarden server started from the built jar, and asserts on the
+# JSON the CLI prints. Usage: scripts/aws-cli-compat.sh [path/to/keywarden-server.jar]
+# Needs: java, python3 and the AWS CLI (`aws`). Fails (does not skip) when the CLI is missing.
+set -euo pipefail
+
+JAR=${1:-server/target/keywarden-server.jar}
+if ! command -v aws >/dev/null 2>&1; then
+  echo "FAIL: the AWS CLI ('aws') is not on PATH; install it (pip install awscli, or apt-get install awscli)" >&2
+  exit 1
+fi
+[ -f "$JAR" ] || { echo "FAIL: $JAR not found; build it with: mvn -B -DskipTests package" >&2; exit 1; }
+
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+ENDPOINT="http://127.0.0.1:$PORT"
+SERVER_PID=
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== starting $JAR on $ENDPOINT (data in a temporary folder)"
+MICRONAUT_SERVER_PORT=$PORT KEYWARDEN_DATA_DIR="$WORK/data" java -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 120); do
+  if curl -fs "$ENDPOINT/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "FAIL: server exited"; cat "$WORK/server.log"; exit 1; fi
+  sleep 0.25
+done
+curl -fs "$ENDPOINT/health" >/dev/null || { echo "FAIL: server did not answer /health"; cat "$WORK/server.log"; exit 1; }
+
+# root credentials written at first start (AWS console CSV format)
+ROOT_ID=$(sed -n 2p "$WORK/data/root-credentials.csv" | cut -d, -f1)
+ROOT_SECRET=$(sed -n 2p "$WORK/data/root-credentials.csv" | cut -d, -f2)
+
+export AWS_CONFIG_FILE="$WORK/config" AWS_SHARED_CREDENTIALS_FILE="$WORK/credentials"
+export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_MAX_ATTEMPTS=1
+unset AWS_PROFILE AWS_SESSION_TOKEN
+root()  { AWS_ACCESS_KEY_ID=$ROOT_ID AWS_SECRET_ACCESS_KEY=$ROOT_SECRET aws --endpoint-url "$ENDPOINT" --output json "$@"; }
+as()    { local id=$1 secret=$2; shift 2; AWS_ACCESS_KEY_ID=$id AWS_SECRET_ACCESS_KEY=$secret aws --endpoint-url "$ENDPOINT" --output json "$@"; }
+check() { # check <json> <python expression over d> <description>
+  if python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if ($2) else 1)" "$1"; then
+    echo "ok   - $3"; PASSED=$((PASSED+1))
+  else
+    echo "FAIL - $3"; echo "       got: $1"; FAILED=$((FAILED+1))
+  fi
+}
+expect_error() { # expect_error <code> <description> -- command...
+  local code=$1 what=$2; shift 3
+  local out
+  if out=$("$@" 2>&1); then echo "FAIL - $what (succeeded: $out)"; FAILED=$((FAILED+1));
+  elif grep -q "($code)" <<<"$out"; then echo "ok   - $what"; PASSED=$((PASSED+1));
+  else echo "FAIL - $what (expected $code, got: $out)"; FAILED=$((FAILED+1)); fi
+}
+PASSED=0; FAILED=0
+
+out=$(root sts get-caller-identity)
+check "$out" "d['Arn'].endswith(':root') and len(d['Account'])==12" "sts get-caller-identity as root"
+ACCOUNT=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["Account"])' "$out")
+
+out=$(root iam create-user --user-name cli-alice)
+check "$out" "d['User']['UserName']=='cli-alice' and d['User']['UserId'].startswith('AIDA') and d['User']['Arn']=='arn:aws:iam::$ACCOUNT:user/cli-alice'" "iam create-user"
+
+out=$(root iam create-access-key --user-name cli-alice)
+check "$out" "d['AccessKey']['Status']=='Active' and len(d['AccessKey']['SecretAccessKey'])==40 and d['AccessKey']['AccessKeyId'].startswith('AKIA')" "iam create-access-key"
+KEY1=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["AccessKeyId"])' "$out")
+SECRET1=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["SecretAccessKey"])' "$out")
+
+out=$(as "$KEY1" "$SECRET1" sts get-caller-identity)
+check "$out" "d['Arn']=='arn:aws:iam::$ACCOUNT:user/cli-alice' and d['Account']=='$ACCOUNT'" "the new key signs sts get-caller-identity"
+
+out=$(root iam list-access-keys --user-name cli-alice)
+check "$out" "[m['AccessKeyId'] for m in d['AccessKeyMetadata']]==['$KEY1'] and 'SecretAccessKey' not in json.dumps(d)" "iam list-access-keys (no secrets)"
+
+sleep 2  # last used is flushed at least every second
+out=$(root iam get-access-key-last-used --access-key-id "$KEY1")
+check "$out" "d['UserName']=='cli-alice' and d['AccessKeyLastUsed']['ServiceName']=='sts' and d['AccessKeyLastUsed']['Region']=='us-east-1' and 'LastUsedDate' in d['AccessKeyLastUsed']" "iam get-access-key-last-used after use"
+
+out=$(root sts get-access-key-info --access-key-id "$KEY1")
+check "$out" "d['Account']=='$ACCOUNT'" "sts get-access-key-info"
+
+out=$(root iam create-access-key --user-name cli-alice)
+KEY2=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["AccessKeyId"])' "$out")
+expect_error LimitExceeded "a third key is refused" -- root iam create-access-key --user-name cli-alice
+
+root iam update-access-key --user-name cli-alice --access-key-id "$KEY1" --status Inactive
+out=$(root iam list-access-keys --user-name cli-alice)
+check "$out" "{m['AccessKeyId']:m['Status'] for m in d['AccessKeyMetadata']}=={'$KEY1':'Inactive','$KEY2':'Active'}" "iam update-access-key to Inactive"
+expect_error InvalidClientTokenId "an Inactive key is refused" -- as "$KEY1" "$SECRET1" sts get-caller-identity
+
+root iam update-access-key --user-name cli-alice --access-key-id "$KEY1" --status Active
+out=$(as "$KEY1" "$SECRET1" sts get-caller-identity)
+check "$out" "d['Arn'].endswith(':user/cli-alice')" "a reactivated key is accepted again"
+
+root iam update-access-key --user-name cli-alice --access-key-id "$KEY1" --status Inactive
+root iam delete-access-key --user-name cli-alice --access-key-id "$KEY1"
+out=$(root iam list-access-keys --user-name cli-alice)
+check "$out" "[m['AccessKeyId'] for m in d['AccessKeyMetadata']]==['$KEY2']" "iam delete-access-key"
+expect_error InvalidClientTokenId "a deleted key is refused" -- as "$KEY1" "$SECRET1" sts get-caller-identity
+expect_error SignatureDoesNotMatch "a wrong secret is refused" -- as "$KEY2" "${SECRET1}" sts get-caller-identity
+expect_error DeleteConflict "a user with keys cannot be deleted" -- root iam delete-user --user-name cli-alice
+expect_error NoSuchEntity "an unknown user is NoSuchEntity" -- root iam get-user --user-name nobody
+
+root iam delete-access-key --user-name cli-alice --access-key-id "$KEY2"
+root iam delete-user --user-name cli-alice
+expect_error NoSuchEntity "the deleted user is gone" -- root iam get-user --user-name cli-alice
+
+if grep -q "$SECRET1" "$WORK/server.log"; then echo "FAIL - a secret appeared in the server log"; FAILED=$((FAILED+1)); else echo "ok   - no secret in the server log"; PASSED=$((PASSED+1)); fi
+
+echo "aws-cli: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
