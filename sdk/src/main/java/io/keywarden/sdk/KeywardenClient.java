@@ -214,7 +214,7 @@ public final class KeywardenClient implements AutoCloseable {
      */
     public void deleteUser(String userName) {
         requireName(userName, "userName");
-        call(ApiRequest.delete(UriEncoding.path(V1, USERS, userName)), false);
+        send(ApiRequest.delete(UriEncoding.path(V1, USERS, userName)));
     }
 
     // ---- access keys -----------------------------------------------------------------------------------------
@@ -302,7 +302,7 @@ public final class KeywardenClient implements AutoCloseable {
     public void deleteAccessKey(String userName, String accessKeyId) {
         requireName(userName, "userName");
         requireName(accessKeyId, "accessKeyId");
-        call(ApiRequest.delete(UriEncoding.path(V1, USERS, userName, ACCESS_KEYS, accessKeyId)), false);
+        send(ApiRequest.delete(UriEncoding.path(V1, USERS, userName, ACCESS_KEYS, accessKeyId)));
     }
 
     /**
@@ -345,7 +345,7 @@ public final class KeywardenClient implements AutoCloseable {
         return Json.readAnswer(request, response);
     }
 
-    private void call(ApiRequest request, boolean expectBody) {
+    private void send(ApiRequest request) {
         pipeline.execute(request);
     }
 

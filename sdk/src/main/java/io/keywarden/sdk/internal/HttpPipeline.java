@@ -140,9 +140,13 @@ public final class HttpPipeline implements AutoCloseable {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Accept", "application/json")
-                .header("User-Agent", config.userAgent())
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("User-Agent", config.userAgent());
+        switch (request.method()) {
+            case "GET" -> builder.GET();
+            case "DELETE" -> builder.DELETE();
+            default -> builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+        }
         if (request.body() != null) {
             builder.header("Content-Type", "application/json");
         }
