@@ -145,7 +145,7 @@ public final class SigV4Verifier {
         }
         String algorithm = value.substring(0, space);
         if (!algorithm.equals(SigV4Names.ALGORITHM)) {
-            throw incomplete("Unsupported signing algorithm '" + quote(algorithm) + "' in Authorization header; "
+            throw incomplete("unsupported signing algorithm '" + quote(algorithm) + "' in Authorization header; "
                     + "only " + SigV4Names.ALGORITHM + " is accepted");
         }
         String credential = null;
@@ -172,7 +172,7 @@ public final class SigV4Verifier {
                 case "Credential" -> credential = once(credential, key, partValue);
                 case "SignedHeaders" -> signedHeaders = once(signedHeaders, key, partValue);
                 case "Signature" -> signature = once(signature, key, partValue);
-                default -> throw incomplete("Unknown part '" + quote(key) + "' in Authorization header");
+                default -> throw incomplete("unknown part '" + quote(key) + "' in Authorization header");
             }
         }
         StringBuilder missing = new StringBuilder();
@@ -228,13 +228,13 @@ public final class SigV4Verifier {
         }
         Instant parsed = AmzDate.parseHttpDate(httpDate);
         if (parsed == null) {
-            throw incomplete("Date header must be an RFC 1123 date, e.g. 'Sun, 30 Aug 2015 12:36:00 GMT'. Got '"
+            throw incomplete("the Date header must be an RFC 1123 date such as 'Sun, 30 Aug 2015 12:36:00 GMT', got '"
                     + quote(httpDate) + "'");
         }
         try {
             return AmzDate.format(parsed);
         } catch (IllegalArgumentException e) {
-            throw incomplete("Date header is out of range: '" + quote(httpDate) + "'");
+            throw incomplete("the Date header is out of range: '" + quote(httpDate) + "'");
         }
     }
 
@@ -406,7 +406,7 @@ public final class SigV4Verifier {
         /** The header's single value, or null; more than one is refused. */
         String single(int index) {
             if (counts[index] > 1) {
-                throw incomplete("The request has more than one '" + NAMES[index] + "' header");
+                throw incomplete("the request has more than one '" + NAMES[index] + "' header");
             }
             return values[index];
         }
@@ -418,7 +418,7 @@ public final class SigV4Verifier {
         for (QueryParam param : query) {
             if (param.name().equals(name)) {
                 if (found != null) {
-                    throw incomplete("The query has more than one '" + name + "' parameter");
+                    throw incomplete("the query has more than one '" + name + "' parameter");
                 }
                 found = param;
             }
