@@ -1,0 +1,515 @@
+package io.keywarden.sdk;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keywarden.core.keys.KeyStatus;
+import io.keywarden.sdk.auth.CredentialsProvider;
+import io.keywarden.sdk.auth.CredentialsProviderChain;
+import io.keywarden.sdk.exception.AccessDeniedException;
+import io.keywarden.sdk.exception.CredentialsException;
+import io.keywarden.sdk.exception.DeleteConflictException;
+import io.keywarden.sdk.exception.EntityAlreadyExistsException;
+import io.keywarden.sdk.exception.KeywardenClientException;
+import io.keywarden.sdk.exception.KeywardenServiceException;
+import io.keywarden.sdk.exception.LimitExceededException;
+import io.keywarden.sdk.exception.NoSuchEntityException;
+import io.keywarden.sdk.exception.ValidationException;
+import io.keywarden.sdk.internal.AnswerReader;
+import io.keywarden.sdk.internal.ApiRequest;
+import io.keywarden.sdk.internal.ApiResponse;
+import io.keywarden.sdk.internal.Backoff;
+import io.keywarden.sdk.internal.HttpPipeline;
+import io.keywarden.sdk.internal.Json;
+import io.keywarden.sdk.internal.QueryBuilder;
+import io.keywarden.sdk.internal.Responses;
+import io.keywarden.sdk.internal.Sleeper;
+import io.keywarden.sdk.internal.UriEncoding;
+import io.keywarden.sdk.model.AccessKeyInfo;
+import io.keywarden.sdk.model.AccessKeyLastUsed;
+import io.keywarden.sdk.model.AccessKeyMetadata;
+import io.keywarden.sdk.model.CallerIdentity;
+import io.keywarden.sdk.model.CreatedAccessKey;
+import io.keywarden.sdk.model.KeyOwner;
+import io.keywarden.sdk.model.ListUsersRequest;
+import io.keywarden.sdk.model.Page;
+import io.keywarden.sdk.model.User;
+import io.keywarden.sdk.model.UserSummary;
+
+import javax.net.ssl.SSLContext;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+
+/**
+ * The Keywarden client: one typed method per operation of the JSON REST API ({@code /v1}), each request signed
+ * with AWS Signature Version 4 using the credentials the {@link CredentialsProvider} gives at that moment.
+ *
+ * <pre>{@code
+ * try (KeywardenClient client = KeywardenClient.builder()
+ *         .endpoint(URI.create("https://keywarden.example.com"))
+ *         .region("us-east-1")
+ *         .credentialsProvider(ProfileCredentialsProvider.create("admin"))
+ *         .build()) {
+ *     CreatedAccessKey key = client.createAccessKey("alice");
+ * }
+ * }</pre>
+ *
+ * <p>Failures are unchecked: a {@link KeywardenServiceException} subclass when the service answered with an error
+ * ({@link NoSuchEntityException}, {@link EntityAlreadyExistsException}, {@link LimitExceededException},
+ * {@link DeleteConflictException}, {@link AccessDeniedException}, {@link ValidationException}, …), a
+ * {@link KeywardenClientException} when it could not be reached or understood ({@link CredentialsException} when
+ * there are no credentials). Throttling, HTTP 503 and failed connections are retried with exponential back-off and
+ * jitter; other 5xx answers and dropped connections are retried only for requests that are safe to repeat (not the
+ * creating POSTs). See {@link Builder#maxRetries(int)}.
+ *
+ * <p>Wherever a user name is asked for, {@value #ME} stands for the caller. Names and key IDs are checked by the
+ * service, not here (except that they must not be empty). Thread-safe; close it to release its threads.
+ */
+public final class KeywardenClient implements AutoCloseable {
+    /** The user name that stands for the caller's own user. */
+    public static final String ME = "me";
+
+    private static final String USERS = "users";
+    private static final String ACCESS_KEYS = "access-keys";
+    private static final String V1 = "v1";
+
+    private final HttpPipeline pipeline;
+    private final URI endpoint;
+    private final String region;
+
+    private KeywardenClient(HttpPipeline pipeline, URI endpoint, String region) {
+        this.pipeline = pipeline;
+        this.endpoint = endpoint;
+        this.region = region;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    // ---- STS -------------------------------------------------------------------------------------------------
+
+    /** Who the credentials belong to (GetCallerIdentity; signed for {@code sts}; needs no permission). */
+    public CallerIdentity callerIdentity() {
+        ApiRequest request = ApiRequest.get(ApiRequest.STS, UriEncoding.path(V1, "caller-identity"));
+        return Responses.callerIdentity(call(request));
+    }
+
+    /**
+     * The account that owns an access key ID, decoded from the ID alone, whether or not the key exists
+     * (GetAccessKeyInfo; signed for {@code sts}).
+     *
+     * @throws ValidationException when the ID is not syntactically valid
+     */
+    public AccessKeyInfo getAccessKeyInfo(String accessKeyId) {
+        requireName(accessKeyId, "accessKeyId");
+        ApiRequest request = ApiRequest.get(ApiRequest.STS, UriEncoding.path(V1, ACCESS_KEYS, accessKeyId, "info"));
+        return Responses.accessKeyInfo(accessKeyId, call(request));
+    }
+
+    // ---- users -----------------------------------------------------------------------------------------------
+
+    /**
+     * Creates a user at path {@code /}.
+     *
+     * @throws EntityAlreadyExistsException when a user of that name (ignoring case) exists
+     * @throws ValidationException          when the name is not 1-64 characters of {@code [A-Za-z0-9+=,.@_-]}
+     */
+    public User createUser(String userName) {
+        return createUser(userName, null);
+    }
+
+    /**
+     * Creates a user at {@code path} ({@code /} or {@code /division/team/}); a {@code null} path means {@code /}.
+     *
+     * @throws EntityAlreadyExistsException when a user of that name (ignoring case) exists
+     * @throws ValidationException          when the name or path is invalid
+     */
+    public User createUser(String userName, String path) {
+        requireName(userName, "userName");
+        ObjectNode body = Json.object().put("userName", userName);
+        if (path != null) {
+            body.put("path", path);
+        }
+        ApiRequest request = new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, USERS), "",
+                Json.write(body), false);
+        return Responses.user(call(request));
+    }
+
+    /**
+     * A user by name ({@value #ME}: the caller, which for the root user is a {@link User#isRoot() root} user).
+     *
+     * @throws NoSuchEntityException when there is no such user
+     */
+    public User getUser(String userName) {
+        requireName(userName, "userName");
+        return Responses.user(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, USERS, userName))));
+    }
+
+    /** The caller's own user (GetUser without a name). */
+    public User getCurrentUser() {
+        return getUser(ME);
+    }
+
+    /** The first page of all users, with the server's default page size. */
+    public Page<UserSummary> listUsers() {
+        return listUsers(ListUsersRequest.all());
+    }
+
+    /**
+     * One page of users, each with its key age.
+     *
+     * @param pathPrefix only users whose path starts with it, or {@code null} for all
+     * @param marker     the marker of a previous page, or {@code null} for the first page
+     * @param maxItems   the page size (1-1000), or {@code null} for the server's default (100)
+     */
+    public Page<UserSummary> listUsers(String pathPrefix, String marker, Integer maxItems) {
+        return listUsers(ListUsersRequest.builder().pathPrefix(pathPrefix).marker(marker).maxItems(maxItems).build());
+    }
+
+    /** One page of users, each with its key age. */
+    public Page<UserSummary> listUsers(ListUsersRequest listRequest) {
+        Objects.requireNonNull(listRequest, "listRequest");
+        String query = new QueryBuilder()
+                .add("pathPrefix", listRequest.pathPrefix().orElse(null))
+                .add("maxItems", listRequest.maxItems().orElse(null))
+                .add("marker", listRequest.marker().orElse(null))
+                .build();
+        AnswerReader json = call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, USERS), query));
+        return Responses.page(json, USERS, Responses::userSummary);
+    }
+
+    /** Every user, fetched page by page as the iteration goes. */
+    public PagedIterable<UserSummary> listAllUsers() {
+        return listAllUsers(ListUsersRequest.all());
+    }
+
+    /**
+     * Every user the request selects, from its marker (or the first page) on, fetched page by page as the
+     * iteration goes.
+     */
+    public PagedIterable<UserSummary> listAllUsers(ListUsersRequest listRequest) {
+        Objects.requireNonNull(listRequest, "listRequest");
+        return new PagedIterable<>(listRequest.marker().orElse(null),
+                marker -> listUsers(listRequest.toBuilder().marker(marker).build()));
+    }
+
+    /**
+     * Deletes a user.
+     *
+     * @throws DeleteConflictException while the user has access keys or policies
+     * @throws NoSuchEntityException   when there is no such user
+     */
+    public void deleteUser(String userName) {
+        requireName(userName, "userName");
+        send(ApiRequest.delete(UriEncoding.path(V1, USERS, userName)));
+    }
+
+    // ---- access keys -----------------------------------------------------------------------------------------
+
+    /**
+     * Creates an Active access key for the user and returns it with its secret: the only time the secret is ever
+     * returned. Not retried once the request may have reached the server (a retry could create a second key).
+     *
+     * @throws LimitExceededException when the user already has the maximum number of keys (2 by default)
+     * @throws NoSuchEntityException  when there is no such user
+     */
+    public CreatedAccessKey createAccessKey(String userName) {
+        requireName(userName, "userName");
+        ApiRequest request = new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, ACCESS_KEYS),
+                "", null, true);
+        return Responses.createdAccessKey(call(request));
+    }
+
+    /** Creates an Active access key for the caller; see {@link #createAccessKey(String)}. */
+    public CreatedAccessKey createAccessKey() {
+        return createAccessKey(ME);
+    }
+
+    /** The first page of the user's access keys (metadata only, never secrets). */
+    public Page<AccessKeyMetadata> listAccessKeys(String userName) {
+        return listAccessKeys(userName, null, null);
+    }
+
+    /** The first page of the caller's access keys. */
+    public Page<AccessKeyMetadata> listAccessKeys() {
+        return listAccessKeys(ME);
+    }
+
+    /**
+     * One page of the user's access keys.
+     *
+     * @param marker   the marker of a previous page, or {@code null} for the first page
+     * @param maxItems the page size (1-1000), or {@code null} for the server's default (100)
+     * @throws NoSuchEntityException when there is no such user
+     */
+    public Page<AccessKeyMetadata> listAccessKeys(String userName, String marker, Integer maxItems) {
+        requireName(userName, "userName");
+        if (marker != null && marker.isEmpty()) {
+            throw new IllegalArgumentException("marker must not be empty (pass null for the first page)");
+        }
+        if (maxItems != null && (maxItems < 1 || maxItems > ListUsersRequest.MAX_ITEMS_LIMIT)) {
+            throw new IllegalArgumentException("maxItems must be between 1 and 1000, got " + maxItems);
+        }
+        String query = new QueryBuilder().add("maxItems", maxItems).add("marker", marker).build();
+        AnswerReader json = call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, USERS, userName, ACCESS_KEYS), query));
+        return Responses.page(json, "accessKeys", Responses::accessKey);
+    }
+
+    /** All of the user's access keys, fetched page by page as the iteration goes. */
+    public PagedIterable<AccessKeyMetadata> listAllAccessKeys(String userName) {
+        requireName(userName, "userName");
+        return new PagedIterable<>(null, marker -> listAccessKeys(userName, marker, null));
+    }
+
+    /**
+     * Sets a key Active or Inactive; an Inactive key stops authenticating at once, and authenticates again once
+     * reactivated. Safe to repeat.
+     *
+     * @return the key as it is now
+     * @throws NoSuchEntityException when the user or key does not exist
+     */
+    public AccessKeyMetadata updateAccessKey(String userName, String accessKeyId, KeyStatus status) {
+        requireName(userName, "userName");
+        requireName(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(status, "status");
+        ApiRequest request = new ApiRequest("PATCH", ApiRequest.IAM,
+                UriEncoding.path(V1, USERS, userName, ACCESS_KEYS, accessKeyId), "",
+                Json.write(Json.object().put("status", status.wireName())), false);
+        return Responses.accessKey(call(request));
+    }
+
+    /**
+     * Deletes a key for good.
+     *
+     * @throws NoSuchEntityException   when the user or key does not exist (also when a retried delete had already
+     *                                 succeeded)
+     * @throws DeleteConflictException when the server requires keys to be Inactive before deletion and it is not
+     */
+    public void deleteAccessKey(String userName, String accessKeyId) {
+        requireName(userName, "userName");
+        requireName(accessKeyId, "accessKeyId");
+        send(ApiRequest.delete(UriEncoding.path(V1, USERS, userName, ACCESS_KEYS, accessKeyId)));
+    }
+
+    /**
+     * When, where and for which service a key was last used (GetAccessKeyLastUsed).
+     *
+     * @throws AccessDeniedException for an unknown key (as AWS), or when the caller may not read it
+     */
+    public AccessKeyLastUsed getAccessKeyLastUsed(String accessKeyId) {
+        requireName(accessKeyId, "accessKeyId");
+        AnswerReader json = call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, ACCESS_KEYS, accessKeyId, "last-used")));
+        return Responses.lastUsed(accessKeyId, json);
+    }
+
+    /**
+     * Who owns a key (an administrator's look-up from a key ID to its user).
+     *
+     * @throws NoSuchEntityException when no key has that ID
+     */
+    public KeyOwner findKeyOwner(String accessKeyId) {
+        requireName(accessKeyId, "accessKeyId");
+        AnswerReader json = call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, ACCESS_KEYS, accessKeyId, "owner")));
+        return Responses.keyOwner(json);
+    }
+
+    /** Releases the client's threads; calls made afterwards throw {@link IllegalStateException}. Idempotent. */
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+
+    @Override
+    public String toString() {
+        return "KeywardenClient[endpoint=" + endpoint + ", region=" + region + "]";
+    }
+
+    private AnswerReader call(ApiRequest request) {
+        ApiResponse response = pipeline.execute(request);
+        return Json.readAnswer(request, response);
+    }
+
+    private void send(ApiRequest request) {
+        pipeline.execute(request);
+    }
+
+    private static void requireName(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+    }
+
+    /**
+     * Builds a {@link KeywardenClient}. Only the endpoint is required; {@link #build()} checks every setting.
+     */
+    public static final class Builder {
+        private static final Pattern REGION = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+        private URI endpoint;
+        private String region = "us-east-1";
+        private CredentialsProvider credentialsProvider;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private int maxRetries = 3;
+        private Duration backoffBase = Duration.ofMillis(100);
+        private Duration backoffMax = Duration.ofSeconds(20);
+        private Clock clock = Clock.systemUTC();
+        private SSLContext sslContext;
+        private Sleeper sleeper = Sleeper.THREAD_SLEEP;
+        private RandomGenerator random;
+
+        private Builder() {
+        }
+
+        /** The server's base URI, {@code http(s)://host[:port][/prefix]}; required. */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /** The server's base URI as a string; see {@link #endpoint(URI)}. */
+        public Builder endpoint(String endpoint) {
+            return endpoint(URI.create(Objects.requireNonNull(endpoint, "endpoint")));
+        }
+
+        /** The region to sign with (any name: the server records it as the key's last-used region); default {@code us-east-1}. */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** Where credentials come from; default {@link CredentialsProviderChain#defaultChain()} (environment, then profile). */
+        public Builder credentialsProvider(CredentialsProvider credentialsProvider) {
+            this.credentialsProvider = credentialsProvider;
+            return this;
+        }
+
+        /** How long to wait for a connection; default 10 s. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** How long to wait for an answer once the request is sent, per attempt; default 30 s. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** How many times to retry a failed attempt when retrying is safe (0-10); default 3. */
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /**
+         * The back-off between attempts: the wait before retry {@code n} is between half and all of
+         * {@code min(max, base * 2^n)}; default 100 ms and 20 s.
+         */
+        public Builder retryBackoff(Duration base, Duration max) {
+            this.backoffBase = base;
+            this.backoffMax = max;
+            return this;
+        }
+
+        /** The clock that dates signatures; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The TLS context for {@code https} endpoints (e.g. trusting a private CA); default the JDK's. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException    when no endpoint was set
+         * @throws IllegalArgumentException when a setting is invalid (the message says which and why)
+         */
+        public KeywardenClient build() {
+            if (endpoint == null) {
+                throw new IllegalStateException("endpoint is required");
+            }
+            URI base = checkEndpoint(endpoint);
+            if (region == null || !REGION.matcher(region).matches()) {
+                throw new IllegalArgumentException("region must be 1-64 letters, digits or '-', got "
+                        + (region == null ? "null" : "'" + region + "'"));
+            }
+            requirePositive(connectTimeout, "connectTimeout");
+            requirePositive(requestTimeout, "requestTimeout");
+            if (maxRetries < 0 || maxRetries > 10) {
+                throw new IllegalArgumentException("maxRetries must be between 0 and 10, got " + maxRetries);
+            }
+            requirePositive(backoffBase, "retry back-off base");
+            requirePositive(backoffMax, "retry back-off maximum");
+            if (backoffMax.compareTo(backoffBase) < 0) {
+                throw new IllegalArgumentException("the retry back-off maximum must not be less than its base");
+            }
+            Objects.requireNonNull(clock, "clock");
+            CredentialsProvider credentials = credentialsProvider != null ? credentialsProvider
+                    : CredentialsProviderChain.defaultChain();
+            Backoff backoff = new Backoff(backoffBase, backoffMax, random != null ? random : new SecureRandom());
+            HttpPipeline pipeline = new HttpPipeline(new HttpPipeline.Config(base, region, credentials, clock,
+                    connectTimeout, requestTimeout, maxRetries, backoff, sleeper, sslContext, userAgent()));
+            return new KeywardenClient(pipeline, base, region);
+        }
+
+        private static URI checkEndpoint(URI uri) {
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                throw new IllegalArgumentException("endpoint must be an http or https URI, got '" + uri + "'");
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new IllegalArgumentException("endpoint must name a host, got '" + uri + "'");
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("endpoint must not carry user information");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("endpoint must not have a query or fragment, got '" + uri + "'");
+            }
+            return uri;
+        }
+
+        private static void requirePositive(Duration value, String what) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(what + " must be a positive duration, got " + value);
+            }
+        }
+
+        private static String userAgent() {
+            String version = KeywardenClient.class.getPackage().getImplementationVersion();
+            return "keywarden-sdk-java/" + (version == null ? "dev" : version) + " java/"
+                    + Runtime.version().feature();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.keywarden.sdk;
+
+import io.keywarden.sdk.auth.StaticCredentialsProvider;
+import io.keywarden.sdk.exception.KeywardenClientException;
+import io.keywarden.sdk.testing.Fixtures;
+import io.keywarden.sdk.testing.StubServer;
+import io.keywarden.sdk.testing.StubServer.Answer;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TimeoutTest {
+
+    @Test
+    void aSlowAnswerTimesOutAsAClientExceptionWithoutRetrying() {
+        try (StubServer stub = StubServer.start();
+             KeywardenClient client = KeywardenClient.builder().endpoint(stub.uri())
+                     .credentialsProvider(StaticCredentialsProvider.create(Fixtures.CREDENTIALS))
+                     .requestTimeout(Duration.ofMillis(300)).maxRetries(3).build()) {
+            stub.otherwise(r -> Answer.ok(Fixtures.USER_JSON).after(Duration.ofSeconds(3)));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> client.getUser("alice"))
+                    .isInstanceOf(KeywardenClientException.class)
+                    .hasMessageContaining("no answer to GET /v1/users/alice")
+                    .hasMessageContaining("PT0.3S")
+                    .hasCauseInstanceOf(HttpTimeoutException.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(stub.requests()).hasSize(1);
+        }
+    }
+}
