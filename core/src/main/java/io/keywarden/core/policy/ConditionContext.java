@@ -48,7 +48,15 @@ public final class ConditionContext {
 
     /** The values of a key (any case), empty if the key is absent. */
     public List<String> values(String key) {
-        List<String> found = values.get(normalize(key));
+        // keys are stored in lower case, so a hit on the key as given is the answer (compiled policies look up
+        // keys they have already lower-cased: no case conversion on the hot path)
+        List<String> found = values.get(Objects.requireNonNull(key, "key"));
+        if (found == null) {
+            String normalized = normalize(key);
+            if (normalized != key) {
+                found = values.get(normalized);
+            }
+        }
         return found == null ? List.of() : found;
     }
 
@@ -59,7 +67,7 @@ public final class ConditionContext {
     }
 
     public boolean contains(String key) {
-        return values.containsKey(normalize(key));
+        return !values(key).isEmpty();
     }
 
     /** The keys, in lower case. */

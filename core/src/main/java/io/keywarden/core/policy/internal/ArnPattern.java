@@ -24,12 +24,14 @@ public final class ArnPattern {
     private final Glob[] parts;
     private final boolean expands;
     private final PolicyText.Variable[] variables;
+    private final boolean matchesEverything;
 
     private ArnPattern(String source, Glob[] parts, PolicyText.Variable[] variables) {
         this.source = source;
         this.parts = parts;
         this.variables = variables;
         this.expands = parts.length < ArnParts.MAX_PARTS && parts[parts.length - 1].endsWithStar();
+        this.matchesEverything = parts.length == 1 && parts[0].matchesEverything();
     }
 
     public static ArnPattern compile(String text, boolean variables) {
@@ -84,7 +86,7 @@ public final class ArnPattern {
     }
 
     public boolean matchesEverything() {
-        return parts.length == 1 && parts[0].matchesEverything();
+        return matchesEverything;
     }
 
     public boolean hasVariables() {
@@ -93,6 +95,9 @@ public final class ArnPattern {
 
     /** {@link #MATCH}, {@link #NO_MATCH} or {@link #UNRESOLVED}. */
     public int match(ArnParts arn, ConditionContext context) {
+        if (matchesEverything) {
+            return MATCH;
+        }
         String[] values = Variables.resolveAll(variables, context);
         if (values == null) {
             return UNRESOLVED;
