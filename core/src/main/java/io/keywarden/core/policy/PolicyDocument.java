@@ -222,7 +222,7 @@ public final class PolicyDocument {
             if (versionNode != null) {
                 String text = versionNode.isTextual() ? versionNode.textValue() : versionNode.toString();
                 version = PolicyVersion.fromJsonName(text).orElseThrow(() -> malformed(
-                        "'Version' must be '2012-10-17' or '2008-10-17', not '" + text + "'"));
+                        "element 'Version' must be '2012-10-17' or '2008-10-17', not '" + text + "'"));
                 declared = true;
             }
             variables = version.supportsVariables();
@@ -230,7 +230,7 @@ public final class PolicyDocument {
             JsonNode idNode = root.get("Id");
             if (idNode != null) {
                 if (!idNode.isTextual()) {
-                    throw malformed("'Id' must be a string");
+                    throw malformed("element 'Id' must be a string");
                 }
                 id = idNode.textValue();
             }
@@ -243,11 +243,11 @@ public final class PolicyDocument {
                 nodes.add(statementNode);
             } else if (statementNode.isArray()) {
                 if (statementNode.isEmpty()) {
-                    throw malformed("'Statement' must not be an empty list");
+                    throw malformed("element 'Statement' must not be an empty list");
                 }
                 statementNode.forEach(nodes::add);
             } else {
-                throw malformed("'Statement' must be an object or a list of objects");
+                throw malformed("element 'Statement' must be an object or a list of objects");
             }
             List<Statement> statements = new ArrayList<>();
             Map<String, Integer> sids = new HashMap<>();

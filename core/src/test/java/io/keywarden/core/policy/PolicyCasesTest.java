@@ -86,7 +86,7 @@ class PolicyCasesTest {
                     assertThat(e.getMessage()).contains(expected);
                     assertThat(e.getMessage()).as("error message style: lower case, no final period")
                             .doesNotEndWith(".")
-                            .matches("^[a-z'].*");
+                            .matches("^[a-z].*");
                 });
     }
 

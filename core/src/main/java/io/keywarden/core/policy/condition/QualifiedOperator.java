@@ -40,6 +40,7 @@ public record QualifiedOperator(SetOperator setOperator, ConditionOperator opera
             if (candidate != SetOperator.NONE && rest.startsWith(candidate.prefix())) {
                 set = candidate;
                 rest = rest.substring(candidate.prefix().length());
+                break;
             }
         }
         boolean ifExists = false;
