@@ -1,6 +1,7 @@
 package io.keywarden.core.policy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,6 +113,12 @@ public final class ConditionContext {
         private Builder() {
         }
 
+        /** Sets a key to one value, replacing any it had. */
+        public Builder put(String key, String value) {
+            values.put(normalize(key), List.of(value));
+            return this;
+        }
+
         /** Sets a key's values, replacing any it had; no values removes the key. */
         public Builder put(String key, String... values) {
             return put(key, List.of(values));
@@ -124,7 +131,7 @@ public final class ConditionContext {
             if (copy.isEmpty()) {
                 this.values.remove(normalized);
             } else {
-                this.values.put(normalized, new ArrayList<>(copy));
+                this.values.put(normalized, copy);
             }
             return this;
         }
@@ -133,7 +140,12 @@ public final class ConditionContext {
         public Builder add(String key, List<String> values) {
             List<String> copy = List.copyOf(values);
             if (!copy.isEmpty()) {
-                this.values.computeIfAbsent(normalize(key), k -> new ArrayList<>()).addAll(copy);
+                this.values.merge(normalize(key), copy, (old, more) -> {
+                    List<String> merged = new ArrayList<>(old.size() + more.size());
+                    merged.addAll(old);
+                    merged.addAll(more);
+                    return List.copyOf(merged);
+                });
             }
             return this;
         }
@@ -148,9 +160,8 @@ public final class ConditionContext {
         }
 
         public ConditionContext build() {
-            Map<String, List<String>> copy = new LinkedHashMap<>();
-            values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            return copy.isEmpty() ? EMPTY : new ConditionContext(java.util.Collections.unmodifiableMap(copy));
+            return values.isEmpty() ? EMPTY
+                    : new ConditionContext(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
         }
     }
 }
