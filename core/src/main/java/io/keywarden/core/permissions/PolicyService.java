@@ -1,0 +1,254 @@
+package io.keywarden.core.permissions;
+
+import io.keywarden.core.auth.Caller;
+import io.keywarden.core.authz.AuthorizationRequest;
+import io.keywarden.core.authz.AuthorizationResult;
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.identity.Arns;
+import io.keywarden.core.identity.Names;
+import io.keywarden.core.identity.Principal;
+import io.keywarden.core.identity.UniqueIds;
+import io.keywarden.core.identity.User;
+import io.keywarden.core.identity.UserPath;
+import io.keywarden.core.policy.PolicyDocument;
+import io.keywarden.core.port.Page;
+import io.keywarden.core.port.PageRequest;
+import io.keywarden.core.port.PolicyChangeListener;
+import io.keywarden.core.port.PolicyStore;
+import io.keywarden.core.service.AccessGuard;
+import io.keywarden.core.service.IdentityService;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Managing permissions: inline user policies, managed policies and their attachments, and the policy simulator.
+ * Documents are validated (parsed) before they are stored, so a malformed policy never reaches the evaluator.
+ * AWS's quotas apply: inline policies of one user total at most 2,048 non-whitespace characters, a managed policy at
+ * most 6,144, and at most 10 managed policies per user.
+ */
+public final class PolicyService {
+    public static final int INLINE_QUOTA = 2048;
+    public static final int MANAGED_QUOTA = 6144;
+    public static final int ATTACHED_QUOTA = 10;
+
+    private final AccessGuard guard;
+    private final PolicyStore store;
+    private final PolicyChangeListener changes;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public PolicyService(IdentityService identity, PolicyStore store, PolicyChangeListener changes, Clock clock,
+                         RandomGenerator random) {
+        this.guard = identity.guard();
+        this.store = Objects.requireNonNull(store, "store");
+        this.changes = Objects.requireNonNull(changes, "changes");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        identity.addDeleteGuard(this::checkUserDeletable);
+    }
+
+    private AccountId account() {
+        return guard.account();
+    }
+
+    // ---------------------------------------------------------------- inline
+
+    public void putUserPolicy(Caller caller, String userName, String policyName, String document) {
+        Names.requireName(policyName, "policyName", 128);
+        User user = guard.requireUser(caller, "iam:PutUserPolicy", userName);
+        int total = PolicyDocument.parse(document).sizeWithoutWhitespace();
+        for (InlinePolicy other : store.userPolicies(account(), user.userId())) {
+            if (!other.policyName().equals(policyName)) {
+                total += PolicyDocument.parse(other.document()).sizeWithoutWhitespace();
+            }
+        }
+        if (total > INLINE_QUOTA) {
+            throw KeywardenException.of(ErrorCode.LIMIT_EXCEEDED,
+                    "Maximum policy size of " + INLINE_QUOTA + " bytes exceeded for user " + user.userName());
+        }
+        store.putUserPolicy(account(), user.userId(), new InlinePolicy(policyName, document));
+        changes.userPoliciesChanged(user.userId());
+    }
+
+    public InlinePolicy getUserPolicy(Caller caller, String userName, String policyName) {
+        Names.requireName(policyName, "policyName", 128);
+        User user = guard.requireUser(caller, "iam:GetUserPolicy", userName);
+        return store.getUserPolicy(account(), user.userId(), policyName)
+                .orElseThrow(() -> noSuchInline(policyName));
+    }
+
+    public void deleteUserPolicy(Caller caller, String userName, String policyName) {
+        Names.requireName(policyName, "policyName", 128);
+        User user = guard.requireUser(caller, "iam:DeleteUserPolicy", userName);
+        if (!store.deleteUserPolicy(account(), user.userId(), policyName)) {
+            throw noSuchInline(policyName);
+        }
+        changes.userPoliciesChanged(user.userId());
+    }
+
+    public Page<String> listUserPolicies(Caller caller, String userName, PageRequest page) {
+        User user = guard.requireUser(caller, "iam:ListUserPolicies", userName);
+        List<String> names = store.userPolicies(account(), user.userId()).stream().map(InlinePolicy::policyName).toList();
+        return paginate(names, page, n -> n);
+    }
+
+    // ---------------------------------------------------------------- managed
+
+    public ManagedPolicy createPolicy(Caller caller, String policyName, String path, String document, String description) {
+        Names.requireName(policyName, "policyName", 128);
+        String p = UserPath.of(path).value();
+        if (description != null && description.length() > 1000) {
+            throw KeywardenException.validation("description", "Member must have length less than or equal to 1000");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ManagedPolicy policy = new ManagedPolicy(account(), UniqueIds.generate("ANPA", random), policyName, p, document, description,
+                now, now, 0);
+        guard.authorize(caller, "iam:CreatePolicy", policy.arn(), policy.arn());
+        if (PolicyDocument.parse(document).sizeWithoutWhitespace() > MANAGED_QUOTA) {
+            throw KeywardenException.of(ErrorCode.LIMIT_EXCEEDED, "Cannot exceed quota for PolicySize: " + MANAGED_QUOTA);
+        }
+        store.createPolicy(policy);
+        return policy;
+    }
+
+    public ManagedPolicy getPolicy(Caller caller, String policyArn) {
+        requirePolicyArn(policyArn);
+        guard.authorize(caller, "iam:GetPolicy", policyArn, policyArn);
+        return store.findPolicy(account(), policyArn)
+                .orElseThrow(() -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " was not found."));
+    }
+
+    public void deletePolicy(Caller caller, String policyArn) {
+        requirePolicyArn(policyArn);
+        guard.authorize(caller, "iam:DeletePolicy", policyArn, policyArn);
+        ManagedPolicy policy = store.findPolicy(account(), policyArn)
+                .orElseThrow(() -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " was not found."));
+        if (policy.attachmentCount() > 0) {
+            throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete a policy attached to entities.");
+        }
+        if (!store.deletePolicy(account(), policyArn)) {
+            throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " was not found.");
+        }
+        changes.allPoliciesChanged();
+    }
+
+    /** ListPolicies; {@code scope} is {@code All}, {@code Local} or {@code AWS} (Keywarden has no AWS-managed ones). */
+    public Page<ManagedPolicy> listPolicies(Caller caller, String scope, boolean onlyAttached, String pathPrefix,
+                                            PageRequest page) {
+        String s = scope == null ? "All" : scope;
+        if (!List.of("All", "Local", "AWS").contains(s)) {
+            throw KeywardenException.validation("scope", "Member must satisfy enum value set: [All, AWS, Local]");
+        }
+        String prefix = pathPrefix == null ? "/" : pathPrefix;
+        guard.authorizeAny(caller, "iam:ListPolicies");
+        if (s.equals("AWS")) {
+            return Page.complete(List.of());
+        }
+        List<ManagedPolicy> found = store.listPolicies(account(), prefix, onlyAttached, page.afterKey(), page.maxItems() + 1);
+        boolean truncated = found.size() > page.maxItems();
+        List<ManagedPolicy> items = truncated ? found.subList(0, page.maxItems()) : found;
+        return Page.of(items, truncated ? PageRequest.markerFor(items.get(items.size() - 1).policyName()) : null);
+    }
+
+    public void attachUserPolicy(Caller caller, String userName, String policyArn) {
+        requirePolicyArn(policyArn);
+        User user = guard.requireUser(caller, "iam:AttachUserPolicy", userName);
+        store.findPolicy(account(), policyArn).orElseThrow(() -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
+                "Policy " + policyArn + " does not exist or is not attachable."));
+        List<ManagedPolicy> attached = store.attachedPolicies(account(), user.userId());
+        if (attached.stream().anyMatch(p -> p.arn().equals(policyArn))) {
+            return;
+        }
+        if (attached.size() >= ATTACHED_QUOTA) {
+            throw KeywardenException.of(ErrorCode.LIMIT_EXCEEDED, "Cannot exceed quota for PoliciesPerUser: " + ATTACHED_QUOTA);
+        }
+        store.attach(account(), user.userId(), policyArn);
+        changes.userPoliciesChanged(user.userId());
+    }
+
+    public void detachUserPolicy(Caller caller, String userName, String policyArn) {
+        requirePolicyArn(policyArn);
+        User user = guard.requireUser(caller, "iam:DetachUserPolicy", userName);
+        if (!store.detach(account(), user.userId(), policyArn)) {
+            throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " was not found.");
+        }
+        changes.userPoliciesChanged(user.userId());
+    }
+
+    public Page<ManagedPolicy> listAttachedUserPolicies(Caller caller, String userName, String pathPrefix,
+                                                        PageRequest page) {
+        User user = guard.requireUser(caller, "iam:ListAttachedUserPolicies", userName);
+        String prefix = pathPrefix == null ? "/" : pathPrefix;
+        List<ManagedPolicy> attached = store.attachedPolicies(account(), user.userId()).stream()
+                .filter(p -> p.path().startsWith(prefix)).toList();
+        return paginate(attached, page, ManagedPolicy::policyName);
+    }
+
+    // ---------------------------------------------------------------- simulation
+
+    /**
+     * Would the named user be allowed {@code action} on {@code resource}, with the request context of
+     * {@code asIf} (source IP, time, ...)? Performs nothing; answers the decision with its reasons.
+     */
+    public AuthorizationResult simulate(Caller caller, String userName, String action, String resource, Caller asIf) {
+        User user = guard.requireUser(caller, "iam:SimulatePrincipalPolicy", userName);
+        if (action == null || action.isBlank()) {
+            throw KeywardenException.validation("actionName", "Member must have length greater than or equal to 3");
+        }
+        String target = resource == null || resource.isBlank() ? "*" : resource;
+        Caller subject = new Caller(Principal.user(user), asIf.accessKeyId(), asIf.requestTime(), asIf.sourceIp(),
+                asIf.userAgent(), asIf.secureTransport(), asIf.region(), asIf.service());
+        return guard.authorizer().authorize(new AuthorizationRequest(subject, action, target));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void checkUserDeletable(User user) {
+        if (!store.userPolicies(account(), user.userId()).isEmpty()) {
+            throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
+        }
+        if (!store.attachedPolicies(account(), user.userId()).isEmpty()) {
+            throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete entity, must detach all policies first.");
+        }
+    }
+
+    private void requirePolicyArn(String arn) {
+        if (arn == null || arn.length() < 20 || arn.length() > 2048) {
+            throw KeywardenException.validation("policyArn", "Member must have length between 20 and 2048");
+        }
+        String prefix = "arn:aws:iam::" + account().value() + ":policy/";
+        if (!arn.startsWith("arn:aws:iam::") || !arn.contains(":policy/")) {
+            throw KeywardenException.of(ErrorCode.INVALID_INPUT, "ARN " + arn + " is not valid.");
+        }
+        if (!arn.startsWith(prefix)) {
+            // AWS-managed policies and other accounts' policies are not hosted here
+            throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + arn + " does not exist or is not attachable.");
+        }
+    }
+
+    private static KeywardenException noSuchInline(String policyName) {
+        return KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "The user policy with name " + policyName + " cannot be found.");
+    }
+
+    private static <T> Page<T> paginate(List<T> sorted, PageRequest page, java.util.function.Function<T, String> key) {
+        String after = page.afterKey();
+        List<T> rest = new ArrayList<>();
+        for (T t : sorted) {
+            if (after == null || key.apply(t).compareTo(after) > 0) {
+                rest.add(t);
+            }
+        }
+        boolean truncated = rest.size() > page.maxItems();
+        List<T> items = truncated ? rest.subList(0, page.maxItems()) : rest;
+        return Page.of(items, truncated ? PageRequest.markerFor(key.apply(items.get(items.size() - 1))) : null);
+    }
+
+}

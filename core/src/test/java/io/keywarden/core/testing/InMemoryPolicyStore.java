@@ -1,0 +1,112 @@
+package io.keywarden.core.testing;
+
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.permissions.InlinePolicy;
+import io.keywarden.core.permissions.ManagedPolicy;
+import io.keywarden.core.port.PolicyStore;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** A {@link PolicyStore} in memory. */
+public final class InMemoryPolicyStore implements PolicyStore {
+    private final Map<String, TreeMap<String, InlinePolicy>> inline = new HashMap<>();
+    private final Map<String, ManagedPolicy> managed = new HashMap<>();
+    private final Map<String, Set<String>> attachments = new HashMap<>();
+
+    private static String k(AccountId a, String id) {
+        return a.value() + "/" + id;
+    }
+
+    @Override
+    public synchronized void putUserPolicy(AccountId account, String userId, InlinePolicy policy) {
+        inline.computeIfAbsent(k(account, userId), x -> new TreeMap<>()).put(policy.policyName(), policy);
+    }
+
+    @Override
+    public synchronized Optional<InlinePolicy> getUserPolicy(AccountId account, String userId, String policyName) {
+        return Optional.ofNullable(inline.getOrDefault(k(account, userId), new TreeMap<>()).get(policyName));
+    }
+
+    @Override
+    public synchronized boolean deleteUserPolicy(AccountId account, String userId, String policyName) {
+        TreeMap<String, InlinePolicy> m = inline.get(k(account, userId));
+        return m != null && m.remove(policyName) != null;
+    }
+
+    @Override
+    public synchronized List<InlinePolicy> userPolicies(AccountId account, String userId) {
+        return List.copyOf(inline.getOrDefault(k(account, userId), new TreeMap<>()).values());
+    }
+
+    @Override
+    public synchronized void createPolicy(ManagedPolicy policy) {
+        boolean taken = managed.values().stream().anyMatch(p -> p.accountId().equals(policy.accountId())
+                && p.policyName().equals(policy.policyName()));
+        if (taken) {
+            throw KeywardenException.of(ErrorCode.ENTITY_ALREADY_EXISTS,
+                    "A policy called " + policy.policyName() + " already exists. Duplicate names are not allowed.");
+        }
+        managed.put(policy.arn(), policy);
+    }
+
+    private int count(String arn) {
+        return (int) attachments.values().stream().filter(s -> s.contains(arn)).count();
+    }
+
+    @Override
+    public synchronized Optional<ManagedPolicy> findPolicy(AccountId account, String arn) {
+        return Optional.ofNullable(managed.get(arn)).filter(p -> p.accountId().equals(account))
+                .map(p -> p.withAttachmentCount(count(arn)));
+    }
+
+    @Override
+    public synchronized boolean deletePolicy(AccountId account, String arn) {
+        return managed.remove(arn) != null;
+    }
+
+    @Override
+    public synchronized List<ManagedPolicy> listPolicies(AccountId account, String pathPrefix, boolean onlyAttached,
+                                                         String afterName, int limit) {
+        return managed.values().stream()
+                .filter(p -> p.accountId().equals(account) && p.path().startsWith(pathPrefix))
+                .map(p -> p.withAttachmentCount(count(p.arn())))
+                .filter(p -> !onlyAttached || p.attachmentCount() > 0)
+                .filter(p -> afterName == null || p.policyName().compareTo(afterName) > 0)
+                .sorted(Comparator.comparing(ManagedPolicy::policyName))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean attach(AccountId account, String userId, String policyArn) {
+        return attachments.computeIfAbsent(k(account, userId), x -> new LinkedHashSet<>()).add(policyArn);
+    }
+
+    @Override
+    public synchronized boolean detach(AccountId account, String userId, String policyArn) {
+        Set<String> s = attachments.get(k(account, userId));
+        return s != null && s.remove(policyArn);
+    }
+
+    @Override
+    public synchronized List<ManagedPolicy> attachedPolicies(AccountId account, String userId) {
+        List<ManagedPolicy> out = new ArrayList<>();
+        for (String arn : attachments.getOrDefault(k(account, userId), Set.of())) {
+            ManagedPolicy p = managed.get(arn);
+            if (p != null) {
+                out.add(p.withAttachmentCount(count(arn)));
+            }
+        }
+        out.sort(Comparator.comparing(ManagedPolicy::policyName));
+        return out;
+    }
+}
