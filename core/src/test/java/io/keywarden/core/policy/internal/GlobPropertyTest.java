@@ -1,50 +1,70 @@
 package io.keywarden.core.policy.internal;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-
-import java.util.regex.Pattern;
-
+import static io.keywarden.core.testing.RandomizedChecks.forAll;
+import static io.keywarden.core.testing.RandomizedChecks.list;
+import static io.keywarden.core.testing.RandomizedChecks.pick;
+import static io.keywarden.core.testing.RandomizedChecks.show;
+import static io.keywarden.core.testing.RandomizedChecks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The hand-written {@link Glob} agrees with a regular-expression reference on random patterns and inputs. */
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written {@link Glob} agrees with a regular-expression reference on random patterns and inputs. Inputs
+ * come from a seeded generator (see {@link io.keywarden.core.testing.RandomizedChecks}), so a failure names the seed
+ * and the input that reproduce it.
+ */
 class GlobPropertyTest {
+    private static final int TRIES = 3_000;
+    private static final int LITERAL_TRIES = 1_000;
+    private static final long BASE_SEED = 0x476C_6F62L;
+
     private static final char[] PATTERN_CHARS = {'a', 'b', '/', ':', '*', '?', '*'};
     private static final char[] INPUT_CHARS = {'a', 'b', '/', ':'};
     private static final char[] CASE_CHARS = {'a', 'A', 'b', 'B', 'k', 'K', '\u212A', 's', 'S', '\u017F', 'i', 'I',
             '\u0130', '\u0131', '\u00DF', '\u00E9', '\u00C9', '\u00FF', '\u0178', '*', '?'};
+    private static final Character[] ONE_CHARS = {'a', 'b', '/', ':'};
 
-    @Property(tries = 3000)
-    void agreesWithRegexOnRandomInputs(@ForAll("patterns") String pattern, @ForAll("inputs") String input) {
-        assertThat(Glob.of(pattern).matches(input)).as("'%s' ~ '%s'", pattern, input)
-                .isEqualTo(reference(pattern, 0).matcher(input).matches());
+    /** A generated pattern and input. */
+    private record Case(String pattern, String input) {
+        @Override
+        public String toString() {
+            return "pattern " + show(pattern) + ", input " + show(input);
+        }
     }
 
-    @Property(tries = 3000)
-    void agreesWithRegexOnInputsDerivedFromThePattern(@ForAll("derived") Tuple2<String, String> patternAndInput) {
-        String pattern = patternAndInput.get1();
-        String input = patternAndInput.get2();
-        assertThat(Glob.of(pattern).matches(input)).as("'%s' ~ '%s'", pattern, input)
-                .isEqualTo(reference(pattern, 0).matcher(input).matches());
+    @Test
+    void agreesWithRegexOnRandomInputs() {
+        forAll(BASE_SEED, TRIES, random -> new Case(pattern(random), input(random)), c ->
+                assertThat(Glob.of(c.pattern()).matches(c.input())).as("'%s' ~ '%s'", c.pattern(), c.input())
+                        .isEqualTo(reference(c.pattern(), 0).matcher(c.input()).matches()));
     }
 
-    @Property(tries = 3000)
-    void foldedMatchingAgreesWithCaseInsensitiveRegex(@ForAll("casePatterns") String pattern,
-                                                      @ForAll("caseInputs") String input) {
-        boolean expected = reference(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(input).matches();
-        assertThat(Glob.of(Glob.fold(pattern)).matches(Glob.fold(input))).as("'%s' ~ '%s'", pattern, input)
-                .isEqualTo(expected);
+    @Test
+    void agreesWithRegexOnInputsDerivedFromThePattern() {
+        forAll(BASE_SEED + 1_000_000, TRIES, GlobPropertyTest::derived, c ->
+                assertThat(Glob.of(c.pattern()).matches(c.input())).as("'%s' ~ '%s'", c.pattern(), c.input())
+                        .isEqualTo(reference(c.pattern(), 0).matcher(c.input()).matches()));
     }
 
-    @Property
-    void aPatternWithoutWildcardsMatchesOnlyItself(@ForAll("inputs") String literal, @ForAll("inputs") String input) {
-        assertThat(Glob.of(literal).matches(input)).isEqualTo(literal.equals(input));
+    @Test
+    void foldedMatchingAgreesWithCaseInsensitiveRegex() {
+        forAll(BASE_SEED + 2_000_000, TRIES, random -> new Case(casePattern(random), caseInput(random)), c -> {
+            boolean expected = reference(c.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                    .matcher(c.input()).matches();
+            assertThat(Glob.of(Glob.fold(c.pattern())).matches(Glob.fold(c.input())))
+                    .as("'%s' ~ '%s'", c.pattern(), c.input())
+                    .isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void aPatternWithoutWildcardsMatchesOnlyItself() {
+        forAll(BASE_SEED + 3_000_000, LITERAL_TRIES, GlobPropertyTest::literalAndInput, c ->
+                assertThat(Glob.of(c.pattern()).matches(c.input())).isEqualTo(c.pattern().equals(c.input())));
     }
 
     /** The obvious translation: {@code *} is {@code .*}, {@code ?} is {@code .}, everything else is quoted. */
@@ -62,49 +82,50 @@ class GlobPropertyTest {
         return Pattern.compile(regex.toString(), Pattern.DOTALL | flags);
     }
 
-    @Provide
-    Arbitrary<String> patterns() {
-        return Arbitraries.strings().withChars(PATTERN_CHARS).ofMaxLength(8);
+    // ---------------------------------------------------------------- generators
+
+    private static String pattern(Random random) {
+        return string(random, PATTERN_CHARS, 8);
     }
 
-    @Provide
-    Arbitrary<String> inputs() {
-        return Arbitraries.strings().withChars(INPUT_CHARS).ofMaxLength(10);
+    private static String input(Random random) {
+        return string(random, INPUT_CHARS, 10);
     }
 
-    @Provide
-    Arbitrary<String> casePatterns() {
-        return Arbitraries.strings().withChars(CASE_CHARS).ofMaxLength(6);
+    private static String casePattern(Random random) {
+        return string(random, CASE_CHARS, 6);
     }
 
-    @Provide
-    Arbitrary<String> caseInputs() {
-        return Arbitraries.strings().withChars(CASE_CHARS).ofMaxLength(6)
-                .map(s -> s.replace('*', 'x').replace('?', 'y'));
+    private static String caseInput(Random random) {
+        return string(random, CASE_CHARS, 6).replace('*', 'x').replace('?', 'y');
+    }
+
+    /**
+     * A wildcard-free pattern and an input; one time in four the input is the pattern itself, so that "matches
+     * itself" is tried as often as "matches nothing else" (two independent draws are rarely equal).
+     */
+    private static Case literalAndInput(Random random) {
+        String literal = input(random);
+        return new Case(literal, random.nextInt(4) == 0 ? literal : input(random));
     }
 
     /** A pattern and an input built by filling in its wildcards, sometimes with one character changed. */
-    @Provide
-    Arbitrary<Tuple2<String, String>> derived() {
-        return patterns().flatMap(pattern -> {
-            Arbitrary<String> fill = Arbitraries.strings().withChars(INPUT_CHARS).ofMaxLength(3);
-            Arbitrary<Character> one = Arbitraries.of('a', 'b', '/', ':');
-            return Combinators.combine(fill.list().ofSize(pattern.length()), one.list().ofSize(pattern.length()),
-                            Arbitraries.integers().between(-1, pattern.length()))
-                    .as((fills, ones, change) -> {
-                        StringBuilder input = new StringBuilder();
-                        for (int i = 0; i < pattern.length(); i++) {
-                            char c = pattern.charAt(i);
-                            if (c == '*') {
-                                input.append(fills.get(i));
-                            } else if (c == '?' || i == change) {
-                                input.append(ones.get(i));
-                            } else {
-                                input.append(c);
-                            }
-                        }
-                        return Tuple.of(pattern, input.toString());
-                    });
-        });
+    private static Case derived(Random random) {
+        String pattern = pattern(random);
+        List<String> fills = list(random, pattern.length(), pattern.length(), r -> string(r, INPUT_CHARS, 3));
+        List<Character> ones = list(random, pattern.length(), pattern.length(), r -> pick(r, ONE_CHARS));
+        int change = random.nextInt(-1, pattern.length() + 1);
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*') {
+                input.append(fills.get(i));
+            } else if (c == '?' || i == change) {
+                input.append(ones.get(i));
+            } else {
+                input.append(c);
+            }
+        }
+        return new Case(pattern, input.toString());
     }
 }
