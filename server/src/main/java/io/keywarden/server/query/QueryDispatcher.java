@@ -33,7 +33,7 @@ public final class QueryDispatcher {
     }
 
     @FunctionalInterface
-    interface Operation {
+    public interface Operation {
         /** Performs the action, writing the Result element's content; returns false for an action without output. */
         boolean perform(Caller caller, QueryParams params, Xml result);
     }
@@ -51,7 +51,7 @@ public final class QueryDispatcher {
     }
 
     /** Adds an action (used by features that plug into this face). */
-    void register(String name, String namespace, Operation operation) {
+    public void register(String name, String namespace, Operation operation) {
         actions.put(name, new Action(namespace, operation));
     }
 
@@ -218,7 +218,7 @@ public final class QueryDispatcher {
                 .element("CreateDate", u.createDate());
     }
 
-    static void truncation(Xml r, Page<?> page) {
+    public static void truncation(Xml r, Page<?> page) {
         r.element("IsTruncated", page.isTruncated());
         page.marker().ifPresent(m -> r.element("Marker", m));
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The decoded parameters of one Query-protocol request, with AWS's validation errors for bad values. */
-final class QueryParams {
+public final class QueryParams {
     private final Map<String, String> values;
 
     QueryParams(Map<String, String> values) {
@@ -15,12 +15,12 @@ final class QueryParams {
     }
 
     /** An optional parameter; null when absent. */
-    String optional(String name) {
+    public String optional(String name) {
         return values.get(name);
     }
 
     /** A required parameter: AWS answers a missing one with a ValidationError naming the member in camelCase. */
-    String required(String name) {
+    public String required(String name) {
         String v = values.get(name);
         if (v == null) {
             throw KeywardenException.validation(camel(name), "Member must not be null");
@@ -28,7 +28,7 @@ final class QueryParams {
         return v;
     }
 
-    boolean bool(String name, boolean defaultValue) {
+    public boolean bool(String name, boolean defaultValue) {
         String v = values.get(name);
         if (v == null) {
             return defaultValue;
@@ -42,7 +42,7 @@ final class QueryParams {
         throw KeywardenException.validation(camel(name), "Member must be a boolean (true or false)");
     }
 
-    PageRequest page() {
+    public PageRequest page() {
         String max = values.get("MaxItems");
         Integer maxItems = null;
         if (max != null) {

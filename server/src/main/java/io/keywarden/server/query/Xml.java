@@ -4,26 +4,26 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /** A small, fast writer of AWS Query-protocol XML: elements in the order written, text escaped. */
-final class Xml {
+public final class Xml {
     private final StringBuilder out = new StringBuilder(512);
 
-    Xml start(String name) {
+    public Xml start(String name) {
         out.append('<').append(name).append('>');
         return this;
     }
 
-    Xml start(String name, String xmlns) {
+    public Xml start(String name, String xmlns) {
         out.append('<').append(name).append(" xmlns=\"").append(xmlns).append("\">");
         return this;
     }
 
-    Xml end(String name) {
+    public Xml end(String name) {
         out.append("</").append(name).append('>');
         return this;
     }
 
     /** {@code <name>value</name>}; nothing when the value is null. */
-    Xml element(String name, String value) {
+    public Xml element(String name, String value) {
         if (value != null) {
             out.append('<').append(name).append('>');
             escape(value);
@@ -32,20 +32,20 @@ final class Xml {
         return this;
     }
 
-    Xml element(String name, Instant value) {
+    public Xml element(String name, Instant value) {
         return element(name, value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value));
     }
 
-    Xml element(String name, boolean value) {
+    public Xml element(String name, boolean value) {
         return element(name, Boolean.toString(value));
     }
 
-    Xml element(String name, long value) {
+    public Xml element(String name, long value) {
         return element(name, Long.toString(value));
     }
 
     /** Appends another writer's content as is. */
-    Xml raw(Xml other) {
+    public Xml raw(Xml other) {
         out.append(other.out);
         return this;
     }

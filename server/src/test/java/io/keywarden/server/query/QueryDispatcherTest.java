@@ -128,6 +128,31 @@ class QueryDispatcherTest {
     }
 
     @Test
+    void policyDocumentsComeBackUrlEncodedAndManagedPoliciesHaveAwsShape() throws Exception {
+        PolicyQueryActions.register(dispatcher, new io.keywarden.core.permissions.PolicyService(identity,
+                new io.keywarden.core.testing.InMemoryPolicyStore(), io.keywarden.core.port.PolicyChangeListener.NONE,
+                Clock.systemUTC(), new SecureRandom()));
+        String doc = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\","
+                + "\"Resource\":\"arn:aws:iam::*:user/${aws:username}\"}]}";
+        call(Map.of("Action", "CreateUser", "UserName", "erin"));
+        Element put = call(Map.of("Action", "PutUserPolicy", "UserName", "erin", "PolicyName", "Self", "PolicyDocument", doc));
+        assertThat(first(put).getLocalName()).isEqualTo("ResponseMetadata");
+        Element got = call(Map.of("Action", "GetUserPolicy", "UserName", "erin", "PolicyName", "Self"));
+        String encoded = got.getElementsByTagName("PolicyDocument").item(0).getTextContent();
+        assertThat(encoded).startsWith("%7B%22Version%22").doesNotContain("+").doesNotContain("{");
+        assertThat(java.net.URLDecoder.decode(encoded, StandardCharsets.UTF_8)).isEqualTo(doc);
+        Element created = call(Map.of("Action", "CreatePolicy", "PolicyName", "Managed", "PolicyDocument", doc));
+        assertThat(created.getElementsByTagName("DefaultVersionId").item(0).getTextContent()).isEqualTo("v1");
+        assertThat(created.getElementsByTagName("IsAttachable").item(0).getTextContent()).isEqualTo("true");
+        String arn = created.getElementsByTagName("Arn").item(0).getTextContent();
+        call(Map.of("Action", "AttachUserPolicy", "UserName", "erin", "PolicyArn", arn));
+        Element attached = call(Map.of("Action", "ListAttachedUserPolicies", "UserName", "erin"));
+        assertThat(attached.getElementsByTagName("PolicyArn").item(0).getTextContent()).isEqualTo(arn);
+        Element names = call(Map.of("Action", "ListUserPolicies", "UserName", "erin"));
+        assertThat(names.getElementsByTagName("member").item(0).getTextContent()).isEqualTo("Self");
+    }
+
+    @Test
     void errorEnvelopeMatchesAws() {
         String xml = QueryDispatcher.errorXml(QueryDispatcher.IAM_NS, ErrorCode.NO_SUCH_ENTITY, "The user with name <x> cannot be found.", "r-9");
         assertThat(xml).isEqualTo("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>"
