@@ -1,0 +1,87 @@
+package io.keywarden.core.sigv4;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** SHA-256, HMAC-SHA256 and hex, with one reusable digest and MAC per thread. */
+final class SigV4Crypto {
+    static final String HMAC_SHA256 = "HmacSHA256";
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK must provide SHA-256", e);
+        }
+    });
+
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(HMAC_SHA256);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK must provide HmacSHA256", e);
+        }
+    });
+
+    /** Hex SHA-256 of the empty string, the payload hash of a request without a body. */
+    static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    private SigV4Crypto() {
+    }
+
+    static byte[] sha256(byte[] data) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest.digest(data);
+    }
+
+    static String sha256Hex(byte[] data) {
+        return data.length == 0 ? EMPTY_SHA256 : hex(sha256(data));
+    }
+
+    static String sha256Hex(String data) {
+        return sha256Hex(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] hmac(byte[] key, String data) {
+        return hmac(new SecretKeySpec(key, HMAC_SHA256), data);
+    }
+
+    static byte[] hmac(SecretKeySpec key, String data) {
+        Mac mac = HMAC.get();
+        try {
+            mac.init(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 rejected a key", e);
+        }
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")}. */
+    static SecretKeySpec deriveSigningKey(String secretAccessKey, CredentialScope scope) {
+        byte[] kDate = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), scope.date());
+        byte[] kRegion = hmac(kDate, scope.region());
+        byte[] kService = hmac(kRegion, scope.service());
+        return new SecretKeySpec(hmac(kService, SigV4Names.TERMINATOR), HMAC_SHA256);
+    }
+
+    /** Hex HMAC of the string to sign with the signing key: the signature. */
+    static String signature(SecretKeySpec signingKey, String stringToSign) {
+        return hex(hmac(signingKey, stringToSign));
+    }
+
+    static String hex(byte[] bytes) {
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX[bytes[i] & 0xF];
+        }
+        return new String(out);
+    }
+}
