@@ -3,6 +3,7 @@ package io.keywarden.server.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keywarden.core.sigv4.Header;
+import io.keywarden.core.sigv4.PresignResult;
 import io.keywarden.core.sigv4.SigV4Signer;
 import io.keywarden.core.sigv4.SignOptions;
 import io.keywarden.core.sigv4.SignableRequest;
@@ -94,8 +95,38 @@ public final class SignedClient {
     }
 
     public CompletableFuture<Response> sendAsync(String method, String pathAndQuery, String contentType, byte[] body) {
+        return exchange(method, pathAndQuery, contentType, body, body);
+    }
+
+    /** Signs {@code signedBody} but sends {@code sentBody} (a tampered request). */
+    public Response sendTampered(String method, String pathAndQuery, String contentType, byte[] signedBody,
+                                 byte[] sentBody) {
+        return exchange(method, pathAndQuery, contentType, signedBody, sentBody).join();
+    }
+
+    /** A presigned URL (signature in the query string) for a GET, valid for {@code expires}. */
+    public URI presignedGet(String pathAndQuery, Duration expires) {
+        URI uri = base.resolve(pathAndQuery);
+        SignableRequest request = new SignableRequest("GET", uri.getRawPath(),
+                uri.getRawQuery() == null ? "" : uri.getRawQuery(), List.of(Header.of("Host", uri.getRawAuthority())),
+                new byte[0]);
+        PresignResult signed = SigV4Signer.create().presign(request, credentials, region, service,
+                fixedTime == null ? Instant.now() : fixedTime, expires, SignOptions.defaults());
+        return URI.create(base.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?"
+                + signed.signedRequest().rawQuery());
+    }
+
+    /** A plain GET of a full URI, without signing. */
+    public static Response getUri(URI uri) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Response(r.statusCode(), r.body(), r.headers())).join();
+    }
+
+    private CompletableFuture<Response> exchange(String method, String pathAndQuery, String contentType,
+                                                 byte[] signedBody, byte[] body) {
         URI uri = base.resolve(pathAndQuery);
         byte[] payload = body == null ? new byte[0] : body;
+        byte[] signedPayload = signedBody == null ? new byte[0] : signedBody;
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
@@ -107,7 +138,7 @@ public final class SignedClient {
                 headers.add(Header.of("Content-Type", contentType));
             }
             SignableRequest request = new SignableRequest(method, uri.getRawPath(),
-                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, payload);
+                    uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, signedPayload);
             SigningResult signed = SigV4Signer.create().sign(request, credentials, region, service,
                     fixedTime == null ? Instant.now() : fixedTime, SignOptions.defaults());
             for (Header h : signed.headersToAdd()) {
