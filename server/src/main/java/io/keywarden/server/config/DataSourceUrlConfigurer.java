@@ -17,12 +17,14 @@ import java.nio.file.Path;
  * {@code WRITE_DELAY=0} makes every commit write its changes to the database file before the commit returns,
  * so an acknowledged write survives the process being killed (H2's default of 500 ms would lose up to half a
  * second of commits on {@code kill -9}). The file is not fsynced per commit, so an operating-system crash or power
- * loss can still lose the last commits; use PostgreSQL where that matters.
+ * loss can still lose the last commits; use PostgreSQL where that matters. {@code DB_CLOSE_ON_EXIT=FALSE} leaves
+ * closing to the server's own shutdown (H2's JVM hook would otherwise close the database before the last-used
+ * records are flushed); the database closes when the pool closes its last connection.
  */
 @Singleton
 public class DataSourceUrlConfigurer implements BeanCreatedEventListener<DatasourceConfiguration> {
     static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+            + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
     private final KeywardenConfig config;
     private final Environment environment;
