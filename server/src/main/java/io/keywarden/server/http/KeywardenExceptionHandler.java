@@ -2,7 +2,6 @@ package io.keywarden.server.http;
 
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.server.http.dto.ErrorDto;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -12,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 /** Failures from core (and the authentication filter): the code and message they carry, with the code's status. */
 @Singleton
-@Requires(classes = {KeywardenException.class, ExceptionHandler.class})
 public class KeywardenExceptionHandler implements ExceptionHandler<KeywardenException, HttpResponse<ErrorDto>> {
     private static final Logger LOG = LoggerFactory.getLogger(KeywardenExceptionHandler.class);
 
