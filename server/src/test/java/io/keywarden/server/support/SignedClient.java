@@ -39,6 +39,7 @@ public final class SignedClient {
     private String region = "us-east-1";
     private String service = "iam";
     private Instant fixedTime;
+    private boolean chunked;
 
     private SignedClient(URI base, SigningCredentials credentials) {
         this.base = base;
@@ -104,6 +105,19 @@ public final class SignedClient {
         return exchange(method, pathAndQuery, contentType, signedBody, sentBody).join();
     }
 
+    /**
+     * Sends the body with chunked transfer encoding (no Content-Length) and a pause after the first half, so the
+     * server sees the request before its body has arrived.
+     */
+    public Response sendChunked(String method, String pathAndQuery, String contentType, byte[] body) {
+        chunked = true;
+        try {
+            return exchange(method, pathAndQuery, contentType, body, body).join();
+        } finally {
+            chunked = false;
+        }
+    }
+
     /** A presigned URL (signature in the query string) for a GET, valid for {@code expires}. */
     public URI presignedGet(String pathAndQuery, Duration expires) {
         URI uri = base.resolve(pathAndQuery);
@@ -145,10 +159,48 @@ public final class SignedClient {
                 builder.header(h.name(), h.value());
             }
         }
-        builder.method(method, payload.length == 0 && !"POST".equals(method) && !"PATCH".equals(method)
+        if (chunked) {
+            builder.method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new SlowStream(payload)));
+        } else builder.method(method, payload.length == 0 && !"POST".equals(method) && !"PATCH".equals(method)
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload));
         return HTTP.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new Response(r.statusCode(), r.body(), r.headers()));
+    }
+
+    /** Half the bytes, a pause, the rest. */
+    private static final class SlowStream extends java.io.InputStream {
+        private final byte[] data;
+        private int pos;
+
+        SlowStream(byte[] data) {
+            this.data = data;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos >= data.length) {
+                return -1;
+            }
+            int half = data.length / 2;
+            if (pos == half) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int end = pos < half ? half : data.length;
+            int n = Math.min(len, end - pos);
+            System.arraycopy(data, pos, b, off, n);
+            pos += n;
+            return n;
+        }
     }
 
     /** An answer: status, body text and headers. */
