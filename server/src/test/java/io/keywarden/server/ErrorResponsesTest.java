@@ -1,5 +1,7 @@
 package io.keywarden.server;
 
+import io.keywarden.server.config.DataSourceUrlConfigurer;
+import io.keywarden.server.support.LogCapture;
 import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,6 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,6 +147,29 @@ class ErrorResponsesTest extends ServerTestSupport {
         assertError(root().get("/v1/users/nobody"), 404, "NoSuchEntity");
         assertError(root().post("/v1/users/nobody/access-keys", null), 404, "NoSuchEntity");
         assertError(root().get("/v1/access-keys/AKIAQYLPMN5HHHFPZZZZ/owner"), 404, "NoSuchEntity");
+    }
+
+    @Test
+    void anInternalFailureIsAGeneric500() throws Exception {
+        root().post("/v1/users", "{\"userName\":\"broken\"}");
+        Response key = root().post("/v1/users/broken/access-keys", null);
+        String id = key.json().path("accessKeyId").asText();
+        // damage the sealed secret behind the server's back: unsealing it fails, which is no client error
+        String tampered = "v1:" + java.util.Base64.getEncoder().encodeToString(new byte[12 + 40 + 16]);
+        try (Connection c = DriverManager.getConnection(DataSourceUrlConfigurer.h2Url(dataDir), "sa", "");
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE access_keys SET sealed_secret = ? WHERE access_key_id = ?")) {
+            ps.setString(1, tampered);
+            ps.setString(2, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        try (LogCapture log = LogCapture.attach()) {
+            Response r = as(id, key.json().path("secretAccessKey").asText()).get("/v1/caller-identity");
+            assertError(r, 500, "InternalFailure");
+            assertThat(r.json().path("message").asText()).isEqualTo("We encountered an internal error. Please try again.");
+            assertThat(r.body()).doesNotContain(id).doesNotContain("unseal");
+            assertThat(log.text()).as("the cause is logged on the server").contains("cannot unseal the secret of key " + id);
+        }
     }
 
     @Test
