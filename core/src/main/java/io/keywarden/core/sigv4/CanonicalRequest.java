@@ -51,7 +51,7 @@ final class CanonicalRequest {
 
     static String build(String method, String canonicalUri, String canonicalQuery, List<String> signedNames,
                         String signedHeadersLine, List<Header> headers, String payloadHash) {
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = new StringBuilder(512);
         out.append(method).append('\n')
                 .append(canonicalUri).append('\n')
                 .append(canonicalQuery).append('\n');
@@ -111,6 +111,10 @@ final class CanonicalRequest {
         while (end > start && isWhitespace(value.charAt(end - 1))) {
             end--;
         }
+        if (isClean(value, start, end)) {
+            out.append(value, start, end);
+            return;
+        }
         boolean inSpace = false;
         for (int i = start; i < end; i++) {
             char c = value.charAt(i);
@@ -124,6 +128,19 @@ final class CanonicalRequest {
                 inSpace = false;
             }
         }
+    }
+
+    /** No whitespace but single spaces between other characters: nothing to collapse. */
+    private static boolean isClean(String value, int start, int end) {
+        char previous = 'x';
+        for (int i = start; i < end; i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' && (c != ' ' || previous == ' ') && isWhitespace(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static boolean isWhitespace(char c) {

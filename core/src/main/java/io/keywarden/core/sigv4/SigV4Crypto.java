@@ -36,9 +36,7 @@ final class SigV4Crypto {
     }
 
     static byte[] sha256(byte[] data) {
-        MessageDigest digest = SHA256.get();
-        digest.reset();
-        return digest.digest(data);
+        return SHA256.get().digest(data); // digest() leaves the instance reset for the next use
     }
 
     static String sha256Hex(byte[] data) {

@@ -75,7 +75,8 @@ public final class SigV4Verifier {
         Objects.requireNonNull(resolver, "resolver");
 
         List<QueryParam> query = CanonicalRequest.parseQuery(request.rawQuery());
-        String authorization = singleHeader(request, SigV4Names.AUTHORIZATION);
+        AuthHeaders headers = AuthHeaders.of(request);
+        String authorization = headers.single(AuthHeaders.AUTHORIZATION);
         boolean headerForm = authorization != null && !authorization.isBlank();
         boolean queryForm = hasQuerySignature(query);
         if (headerForm && queryForm) {
@@ -84,7 +85,7 @@ public final class SigV4Verifier {
         if (!headerForm && !queryForm) {
             throw new KeywardenException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, MISSING_AUTHENTICATION_TOKEN);
         }
-        Claim claim = headerForm ? fromAuthorizationHeader(request, authorization, query) : fromQuery(query);
+        Claim claim = headerForm ? fromAuthorizationHeader(headers, authorization, query) : fromQuery(query);
 
         // cheap checks first: date, scope, clock, payload; only then the key store
         Instant signedAt = AmzDate.parse(claim.amzDate());
@@ -99,7 +100,7 @@ public final class SigV4Verifier {
                     + claim.amzDate() + "'.");
         }
         checkTime(claim, signedAt);
-        String payloadHash = payloadHash(request);
+        String payloadHash = payloadHash(request, headers);
         if (claim.accessKeyId().isEmpty()) {
             throw new KeywardenException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID_CLIENT_TOKEN_ID);
         }
@@ -136,7 +137,7 @@ public final class SigV4Verifier {
 
     // ---------------------------------------------------------------- the header form
 
-    private static Claim fromAuthorizationHeader(SignableRequest request, String authorization, List<QueryParam> query) {
+    private static Claim fromAuthorizationHeader(AuthHeaders headers, String authorization, List<QueryParam> query) {
         String value = authorization.trim();
         int space = 0;
         while (space < value.length() && value.charAt(space) > ' ') {
@@ -144,7 +145,7 @@ public final class SigV4Verifier {
         }
         String algorithm = value.substring(0, space);
         if (!algorithm.equals(SigV4Names.ALGORITHM)) {
-            throw incomplete("Unsupported signing algorithm '" + quote(algorithm) + "' in Authorization header; "
+            throw incomplete("unsupported signing algorithm '" + quote(algorithm) + "' in Authorization header; "
                     + "only " + SigV4Names.ALGORITHM + " is accepted");
         }
         String credential = null;
@@ -171,14 +172,14 @@ public final class SigV4Verifier {
                 case "Credential" -> credential = once(credential, key, partValue);
                 case "SignedHeaders" -> signedHeaders = once(signedHeaders, key, partValue);
                 case "Signature" -> signature = once(signature, key, partValue);
-                default -> throw incomplete("Unknown part '" + quote(key) + "' in Authorization header");
+                default -> throw incomplete("unknown part '" + quote(key) + "' in Authorization header");
             }
         }
         StringBuilder missing = new StringBuilder();
         requirePart(missing, credential, "Credential");
         requirePart(missing, signature, "Signature");
         requirePart(missing, signedHeaders, "SignedHeaders");
-        String amzDate = requestDate(request, query);
+        String amzDate = requestDate(headers, query);
         if (amzDate == null) {
             if (missing.length() > 0) {
                 missing.append(' ');
@@ -190,7 +191,7 @@ public final class SigV4Verifier {
         }
         String[] scope = credentialParts(credential);
         List<String> signedNames = signedHeaderNames(signedHeaders);
-        String token = singleHeader(request, SigV4Names.SECURITY_TOKEN);
+        String token = headers.single(AuthHeaders.SECURITY_TOKEN);
         return new Claim(AuthForm.HEADER, scope[0], scope[1], scope[2], scope[3], signedNames, signedHeaders,
                 signature, amzDate, emptyToNull(token), 0);
     }
@@ -212,8 +213,8 @@ public final class SigV4Verifier {
     }
 
     /** {@code X-Amz-Date} (header, then query) in basic format, else the {@code Date} header converted; null if none. */
-    private static String requestDate(SignableRequest request, List<QueryParam> query) {
-        String amzDate = singleHeader(request, SigV4Names.X_AMZ_DATE);
+    private static String requestDate(AuthHeaders headers, List<QueryParam> query) {
+        String amzDate = headers.single(AuthHeaders.X_AMZ_DATE);
         if (amzDate != null) {
             return amzDate.trim();
         }
@@ -221,19 +222,19 @@ public final class SigV4Verifier {
         if (queryDate != null) {
             return queryDate;
         }
-        String httpDate = singleHeader(request, SigV4Names.DATE);
+        String httpDate = headers.single(AuthHeaders.DATE);
         if (httpDate == null) {
             return null;
         }
         Instant parsed = AmzDate.parseHttpDate(httpDate);
         if (parsed == null) {
-            throw incomplete("Date header must be an RFC 1123 date, e.g. 'Sun, 30 Aug 2015 12:36:00 GMT'. Got '"
+            throw incomplete("the Date header must be an RFC 1123 date such as 'Sun, 30 Aug 2015 12:36:00 GMT', got '"
                     + quote(httpDate) + "'");
         }
         try {
             return AmzDate.format(parsed);
         } catch (IllegalArgumentException e) {
-            throw incomplete("Date header is out of range: '" + quote(httpDate) + "'");
+            throw incomplete("the Date header is out of range: '" + quote(httpDate) + "'");
         }
     }
 
@@ -366,18 +367,49 @@ public final class SigV4Verifier {
         return names;
     }
 
-    /** The single value of header {@code name}, or null; more than one is refused. */
-    private static String singleHeader(SignableRequest request, String name) {
-        String found = null;
-        for (Header header : request.headers()) {
-            if (header.hasName(name)) {
-                if (found != null) {
-                    throw incomplete("The request has more than one '" + name + "' header");
+    /**
+     * The headers the verifier itself reads, found in one pass over the request: the value of each and how
+     * often it occurs. A header that occurs more than once is refused, but only when it is used.
+     */
+    private static final class AuthHeaders {
+        static final int AUTHORIZATION = 0;
+        static final int X_AMZ_DATE = 1;
+        static final int DATE = 2;
+        static final int SECURITY_TOKEN = 3;
+        static final int CONTENT_SHA256 = 4;
+        private static final String[] NAMES = {SigV4Names.AUTHORIZATION, SigV4Names.X_AMZ_DATE, SigV4Names.DATE,
+                SigV4Names.SECURITY_TOKEN, SigV4Names.CONTENT_SHA256};
+
+        private final String[] values = new String[NAMES.length];
+        private final int[] counts = new int[NAMES.length];
+
+        static AuthHeaders of(SignableRequest request) {
+            AuthHeaders found = new AuthHeaders();
+            for (Header header : request.headers()) {
+                String name = header.name();
+                int index = switch (name.length()) {
+                    case 13 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.AUTHORIZATION) ? AUTHORIZATION : -1;
+                    case 10 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.X_AMZ_DATE) ? X_AMZ_DATE : -1;
+                    case 4 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.DATE) ? DATE : -1;
+                    case 20 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.SECURITY_TOKEN) ? SECURITY_TOKEN
+                            : CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.CONTENT_SHA256) ? CONTENT_SHA256
+                            : -1;
+                    default -> -1;
+                };
+                if (index >= 0 && found.counts[index]++ == 0) {
+                    found.values[index] = header.value();
                 }
-                found = header.value();
             }
+            return found;
         }
-        return found;
+
+        /** The header's single value, or null; more than one is refused. */
+        String single(int index) {
+            if (counts[index] > 1) {
+                throw incomplete("the request has more than one '" + NAMES[index] + "' header");
+            }
+            return values[index];
+        }
     }
 
     /** The decoded single value of query parameter {@code name}, or null; more than one is refused. */
@@ -386,7 +418,7 @@ public final class SigV4Verifier {
         for (QueryParam param : query) {
             if (param.name().equals(name)) {
                 if (found != null) {
-                    throw incomplete("The query has more than one '" + name + "' parameter");
+                    throw incomplete("the query has more than one '" + name + "' parameter");
                 }
                 found = param;
             }
@@ -431,8 +463,8 @@ public final class SigV4Verifier {
      * The {@code x-amz-content-sha256} header's value when present (it must be the body's hash, or
      * {@code UNSIGNED-PAYLOAD} for an empty body), otherwise the hex SHA-256 of the body.
      */
-    private static String payloadHash(SignableRequest request) {
-        String declared = singleHeader(request, SigV4Names.CONTENT_SHA256);
+    private static String payloadHash(SignableRequest request, AuthHeaders headers) {
+        String declared = headers.single(AuthHeaders.CONTENT_SHA256);
         byte[] body = request.bodyBytes();
         if (declared == null) {
             return SigV4Crypto.sha256Hex(body);

@@ -324,10 +324,10 @@ class SigV4VerifierTest {
                 Arguments.of("AWS4-HMAC-SHA256 Credential=, " + sh + ", " + sig,
                         "Authorization header requires 'Credential' parameter."),
                 Arguments.of("AWS4-HMAC-SHA512 " + cred + ", " + sh + ", " + sig,
-                        "Unsupported signing algorithm 'AWS4-HMAC-SHA512' in Authorization header; only "
+                        "unsupported signing algorithm 'AWS4-HMAC-SHA512' in Authorization header; only "
                                 + "AWS4-HMAC-SHA256 is accepted"),
                 Arguments.of("Bearer eyJhbGciOiJIUzI1NiJ9",
-                        "Unsupported signing algorithm 'Bearer' in Authorization header; only AWS4-HMAC-SHA256 is "
+                        "unsupported signing algorithm 'Bearer' in Authorization header; only AWS4-HMAC-SHA256 is "
                                 + "accepted"),
                 Arguments.of("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam, " + sh + ", " + sig,
                         "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term,"
@@ -351,7 +351,7 @@ class SigV4VerifierTest {
                 Arguments.of("AWS4-HMAC-SHA256 " + cred + ", " + cred + ", " + sh + ", " + sig,
                         "Authorization header has more than one 'Credential' parameter"),
                 Arguments.of("AWS4-HMAC-SHA256 " + cred + ", " + sh + ", " + sig + ", Extra=1",
-                        "Unknown part 'Extra' in Authorization header"),
+                        "unknown part 'Extra' in Authorization header"),
                 Arguments.of("AWS4-HMAC-SHA256 " + cred + ", SignedHeaders=x-amz-date, " + sig,
                         "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."),
                 Arguments.of("AWS4-HMAC-SHA256 " + cred + ", SignedHeaders=host;;x-amz-date, " + sig,
@@ -418,7 +418,7 @@ class SigV4VerifierTest {
                 signedRequest.firstHeader("Authorization").orElseThrow());
 
         assertRejected(twice, ErrorCode.INCOMPLETE_SIGNATURE)
-                .hasMessage("The request has more than one 'Authorization' header");
+                .hasMessage("the request has more than one 'Authorization' header");
     }
 
     @Test
@@ -580,7 +580,7 @@ class SigV4VerifierTest {
         SignableRequest good = presigned(getRequest(), NOW, Duration.ofMinutes(5));
 
         assertRejected(good.withRawQuery(good.rawQuery() + "&X-Amz-Date=20150830T123600Z"),
-                ErrorCode.INCOMPLETE_SIGNATURE).hasMessage("The query has more than one 'X-Amz-Date' parameter");
+                ErrorCode.INCOMPLETE_SIGNATURE).hasMessage("the query has more than one 'X-Amz-Date' parameter");
     }
 
     @Test
