@@ -7,6 +7,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,6 +123,26 @@ class AuthenticationTest extends ServerTestSupport {
         Response openapi = anonymous().get("/openapi.yml");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).startsWith("openapi: 3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/health/../v1/users", "/health/..%2Fv1%2Fusers", "/health/%2e%2e/v1/users",
+            "/health//v1/users", "/ping/../v1/users", "/health/./../v1/users"})
+    void pathTricksDoNotSkipAuthentication(String rawPath) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).as(answer).doesNotStartWith("HTTP/1.1 200").doesNotContain("\"users\"");
+        }
+    }
+
+    @Test
+    void healthSubPathsNeedNoSignature() {
+        assertThat(anonymous().get("/health/liveness").code()).isNotEqualTo("MissingAuthenticationToken");
     }
 
     @Test

@@ -63,13 +63,33 @@ public class SigV4AuthFilter implements Ordered {
                 .thenApply(caller -> request);
     }
 
+    /**
+     * The unauthenticated GETs, matched on the raw path exactly as received (no decoding, no dot segments), so that a
+     * path like {@code /health/..%2Fv1/users} is never mistaken for a public one.
+     */
     static boolean isPublic(HttpRequest<?> request) {
         if (request.getMethod() != HttpMethod.GET) {
             return false;
         }
-        String path = request.getPath();
-        return path.equals("/ping") || path.equals("/health") || path.startsWith("/health/")
-                || path.equals("/openapi.yml");
+        String path = request.getUri().getRawPath();
+        if (path == null) {
+            return false;
+        }
+        if (path.equals("/ping") || path.equals("/health") || path.equals("/openapi.yml")) {
+            return true;
+        }
+        if (!path.startsWith("/health/") || path.length() == "/health/".length()) {
+            return false;
+        }
+        for (int i = "/health/".length(); i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_' || (c == '/' && path.charAt(i - 1) != '/');
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
