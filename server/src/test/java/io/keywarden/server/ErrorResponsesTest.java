@@ -35,6 +35,8 @@ class ErrorResponsesTest extends ServerTestSupport {
         assertThat(r.header("Content-Type")).startsWith("application/json");
         assertThat(r.code()).as(r.toString()).isEqualTo(code);
         assertThat(r.json().path("requestId").asText()).isNotBlank();
+        assertThat(r.header("x-amzn-RequestId")).isEqualTo(r.json().path("requestId").asText());
+        assertThat(r.header("Date")).isNotBlank();
         assertThat(r.body()).doesNotContain("Exception", "io.micronaut", "java.", "\tat ");
     }
 

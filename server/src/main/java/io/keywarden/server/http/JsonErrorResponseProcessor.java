@@ -70,7 +70,7 @@ public class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorD
                     + " send application/json";
             case REQUEST_ENTITY_TOO_LARGE -> "request body is too large";
             case VALIDATION_ERROR -> validationMessage(cause);
-            case INTERNAL_FAILURE -> "We encountered an internal error. Please try again.";
+            case INTERNAL_FAILURE -> UnexpectedExceptionHandler.MESSAGE;
             case SERVICE_UNAVAILABLE -> "the service is unavailable; try again later";
             default -> "the request could not be processed";
         };
