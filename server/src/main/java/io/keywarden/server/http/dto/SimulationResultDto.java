@@ -1,5 +1,6 @@
 package io.keywarden.server.http.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * {@code policyName/Statement[i]} without a Sid); {@code errors} are conditions that could not be evaluated.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SimulationResultDto(String decision, String explanation, List<String> decidingStatements,
                                   List<String> errors) {
 }
