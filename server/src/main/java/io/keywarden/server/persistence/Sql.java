@@ -12,8 +12,12 @@ import java.time.ZoneOffset;
 final class Sql {
     /** SQLSTATE of a unique (or primary key) violation, the same on H2 and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
-    /** SQLSTATE of a foreign key violation, the same on H2 and PostgreSQL. */
+    /**
+     * SQLSTATE of a foreign key violation: PostgreSQL says 23503 for both sides; H2 says 23503 when a referenced row
+     * is deleted and 23506 when an inserted row references a missing one.
+     */
     static final String FOREIGN_KEY_VIOLATION = "23503";
+    static final String H2_FOREIGN_KEY_PARENT_MISSING = "23506";
 
     private Sql() {
     }
@@ -36,7 +40,7 @@ final class Sql {
     }
 
     static boolean isForeignKeyViolation(Throwable t) {
-        return hasState(t, FOREIGN_KEY_VIOLATION);
+        return hasState(t, FOREIGN_KEY_VIOLATION) || hasState(t, H2_FOREIGN_KEY_PARENT_MISSING);
     }
 
     private static boolean hasState(Throwable t, String state) {
