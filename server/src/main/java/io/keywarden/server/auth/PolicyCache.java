@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,7 +39,7 @@ import java.util.function.BooleanSupplier;
 public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeListener {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyCache.class);
 
-    private final AsyncCache<String, List<CompiledPolicy>> cache;
+    private final AsyncCache<String, Loaded> cache;
     private final PolicyAuthorizer.PolicySource loader;
     private final BooleanSupplier onEventLoop;
 
@@ -64,34 +63,32 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeL
     @Override
     public List<CompiledPolicy> policiesFor(User user) {
         String key = user.userId();
-        CompletableFuture<List<CompiledPolicy>> cached = cache.getIfPresent(key);
-        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
-            return cached.join();
+        CompletableFuture<Loaded> cached = cache.getIfPresent(key);
+        if (cached != null && cached.isDone()) {
+            return cached.join().policiesOrThrow();
         }
         if (onEventLoop.getAsBoolean()) {
             LOG.error("the policies of {} were asked for on an event loop thread ({}); the route must run on the"
                     + " blocking executor", user.arn(), Thread.currentThread().getName());
             throw new IllegalStateException("policies are not loaded and may not be read on the event loop");
         }
-        CompletableFuture<List<CompiledPolicy>> mine = new CompletableFuture<>();
-        CompletableFuture<List<CompiledPolicy>> existing = cache.asMap().putIfAbsent(key, mine);
-        if (existing == null) {
-            // outside any cache lock: an invalidation meanwhile removes this entry, and it is then not kept
-            try {
-                mine.complete(loader.policiesFor(user));
-            } catch (RuntimeException | Error e) {
-                mine.completeExceptionally(e);
-            }
-            existing = mine;
+        CompletableFuture<Loaded> mine = new CompletableFuture<>();
+        CompletableFuture<Loaded> existing = cache.asMap().putIfAbsent(key, mine);
+        if (existing != null) {
+            return existing.join().policiesOrThrow();
         }
+        // loaded outside any cache lock: an invalidation meanwhile removes this entry, and it is then not kept
+        Loaded loaded;
         try {
-            return existing.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
+            loaded = new Loaded(loader.policiesFor(user), null);
+        } catch (RuntimeException e) {
+            // not cached: the next request tries again (and concurrent waiters share this failure)
+            cache.asMap().remove(key, mine);
+            LOG.warn("the policies of {} could not be loaded: {}", user.arn(), e.toString());
+            loaded = new Loaded(List.of(), e);
         }
+        mine.complete(loaded);
+        return loaded.policiesOrThrow();
     }
 
     @Override
@@ -102,6 +99,16 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeL
     @Override
     public void allPoliciesChanged() {
         cache.synchronous().invalidateAll();
+    }
+
+    /** A load's outcome; a failure is handed to the requests that waited for it, never kept. */
+    private record Loaded(List<CompiledPolicy> policies, RuntimeException failure) {
+        List<CompiledPolicy> policiesOrThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return policies;
+        }
     }
 
     /**
