@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -82,9 +83,10 @@ import java.util.stream.Collectors;
  *   <li>{@link RotationPhase#VERIFIED}: the old key is deleted once its grace period is over.</li>
  *   <li>{@link RotationPhase#ROLLING_BACK}: the rollback goes on.</li>
  * </ul>
- * Switching back needs the old key's secret, which a later run knows only if the provider or the sink still holds
- * the old key; otherwise a rollback reactivates the old key and leaves the application on the (working) new key, and
- * says so.
+ * Switching back needs the old key's secret, which a later run knows if it is a run of the same {@code KeyRotator}
+ * (which remembers the secrets of an unfinished rotation in memory, never on disk) or if the provider or the sink
+ * still holds the old key; otherwise a rollback reactivates the old key and leaves the application on the (working)
+ * new key, and says so.
  *
  * <h2>Who signs</h2>
  * The {@link Builder#client client} does the rotation's calls: the key's own user (then its permissions must cover
@@ -127,6 +129,8 @@ public final class KeyRotator {
     private final Clock clock;
     private final Sleeper sleeper;
     private final List<RotationListener> listeners;
+    /** Secrets this rotator learnt in earlier runs, so a later run in the same process can still switch back. */
+    private final Map<String, SigningCredentials> remembered = new ConcurrentHashMap<>();
 
     private KeyRotator(Builder b, RotationStateStore stateStore) {
         this.client = b.client;
@@ -219,6 +223,12 @@ public final class KeyRotator {
                 throw failure;
             } finally {
                 derivedClients.values().forEach(KeywardenClient::close);
+                if (state == null || state.phase().isTerminal()) {
+                    remembered.clear();
+                } else {
+                    remember(oldCredentials);
+                    remember(newCredentials);
+                }
             }
         }
 
@@ -714,7 +724,8 @@ public final class KeyRotator {
 
         /** Learns the old and new secrets from whatever holds them: the provider, the sink. */
         private void captureCredentials() {
-            List<SigningCredentials> candidates = new ArrayList<>(2);
+            List<SigningCredentials> candidates = new ArrayList<>(4);
+            candidates.addAll(remembered.values());
             if (provider != null) {
                 SigningCredentials p = currentOf(provider);
                 if (p != null) {
@@ -758,7 +769,10 @@ public final class KeyRotator {
 
         private List<AccessKeyMetadata> listKeys() {
             List<AccessKeyMetadata> keys = new ArrayList<>();
-            client.listAllAccessKeys(state == null ? userName : state.userName()).forEach(keys::add);
+            // once the old key may be Inactive, do not sign with it
+            KeywardenClient lister = state != null && state.deactivatedAt() != null
+                    ? clientAvoiding(state.oldAccessKeyId(), newCredentials) : client;
+            lister.listAllAccessKeys(state == null ? userName : state.userName()).forEach(keys::add);
             return keys;
         }
 
@@ -831,6 +845,12 @@ public final class KeyRotator {
                                       Instant deleteNotBefore) {
             return new RotationReport(outcome, state.userName(), state.oldAccessKeyId(), state.newAccessKeyId(),
                     timings, reason, stillInUse, deleteNotBefore, runStart, clock.instant());
+        }
+    }
+
+    private void remember(SigningCredentials credentials) {
+        if (credentials != null) {
+            remembered.put(credentials.accessKeyId(), credentials);
         }
     }
 
