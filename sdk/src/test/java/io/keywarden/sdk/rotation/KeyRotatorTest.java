@@ -412,8 +412,12 @@ class KeyRotatorTest {
 
     @Test
     void eventsDescribeThemselvesWithoutSecrets() {
-        h.rotator().build().rotate();
+        KeyRotator rotator = h.rotator().build();
+        RotationReport report = rotator.rotate();
         SigningCredentials now = h.inFile();
+
+        assertThat(List.of(report, rotator, h.sink, CallbackSink.create(c -> { }))).allSatisfy(o -> assertThat(
+                o.toString()).doesNotContain(now.secretAccessKey()).doesNotContain(h.original.secretAccessKey()));
 
         assertThat(h.events).allSatisfy(e -> assertThat(e.describe()).isNotBlank()
                 .doesNotContain(now.secretAccessKey()).doesNotContain(h.original.secretAccessKey()));

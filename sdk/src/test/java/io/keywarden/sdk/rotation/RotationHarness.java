@@ -62,6 +62,7 @@ final class RotationHarness implements AutoCloseable {
         this.sink = ProfileFileSink.create(credentialsFile, PROFILE);
         original = fake.addKey(USER);
         try {
+            Files.createDirectories(dir);
             Files.writeString(credentialsFile, OTHER_PROFILES + "[" + PROFILE + "]\naws_access_key_id = "
                     + original.accessKeyId() + "\naws_secret_access_key = " + original.secretAccessKey() + "\n");
         } catch (IOException e) {
