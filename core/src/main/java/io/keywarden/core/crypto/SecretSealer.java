@@ -90,7 +90,8 @@ public final class SecretSealer {
             throw new SealingException("sealed secret of key " + keyId + " needs master key version " + version
                     + ", which is not configured");
         }
-        if (data.length <= NONCE_BYTES) {
+        if (data.length < NONCE_BYTES + TAG_BITS / 8) {
+            // shorter than nonce + tag: GCM would fail with a ProviderException rather than a checked exception
             throw new SealingException("sealed secret of key " + keyId + " is damaged");
         }
         try {

@@ -1,0 +1,23 @@
+package io.keywarden.server.auth;
+
+import io.keywarden.core.sigv4.SigV4Verifier;
+import io.keywarden.core.sigv4.SigningKeyCache;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Core's SigV4 verifier and its cache of derived signing keys. */
+@Factory
+public class AuthBeans {
+
+    @Singleton
+    SigningKeyCache signingKeyCache() {
+        return SigningKeyCache.create();
+    }
+
+    @Singleton
+    SigV4Verifier sigV4Verifier(Clock clock, SigningKeyCache signingKeys) {
+        return SigV4Verifier.create(clock, signingKeys);
+    }
+}

@@ -1,0 +1,59 @@
+package io.keywarden.server.auth;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.keywarden.core.auth.CredentialResolver;
+import io.keywarden.core.auth.ResolvedCredential;
+import io.keywarden.core.keys.AccessKeyId;
+import io.keywarden.core.port.KeyChangeListener;
+import io.keywarden.core.sigv4.SigningKeyCache;
+import io.keywarden.server.config.KeywardenConfig;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The authentication path's view of the key store: credentials (Active keys with their unsealed secrets, and the
+ * absence of unknown, Inactive or deleted ones) held in memory, so that a request signed with a known key costs no
+ * database read. Misses load on the blocking executor, never on the event loop.
+ *
+ * <p>Staleness: a change made through this server is seen immediately (the {@link KeyChangeListener} drops the
+ * entry and the key's derived signing keys); a change made by another server sharing the database is seen after at
+ * most {@code keywarden.auth.key-cache-ttl}.
+ */
+@Singleton
+public class CredentialCache implements KeyChangeListener {
+    private final AsyncLoadingCache<String, Optional<ResolvedCredential>> cache;
+    private final SigningKeyCache signingKeys;
+
+    public CredentialCache(CredentialResolver resolver, KeywardenConfig.Auth auth, SigningKeyCache signingKeys,
+                           @Named(TaskExecutors.BLOCKING) Executor blocking) {
+        this.signingKeys = signingKeys;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(auth.getKeyCacheMaxSize())
+                .expireAfterWrite(auth.getKeyCacheTtl())
+                .executor(blocking)
+                .buildAsync(resolver::resolve);
+    }
+
+    /** The credential of a key ID; completes at once when cached, otherwise on the blocking executor. */
+    public CompletableFuture<Optional<ResolvedCredential>> get(String accessKeyId) {
+        return cache.get(accessKeyId);
+    }
+
+    @Override
+    public void accessKeyChanged(AccessKeyId id) {
+        cache.synchronous().invalidate(id.value());
+        signingKeys.invalidate(id.value());
+    }
+
+    /** Forgets everything (tests, and later a master-key rotation). */
+    public void invalidateAll() {
+        cache.synchronous().invalidateAll();
+        signingKeys.invalidateAll();
+    }
+}

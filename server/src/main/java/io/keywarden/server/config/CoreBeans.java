@@ -1,0 +1,82 @@
+package io.keywarden.server.config;
+
+import io.keywarden.core.auth.CredentialResolver;
+import io.keywarden.core.authz.Authorizer;
+import io.keywarden.core.authz.RootOnlyAuthorizer;
+import io.keywarden.core.crypto.SecretSealer;
+import io.keywarden.core.identity.Account;
+import io.keywarden.core.port.AccessKeyStore;
+import io.keywarden.core.port.KeyChangeListener;
+import io.keywarden.core.port.UserStore;
+import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.service.KeyRules;
+import io.keywarden.server.persistence.JdbcAccountStore;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/** Wires core (which knows no framework) into the server: time, randomness, the account, sealing, the use cases. */
+@Factory
+public class CoreBeans {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The platform's default (non-blocking) CSPRNG; it makes secrets, key IDs, nonces and the master key. */
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Singleton
+    KeyRules keyRules(KeywardenConfig.Keys keys) {
+        return new KeyRules(keys.getMaxPerUser(), keys.isRequireInactiveBeforeDelete());
+    }
+
+    /** Until the policy engine lands: root may do everything, IAM users only GetCallerIdentity. Replaceable. */
+    @Singleton
+    @Secondary
+    Authorizer rootOnlyAuthorizer() {
+        return new RootOnlyAuthorizer();
+    }
+
+    /** The hosted account, created (or checked against the configuration) at start-up. */
+    @Singleton
+    Account account(KeywardenConfig config, JdbcAccountStore accounts, Clock clock, SecureRandom random) {
+        return AccountBootstrap.loadOrCreate(config, accounts, clock, random);
+    }
+
+    @Singleton
+    SecretSealer secretSealer(KeywardenConfig config, SecureRandom random) {
+        return SecretSealer.create(MasterKeyLoader.load(config, random), random);
+    }
+
+    @Singleton
+    CredentialResolver credentialResolver(Account account, UserStore users, AccessKeyStore keys, SecretSealer sealer) {
+        return new CredentialResolver(account.id(), users, keys, sealer);
+    }
+
+    @Singleton
+    IdentityService identityService(Account account, UserStore users, AccessKeyStore keys, SecretSealer sealer,
+                                    Authorizer authorizer, SecureRandom random, Clock clock, KeyRules rules,
+                                    List<KeyChangeListener> keyChangeListeners) {
+        List<KeyChangeListener> listeners = List.copyOf(keyChangeListeners);
+        return IdentityService.builder()
+                .account(account)
+                .users(users)
+                .keys(keys)
+                .sealer(sealer)
+                .authorizer(authorizer)
+                .random(random)
+                .clock(clock)
+                .rules(rules)
+                .keyChanges(id -> listeners.forEach(l -> l.accessKeyChanged(id)))
+                .build();
+    }
+}

@@ -1,0 +1,150 @@
+package io.keywarden.server.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The server's settings under {@code keywarden.*}. Each has an environment variable (see {@code application.yml}).
+ * Blank strings count as unset, so an empty environment variable does not configure anything.
+ */
+@ConfigurationProperties("keywarden")
+public class KeywardenConfig {
+    private String dataDir = "./keywarden-data";
+    private String accountId;
+    private String rootAccessKeyId;
+    private String rootSecretAccessKey;
+    private String masterKey;
+
+    /** Where the H2 database, the master key and the first root credentials live. */
+    public Path dataDirPath() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir == null || dataDir.isBlank() ? "./keywarden-data" : dataDir.trim();
+    }
+
+    @Nullable
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(@Nullable String accountId) {
+        this.accountId = blankToNull(accountId);
+    }
+
+    @Nullable
+    public String getRootAccessKeyId() {
+        return rootAccessKeyId;
+    }
+
+    public void setRootAccessKeyId(@Nullable String rootAccessKeyId) {
+        this.rootAccessKeyId = blankToNull(rootAccessKeyId);
+    }
+
+    @Nullable
+    public String getRootSecretAccessKey() {
+        return rootSecretAccessKey;
+    }
+
+    public void setRootSecretAccessKey(@Nullable String rootSecretAccessKey) {
+        this.rootSecretAccessKey = blankToNull(rootSecretAccessKey);
+    }
+
+    @Nullable
+    public String getMasterKey() {
+        return masterKey;
+    }
+
+    public void setMasterKey(@Nullable String masterKey) {
+        this.masterKey = blankToNull(masterKey);
+    }
+
+    @Override
+    public String toString() {
+        return "KeywardenConfig[dataDir=" + dataDir + ", accountId=" + accountId + ", rootAccessKeyId="
+                + rootAccessKeyId + ", rootSecretAccessKey=" + (rootSecretAccessKey == null ? "unset" : "[redacted]")
+                + ", masterKey=" + (masterKey == null ? "unset" : "[redacted]") + "]";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** {@code keywarden.keys.*}: the key rules. */
+    @ConfigurationProperties("keys")
+    public static class Keys {
+        private int maxPerUser = 2;
+        private boolean requireInactiveBeforeDelete = false;
+
+        public int getMaxPerUser() {
+            return maxPerUser;
+        }
+
+        public void setMaxPerUser(int maxPerUser) {
+            this.maxPerUser = maxPerUser;
+        }
+
+        public boolean isRequireInactiveBeforeDelete() {
+            return requireInactiveBeforeDelete;
+        }
+
+        public void setRequireInactiveBeforeDelete(boolean requireInactiveBeforeDelete) {
+            this.requireInactiveBeforeDelete = requireInactiveBeforeDelete;
+        }
+    }
+
+    /** {@code keywarden.last-used.*}: how last-used records are batched. */
+    @ConfigurationProperties("last-used")
+    public static class LastUsed {
+        private Duration flushInterval = Duration.ofSeconds(1);
+
+        public Duration getFlushInterval() {
+            return flushInterval;
+        }
+
+        public void setFlushInterval(Duration flushInterval) {
+            if (flushInterval == null || flushInterval.isNegative() || flushInterval.isZero()) {
+                throw new IllegalArgumentException("keywarden.last-used.flush-interval must be positive");
+            }
+            this.flushInterval = flushInterval;
+        }
+    }
+
+    /** {@code keywarden.auth.*}: the in-memory credential cache of the authentication path. */
+    @ConfigurationProperties("auth")
+    public static class Auth {
+        private Duration keyCacheTtl = Duration.ofSeconds(30);
+        private long keyCacheMaxSize = 100_000;
+
+        /** How long a looked-up credential is trusted before it is read again (bounds staleness across nodes). */
+        public Duration getKeyCacheTtl() {
+            return keyCacheTtl;
+        }
+
+        public void setKeyCacheTtl(Duration keyCacheTtl) {
+            if (keyCacheTtl == null || keyCacheTtl.isNegative()) {
+                throw new IllegalArgumentException("keywarden.auth.key-cache-ttl must not be negative");
+            }
+            this.keyCacheTtl = keyCacheTtl;
+        }
+
+        public long getKeyCacheMaxSize() {
+            return keyCacheMaxSize;
+        }
+
+        public void setKeyCacheMaxSize(long keyCacheMaxSize) {
+            if (keyCacheMaxSize < 1) {
+                throw new IllegalArgumentException("keywarden.auth.key-cache-max-size must be at least 1");
+            }
+            this.keyCacheMaxSize = keyCacheMaxSize;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.keywarden.server.persistence;
+
+import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.keys.AccessKey;
+import io.keywarden.core.keys.AccessKeyId;
+import io.keywarden.core.keys.KeyStatus;
+import io.keywarden.core.keys.LastUsed;
+import io.keywarden.core.port.AccessKeyStore;
+import io.keywarden.core.port.StoredAccessKey;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link AccessKeyStore} over JDBC (H2 or PostgreSQL). The unique constraint on (account, owner, slot) is what makes
+ * the per-user key limit hold under concurrency; deleted keys keep their row (slot NULL, {@code deleted_at} set,
+ * sealed secret wiped) so their ID is never issued again.
+ */
+@Singleton
+public class JdbcAccessKeyStore implements AccessKeyStore {
+    /** Replaces the sealed secret of a deleted key: nothing needs it any more. */
+    static final String WIPED_SECRET = "deleted";
+    private static final int IN_LIST_CHUNK = 500;
+
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    public JdbcAccessKeyStore(JdbcOperations jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public InsertResult insert(StoredAccessKey stored, int slot) {
+        if (slot < 1) {
+            throw new IllegalArgumentException("slot must be at least 1, got " + slot);
+        }
+        AccessKey key = stored.key();
+        return jdbc.execute(conn -> {
+            Savepoint savepoint = conn.setSavepoint();
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO access_keys (access_key_id, account_id,"
+                    + " owner_id, owner_name, status, create_date, sealed_secret, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, key.id().value());
+                ps.setString(2, key.accountId().value());
+                ps.setString(3, key.owner().id());
+                ps.setString(4, key.owner().name().map(n -> n.value()).orElse(null));
+                ps.setString(5, key.status().wireName());
+                Sql.setInstant(ps, 6, key.createDate());
+                ps.setString(7, stored.sealedSecret());
+                ps.setInt(8, slot);
+                ps.executeUpdate();
+                return InsertResult.INSERTED;
+            } catch (SQLException e) {
+                if (!Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+                conn.rollback(savepoint);
+            }
+            // which constraint? ask the primary key rather than parse a vendor message
+            try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM access_keys WHERE access_key_id = ?")) {
+                ps.setString(1, key.id().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? InsertResult.ID_TAKEN : InsertResult.SLOT_TAKEN;
+                }
+            }
+        });
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<StoredAccessKey> find(AccessKeyId id) {
+        return jdbc.prepareStatement("SELECT " + AccessKeyRow.COLUMNS
+                + " FROM access_keys WHERE access_key_id = ? AND deleted_at IS NULL", ps -> {
+            ps.setString(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(AccessKeyRow.read(rs).toStored()) : Optional.empty();
+            }
+        });
+    }
+
+    /** Any row with this ID, deleted or not (for tests and diagnostics). */
+    @ReadOnly
+    public Optional<AccessKeyRow> findRow(AccessKeyId id) {
+        return jdbc.prepareStatement("SELECT " + AccessKeyRow.COLUMNS + " FROM access_keys WHERE access_key_id = ?",
+                ps -> {
+                    ps.setString(1, id.value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(AccessKeyRow.read(rs)) : Optional.empty();
+                    }
+                });
+    }
+
+    /** One live key of the account (any), to check at start-up that the master key opens the stored secrets. */
+    @ReadOnly
+    public Optional<StoredAccessKey> findAnyLive(AccountId account) {
+        return jdbc.prepareStatement("SELECT " + AccessKeyRow.COLUMNS
+                + " FROM access_keys WHERE account_id = ? AND deleted_at IS NULL ORDER BY create_date LIMIT 1", ps -> {
+            ps.setString(1, account.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(AccessKeyRow.read(rs).toStored()) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    @ReadOnly
+    public List<AccessKey> listByOwner(AccountId account, String ownerId) {
+        return jdbc.prepareStatement("SELECT " + AccessKeyRow.COLUMNS + " FROM access_keys"
+                + " WHERE account_id = ? AND owner_id = ? AND deleted_at IS NULL ORDER BY create_date, access_key_id",
+                ps -> {
+                    ps.setString(1, account.value());
+                    ps.setString(2, ownerId);
+                    List<AccessKey> keys = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            keys.add(AccessKeyRow.read(rs).toAccessKey());
+                        }
+                    }
+                    return keys;
+                });
+    }
+
+    @Override
+    @Transactional
+    public boolean updateStatus(AccessKeyId id, KeyStatus status) {
+        return jdbc.prepareStatement(
+                "UPDATE access_keys SET status = ? WHERE access_key_id = ? AND deleted_at IS NULL", ps -> {
+                    ps.setString(1, status.wireName());
+                    ps.setString(2, id.value());
+                    return ps.executeUpdate() > 0;
+                });
+    }
+
+    @Override
+    @Transactional
+    public boolean delete(AccessKeyId id) {
+        Instant now = clock.instant();
+        return jdbc.prepareStatement("UPDATE access_keys SET slot = NULL, deleted_at = ?, status = ?,"
+                + " sealed_secret = ? WHERE access_key_id = ? AND deleted_at IS NULL", ps -> {
+            Sql.setInstant(ps, 1, now);
+            ps.setString(2, KeyStatus.INACTIVE.wireName());
+            ps.setString(3, WIPED_SECRET);
+            ps.setString(4, id.value());
+            return ps.executeUpdate() > 0;
+        });
+    }
+
+    /** One statement per key in one transaction; the WHERE clause makes the latest record win. */
+    @Override
+    @Transactional
+    public void recordLastUsed(Map<AccessKeyId, LastUsed> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("UPDATE access_keys SET last_used_date = ?, last_used_service = ?, last_used_region = ?"
+                + " WHERE access_key_id = ? AND (last_used_date IS NULL OR last_used_date < ?)", ps -> {
+            for (Map.Entry<AccessKeyId, LastUsed> e : batch.entrySet()) {
+                LastUsed used = e.getValue();
+                Sql.setInstant(ps, 1, used.date());
+                ps.setString(2, clip(used.serviceName()));
+                ps.setString(3, clip(used.region()));
+                ps.setString(4, e.getKey().value());
+                Sql.setInstant(ps, 5, used.date());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+        });
+    }
+
+    @Override
+    @ReadOnly
+    public Map<String, Instant> oldestActiveKeyDates(AccountId account, Collection<String> ownerIds) {
+        Map<String, Instant> out = new HashMap<>();
+        List<String> ids = List.copyOf(ownerIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
+            String placeholders = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.prepareStatement("SELECT owner_id, MIN(create_date) AS oldest FROM access_keys WHERE account_id = ?"
+                    + " AND deleted_at IS NULL AND status = 'Active' AND owner_id IN (" + placeholders + ")"
+                    + " GROUP BY owner_id", ps -> {
+                int i = 1;
+                ps.setString(i++, account.value());
+                for (String id : chunk) {
+                    ps.setString(i++, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString("owner_id"), Sql.getInstant(rs, "oldest"));
+                    }
+                }
+                return null;
+            });
+        }
+        return out;
+    }
+
+    /** Service and region come from the client's credential scope: keep them within the column size. */
+    private static String clip(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64);
+    }
+}

@@ -1,0 +1,121 @@
+package io.keywarden.server.persistence;
+
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.identity.User;
+import io.keywarden.core.identity.UserName;
+import io.keywarden.core.port.UserStore;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link UserStore} over JDBC (H2 or PostgreSQL); the unique constraint on (account, lower-case name) decides. */
+@Singleton
+public class JdbcUserStore implements UserStore {
+    private final JdbcOperations jdbc;
+
+    public JdbcUserStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public void insert(User user) {
+        UserRow row = UserRow.of(user);
+        boolean inserted = jdbc.execute(conn -> {
+            Savepoint savepoint = conn.setSavepoint();
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO users (" + UserRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, row.accountId());
+                ps.setString(2, row.userId());
+                ps.setString(3, row.userName());
+                ps.setString(4, row.nameKey());
+                ps.setString(5, row.path());
+                Sql.setInstant(ps, 6, row.createDate());
+                ps.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (!Sql.isUniqueViolation(e)) {
+                    throw e;
+                }
+                conn.rollback(savepoint);
+                return false;
+            }
+        });
+        if (!inserted) {
+            throw KeywardenException.of(ErrorCode.ENTITY_ALREADY_EXISTS,
+                    "User with name " + user.userName().value() + " already exists.");
+        }
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<User> findByName(AccountId account, UserName name) {
+        return jdbc.prepareStatement("SELECT " + UserRow.COLUMNS + " FROM users WHERE account_id = ? AND name_key = ?",
+                ps -> {
+                    ps.setString(1, account.value());
+                    ps.setString(2, name.key());
+                    return single(ps);
+                });
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<User> findById(AccountId account, String userId) {
+        return jdbc.prepareStatement("SELECT " + UserRow.COLUMNS + " FROM users WHERE account_id = ? AND user_id = ?",
+                ps -> {
+                    ps.setString(1, account.value());
+                    ps.setString(2, userId);
+                    return single(ps);
+                });
+    }
+
+    @Override
+    @ReadOnly
+    public List<User> list(AccountId account, String pathPrefix, String afterKey, int limit) {
+        String sql = "SELECT " + UserRow.COLUMNS + " FROM users WHERE account_id = ? AND path LIKE ? ESCAPE '\\'"
+                + (afterKey == null ? "" : " AND name_key > ?") + " ORDER BY name_key LIMIT ?";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            ps.setString(i++, account.value());
+            ps.setString(i++, Sql.escapeLike(pathPrefix == null ? "/" : pathPrefix) + "%");
+            if (afterKey != null) {
+                ps.setString(i++, afterKey);
+            }
+            ps.setInt(i, limit);
+            List<User> users = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    users.add(UserRow.read(rs).toUser());
+                }
+            }
+            return users;
+        });
+    }
+
+    @Override
+    @Transactional
+    public boolean delete(AccountId account, String userId) {
+        return jdbc.prepareStatement("DELETE FROM users WHERE account_id = ? AND user_id = ?", ps -> {
+            ps.setString(1, account.value());
+            ps.setString(2, userId);
+            return ps.executeUpdate() > 0;
+        });
+    }
+
+    private static Optional<User> single(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(UserRow.read(rs).toUser()) : Optional.empty();
+        }
+    }
+}
