@@ -89,11 +89,8 @@ final class LeakedKeyTriage extends ExampleCommand {
             out().println("    not a valid key ID: " + e.errorMessage());
             return false;
         }
-        if (!info.account().equals(ownAccount)) {
-            out().println("    account " + info.account() + " (another account): tell that account's owner");
-            return true;
-        }
-        out().println("    account " + info.account() + " (this account)");
+        boolean ours = info.account().equals(ownAccount);
+        out().println("    account " + info.account() + (ours ? " (this account)" : " (another account)"));
         if (keyId.startsWith("ASIA")) {
             out().println("    temporary key: it expires on its own; revoke the session that issued it if needed");
         }
@@ -104,8 +101,16 @@ final class LeakedKeyTriage extends ExampleCommand {
             out().println("    owner: unknown (finding the owner needs an administrator's credentials)");
             return true;
         } catch (NoSuchEntityException e) {
+            if (!ours) {
+                out().println("    not a key of this account: tell that account's owner");
+                return true;
+            }
             out().println("    no such key any more (deleted, or a temporary key): nothing to do");
             return false;
+        }
+        if (!ours) {
+            out().println("    (yet this account has a key of that ID: an imported key whose ID does not encode"
+                    + " this account)");
         }
         String who = owner.owner().map(u -> "user " + u).orElse("the root user");
         KeyStatus status = owner.accessKey().status();
