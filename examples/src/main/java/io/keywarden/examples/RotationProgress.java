@@ -39,12 +39,12 @@ final class RotationProgress implements RotationListener {
 
     /** The report's steps as a table: step, duration, what it did. */
     static void printSteps(PrintWriter out, RotationReport report) {
-        out.printf("%-32s %12s  %s%n", "step", "duration", "detail");
+        out.printf("%-34s %10s  %s%n", "step", "duration", "detail");
         for (RotationReport.StepTiming timing : report.steps()) {
-            out.printf("%-32s %12s  %s%n", number(timing.step()) + timing.step().description(),
+            out.printf("%-34s %10s  %s%n", number(timing.step()) + timing.step().description(),
                     DurationConverter.format(timing.duration()), timing.detail());
         }
-        out.printf("%-32s %12s%n", "total", DurationConverter.format(report.total()));
+        out.printf("%-34s %10s%n", "total", DurationConverter.format(report.total()));
     }
 
     private static String number(RotationStep step) {

@@ -10,6 +10,7 @@ import io.keywarden.sdk.rotation.CredentialsSink;
 import io.keywarden.sdk.rotation.GracePeriod;
 import io.keywarden.sdk.rotation.KeyRotator;
 import io.keywarden.sdk.rotation.ProfileFileSink;
+import io.keywarden.sdk.rotation.RotationEvent;
 import io.keywarden.sdk.rotation.RotationOutcome;
 import io.keywarden.sdk.rotation.RotationReport;
 import picocli.CommandLine.Command;
@@ -107,60 +108,66 @@ final class ZeroDowntimeDemo extends ExampleCommand {
             Workload load = new Workload();
             RotationReport report;
             try (KeywardenClient app = connection.client(env, credentials)) {
-                String expectedArn = app.callerIdentity().arn();
-                List<Thread> workers = startWorkers(app, credentials, expectedArn, load);
-                progress(threads + " workers calling GetCallerIdentity; warming up for "
-                        + DurationConverter.format(warmup));
-                Thread.sleep(warmup.toMillis());
-
-                CredentialsSink sink = sinkFile != null ? ProfileFileSink.create(sinkFile, sinkProfile)
-                        : CallbackSink.create(c -> progress("sink: the application's configuration would now get "
-                        + c.accessKeyId() + " (secret not shown)"));
-                long failuresAtStart = load.failures.sum();
-                report = KeyRotator.builder()
-                        .client(admin)
-                        .userName(name)
-                        .credentialsProvider(credentials)
-                        .sink(sink)
-                        .quietPeriod(quietPeriod)
-                        .quietPeriodTimeout(quietTimeout)
-                        .pollInterval(pollInterval)
-                        .gracePeriod(GracePeriod.of(grace))
-                        .healthCheck(() -> {
-                            // the application works: no worker failed, and a call through its provider succeeds
-                            CallerIdentity who = app.callerIdentity();
-                            return load.failures.sum() == failuresAtStart && who.arn().equals(expectedArn);
-                        })
-                        .clock(clock())
-                        .listener(new RotationProgress(err(), Duration.ofSeconds(2)))
-                        .listener(e -> {
-                            if (e instanceof io.keywarden.sdk.rotation.RotationEvent.StepFinished f) {
-                                progress("[workload] " + load.requests.sum() + " requests, " + load.failures.sum()
-                                        + " failed so far (after \"" + f.step().description() + "\")");
-                            }
-                        })
-                        .build()
-                        .rotate();
-
-                progress("rotation finished (" + report.outcome() + "); cooling down for "
-                        + DurationConverter.format(cooldown));
-                Thread.sleep(cooldown.toMillis());
-                load.stop.set(true);
-                for (Thread worker : workers) {
-                    worker.join();
-                }
+                report = runDemo(admin, name, app, credentials, load);
             } finally {
                 load.stop.set(true);
+                if (!keepUser) {
+                    cleanUp(admin, name);
+                }
             }
             printSummary(report, load);
-            if (!keepUser) {
-                cleanUp(admin, name);
-            }
             boolean ok = load.failures.sum() == 0 && report.outcome() == RotationOutcome.COMPLETED;
             out().println(ok ? "zero downtime: every request succeeded across the rotation"
                     : "FAILED: " + load.failures.sum() + " failed requests, outcome " + report.outcome());
             return ok ? OK : FOUND;
         }
+    }
+
+    private RotationReport runDemo(KeywardenClient admin, String name, KeywardenClient app,
+                                   MutableCredentialsProvider credentials, Workload load) throws InterruptedException {
+        String expectedArn = app.callerIdentity().arn();
+        List<Thread> workers = startWorkers(app, credentials, expectedArn, load);
+        progress(threads + " workers calling GetCallerIdentity; warming up for "
+                + DurationConverter.format(warmup));
+        Thread.sleep(warmup.toMillis());
+
+        CredentialsSink sink = sinkFile != null ? ProfileFileSink.create(sinkFile, sinkProfile)
+                : CallbackSink.create(c -> progress("sink: the application's configuration would now get "
+                + c.accessKeyId() + " (secret not shown)"));
+        long failuresAtStart = load.failures.sum();
+        RotationReport report = KeyRotator.builder()
+                .client(admin)
+                .userName(name)
+                .credentialsProvider(credentials)
+                .sink(sink)
+                .quietPeriod(quietPeriod)
+                .quietPeriodTimeout(quietTimeout)
+                .pollInterval(pollInterval)
+                .gracePeriod(GracePeriod.of(grace))
+                .healthCheck(() -> {
+                    // the application works: no worker failed, and a call through its provider succeeds
+                    CallerIdentity who = app.callerIdentity();
+                    return load.failures.sum() == failuresAtStart && who.arn().equals(expectedArn);
+                })
+                .clock(clock())
+                .listener(new RotationProgress(err(), Duration.ofSeconds(2)))
+                .listener(e -> {
+                    if (e instanceof RotationEvent.StepFinished f) {
+                        progress("[workload] " + load.requests.sum() + " requests, " + load.failures.sum()
+                                + " failed so far (after \"" + f.step().description() + "\")");
+                    }
+                })
+                .build()
+                .rotate();
+
+        progress("rotation finished (" + report.outcome() + "); cooling down for "
+                + DurationConverter.format(cooldown));
+        Thread.sleep(cooldown.toMillis());
+        load.stop.set(true);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return report;
     }
 
     private List<Thread> startWorkers(KeywardenClient app, MutableCredentialsProvider credentials, String expectedArn,
