@@ -1,7 +1,6 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.auth.Caller;
-import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.permissions.InlinePolicy;
 import io.keywarden.core.permissions.ManagedPolicy;
@@ -190,8 +189,7 @@ public class PoliciesController {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new KeywardenException(ErrorCode.VALIDATION_ERROR, "1 validation error detected: Value at '"
-                    + field + "' failed to satisfy constraint: Member must be true or false");
+            default -> throw KeywardenException.validation(field, "Member must be true or false");
         };
     }
 }
