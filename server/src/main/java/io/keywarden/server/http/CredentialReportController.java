@@ -41,7 +41,7 @@ public class CredentialReportController {
     }
 
     /** The latest report; {@code ReportNotPresent} (410) before the first generation. */
-    @Get(produces = "text/csv")
+    @Get(produces = {"text/csv", MediaType.APPLICATION_JSON})
     public HttpResponse<byte[]> get(Caller caller) {
         CredentialReportService.Report report = reports.get(caller);
         return HttpResponse.ok(report.csv())

@@ -9,13 +9,15 @@ import java.util.Locale;
 
 /**
  * Which requests belong to the AWS Query face ({@code /}, where AWS clients send everything) and in which XML
- * namespace their errors are written: the namespace of the action once it is known, before that (e.g. when
- * authentication fails) the one of the service the request was signed for, IAM by default.
+ * namespace their errors are written: the namespace of the action once it is known; before that (e.g. when
+ * authentication fails) the one of the service the request was signed for, or of the API {@code Version} in the query
+ * string; IAM by default.
  */
 public final class QueryFace {
     /** AWS sends Query-protocol answers as {@code text/xml}. */
     public static final MediaType TEXT_XML = MediaType.of("text/xml");
     static final String NAMESPACE_ATTRIBUTE = "keywarden.query.namespace";
+    private static final String STS_VERSION = "2011-06-15";
 
     private QueryFace() {
     }
@@ -34,7 +36,16 @@ public final class QueryFace {
     /** The namespace an error of this request is written in. */
     public static String namespace(HttpRequest<?> request) {
         return request.getAttribute(NAMESPACE_ATTRIBUTE, String.class)
-                .orElseGet(() -> "sts".equals(signedService(request)) ? QueryDispatcher.STS_NS : QueryDispatcher.IAM_NS);
+                .orElseGet(() -> isSts(request) ? QueryDispatcher.STS_NS : QueryDispatcher.IAM_NS);
+    }
+
+    private static boolean isSts(HttpRequest<?> request) {
+        String service = signedService(request);
+        if (service != null) {
+            return service.equals("sts");
+        }
+        String query = request.getUri().getRawQuery();
+        return query != null && ("&" + query + "&").contains("&Version=" + STS_VERSION + "&");
     }
 
     /**
