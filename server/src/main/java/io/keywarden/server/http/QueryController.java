@@ -51,7 +51,9 @@ public class QueryController {
     private CompletableFuture<MutableHttpResponse<String>> handle(HttpRequest<?> request, Caller caller,
                                                                   Map<String, String> parameters) {
         String action = parameters.get("Action");
-        QueryFace.setNamespace(request, dispatcher.namespaceOf(action));
+        if (dispatcher.knows(action)) {
+            QueryFace.setNamespace(request, dispatcher.namespaceOf(action));
+        }
         String requestId = RequestIds.of(request);
         if (!dispatcher.blocks(action)) {
             return CompletableFuture.completedFuture(answer(dispatcher.dispatch(caller, parameters, requestId)));

@@ -61,7 +61,7 @@ public final class QueryDispatcher {
     }
 
     public boolean knows(String action) {
-        return actions.containsKey(action);
+        return action != null && actions.containsKey(action);
     }
 
     /**
