@@ -197,6 +197,8 @@ class QueryFaceTest extends ServerTestSupport {
     void aTooLargeBodyIsAnXmlError() throws Exception {
         byte[] big = ("Action=CreateUser&UserName=big&Pad=" + "x".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8);
         assertXmlError(root().send("POST", "/", FORM, big), 413, "RequestEntityTooLarge", IAM);
+        // without a Content-Length, the limit is found while the body streams in
+        assertXmlError(root().sendChunked("POST", "/", FORM, big), 413, "RequestEntityTooLarge", IAM);
     }
 
     @Test
