@@ -15,9 +15,9 @@ import io.keywarden.core.service.UserInfo;
 import io.keywarden.core.service.UserSummary;
 
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The AWS Query protocol face: dispatches on {@code Action} to the same use cases as the REST face and renders AWS's
@@ -41,7 +41,8 @@ public final class QueryDispatcher {
     private record Action(String namespace, Operation operation, boolean blocking) {
     }
 
-    private final Map<String, Action> actions = new HashMap<>();
+    /** Written while features register (normally before the first request), read by every request. */
+    private final Map<String, Action> actions = new ConcurrentHashMap<>();
 
     public QueryDispatcher(IdentityService identity, CredentialReportService reports) {
         Objects.requireNonNull(identity, "identity");
