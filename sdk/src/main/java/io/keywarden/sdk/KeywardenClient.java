@@ -14,11 +14,13 @@ import io.keywarden.sdk.exception.KeywardenServiceException;
 import io.keywarden.sdk.exception.LimitExceededException;
 import io.keywarden.sdk.exception.MalformedPolicyDocumentException;
 import io.keywarden.sdk.exception.NoSuchEntityException;
+import io.keywarden.sdk.exception.ReportNotPresentException;
 import io.keywarden.sdk.exception.ValidationException;
 import io.keywarden.sdk.internal.AnswerReader;
 import io.keywarden.sdk.internal.ApiRequest;
 import io.keywarden.sdk.internal.ApiResponse;
 import io.keywarden.sdk.internal.Backoff;
+import io.keywarden.sdk.internal.CredentialReportCsv;
 import io.keywarden.sdk.internal.HttpPipeline;
 import io.keywarden.sdk.internal.Json;
 import io.keywarden.sdk.internal.QueryBuilder;
@@ -31,6 +33,8 @@ import io.keywarden.sdk.model.AccessKeyMetadata;
 import io.keywarden.sdk.model.AttachedPolicy;
 import io.keywarden.sdk.model.CallerIdentity;
 import io.keywarden.sdk.model.CreatedAccessKey;
+import io.keywarden.sdk.model.CredentialReport;
+import io.keywarden.sdk.model.CredentialReportGeneration;
 import io.keywarden.sdk.model.KeyOwner;
 import io.keywarden.sdk.model.ListPoliciesRequest;
 import io.keywarden.sdk.model.ListUsersRequest;
@@ -44,11 +48,16 @@ import io.keywarden.sdk.model.UserSummary;
 
 import javax.net.ssl.SSLContext;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -88,6 +97,7 @@ public final class KeywardenClient implements AutoCloseable {
     private static final String V1 = "v1";
     private static final String POLICIES = "policies";
     private static final String ATTACHED_POLICIES = "attached-policies";
+    private static final String CREDENTIAL_REPORT = "credential-report";
 
     private final HttpPipeline pipeline;
     private final URI endpoint;
@@ -593,6 +603,41 @@ public final class KeywardenClient implements AutoCloseable {
         ApiRequest request = new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, "simulate"), "",
                 Json.write(body), false);
         return Responses.simulation(call(request));
+    }
+
+    // ---- credential report ------------------------------------------------------------------------------------
+
+    /**
+     * Builds the account's credential report (GenerateCredentialReport). The server builds it before answering
+     * {@code STARTED}; while its latest report is recent (the server's {@code keywarden.credential-report.max-age},
+     * 1 minute by default) it keeps that one and answers {@code COMPLETE}.
+     */
+    public CredentialReportGeneration generateCredentialReport() {
+        AnswerReader json = call(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, CREDENTIAL_REPORT), "",
+                null, false));
+        return new CredentialReportGeneration(json.requiredText("state"), json.optionalText("description"));
+    }
+
+    /**
+     * The latest credential report (GetCredentialReport): its generation time, the CSV in AWS's columns and its rows
+     * parsed, the root user first.
+     *
+     * @throws ReportNotPresentException when no report has been generated yet
+     */
+    public CredentialReport getCredentialReport() {
+        ApiRequest request = ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, CREDENTIAL_REPORT));
+        ApiResponse response = pipeline.execute(request);
+        String lastModified = response.header("Last-Modified").orElseThrow(() -> new KeywardenClientException(
+                "the answer to " + request.describe() + " lacks its Last-Modified header (the report's generation time)"));
+        Instant generated;
+        try {
+            generated = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new KeywardenClientException("the answer to " + request.describe()
+                    + " has a Last-Modified header that is not an HTTP date", e);
+        }
+        String csv = new String(response.body(), StandardCharsets.UTF_8);
+        return new CredentialReport(generated, csv, CredentialReportCsv.parse(csv));
     }
 
     /** Releases the client's threads; calls made afterwards throw {@link IllegalStateException}. Idempotent. */

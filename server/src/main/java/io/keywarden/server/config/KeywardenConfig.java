@@ -176,4 +176,26 @@ public class KeywardenConfig {
             this.policyCacheMaxSize = policyCacheMaxSize;
         }
     }
+
+    /** {@code keywarden.credential-report.*}: how long a generated credential report is reused. */
+    @ConfigurationProperties("credential-report")
+    public static class CredentialReport {
+        private Duration maxAge = Duration.ofMinutes(1);
+
+        /**
+         * While the latest report is younger than this, GenerateCredentialReport keeps it (answers COMPLETE) instead of
+         * building a new one. AWS uses 4 hours; Keywarden's default is 1 minute, because the report is cheap here and
+         * is read to decide rotations, where a report hours old would hide the key just created or deactivated.
+         */
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            if (maxAge == null || maxAge.isNegative()) {
+                throw new IllegalArgumentException("keywarden.credential-report.max-age must not be negative");
+            }
+            this.maxAge = maxAge;
+        }
+    }
 }
