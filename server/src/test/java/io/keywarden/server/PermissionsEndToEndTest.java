@@ -350,6 +350,25 @@ class PermissionsEndToEndTest extends ServerTestSupport {
     }
 
     @Test
+    void aDenialOnTheQueryFaceIsLoggedWithItsRequestIdToo() {
+        Member ray = member("ray");
+        member("sam");
+        try (LogCapture log = LogCapture.attach()) {
+            io.keywarden.server.support.SignedClient.Response denied = as(ray.key().accessKeyId(),
+                    ray.key().secretAccessKey()).send("POST", "/", "application/x-www-form-urlencoded",
+                    "Action=ListAccessKeys&Version=2010-05-08&UserName=sam".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
+            assertThat(denied.body()).contains("<Code>AccessDenied</Code>")
+                    .contains("is not authorized to perform: iam:ListAccessKeys on resource: user sam");
+            assertThat(log.lines()).filteredOn(l -> l.startsWith("INFO") && l.contains(AuditingAuthorizer.LOGGER))
+                    .singleElement().satisfies(l -> assertThat(l)
+                            .contains("\"principal\":\"" + ray.user().arn() + "\"")
+                            .contains("\"action\":\"iam:ListAccessKeys\"")
+                            .contains("\"requestId\":\"" + denied.header("x-amzn-RequestId") + "\""));
+        }
+    }
+
+    @Test
     void anExplicitDenialIsLoggedWithItsDecidingStatement() {
         Member mo = member("mo");
         admin().putUserPolicy("mo", "NoListing", """
