@@ -133,6 +133,30 @@ check "$out" "d['State']=='STARTED'" "iam generate-credential-report"
 out=$(root iam get-credential-report)
 check "$out" "d['ReportFormat']=='text/csv' and (lambda rows: rows[0].split(',')[:3]==['user','arn','user_creation_time'] and len(rows[0].split(','))==22 and rows[1].startswith('<root_account>,arn:aws:iam::$ACCOUNT:root,') and any(r.startswith('cli-page-01,') for r in rows))(__import__('base64').b64decode(d['Content']).decode().splitlines())" "iam get-credential-report (CSV in AWS's columns, root first)"
 
+# permissions: the IAM User Guide's self-service policy lets a user manage their own keys and nobody else's
+POLICY='{"Version":"2012-10-17","Statement":[{"Sid":"ManageOwnAccessKeys","Effect":"Allow","Action":["iam:CreateAccessKey","iam:DeleteAccessKey","iam:GetAccessKeyLastUsed","iam:GetUser","iam:ListAccessKeys","iam:UpdateAccessKey"],"Resource":"arn:aws:iam::*:user/${aws:username}"}]}'
+root iam create-user --user-name cli-self >/dev/null
+root iam create-user --user-name cli-other >/dev/null
+root iam put-user-policy --user-name cli-self --policy-name ManageOwnAccessKeys --policy-document "$POLICY"
+out=$(root iam get-user-policy --user-name cli-self --policy-name ManageOwnAccessKeys)
+check "$out" "d['PolicyDocument']==json.loads(r'''$POLICY''')" "iam get-user-policy (the CLI decodes the URL-encoded document)"
+out=$(root iam create-access-key --user-name cli-self)
+SELF_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["AccessKeyId"])' "$out")
+SELF_SECRET=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["SecretAccessKey"])' "$out")
+out=$(as "$SELF_ID" "$SELF_SECRET" iam create-access-key)
+check "$out" "d['AccessKey']['UserName']=='cli-self'" "a user with ManageOwnAccessKeys creates their own key (no --user-name)"
+expect_error AccessDenied "but not a key of another user" -- as "$SELF_ID" "$SELF_SECRET" iam create-access-key --user-name cli-other
+out=$(root iam create-policy --policy-name CliSelfService --policy-document "$POLICY")
+POLICY_ARN=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["Policy"]["Arn"])' "$out")
+check "$out" "d['Policy']['Arn']=='arn:aws:iam::$ACCOUNT:policy/CliSelfService' and d['Policy']['DefaultVersionId']=='v1'" "iam create-policy"
+root iam attach-user-policy --user-name cli-other --policy-arn "$POLICY_ARN"
+out=$(root iam list-attached-user-policies --user-name cli-other)
+check "$out" "[p['PolicyArn'] for p in d['AttachedPolicies']]==['$POLICY_ARN']" "iam attach-user-policy and list-attached-user-policies"
+expect_error DeleteConflict "an attached policy cannot be deleted" -- root iam delete-policy --policy-arn "$POLICY_ARN"
+root iam detach-user-policy --user-name cli-other --policy-arn "$POLICY_ARN"
+root iam delete-policy --policy-arn "$POLICY_ARN"
+expect_error MalformedPolicyDocument "a malformed policy document is refused" -- root iam put-user-policy --user-name cli-other --policy-name Bad --policy-document '{"Version":"2012-10-17","Statement":'
+
 # an action the server does not have
 expect_error InvalidAction "an unknown action is InvalidAction" -- root iam list-groups
 

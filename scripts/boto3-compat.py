@@ -3,6 +3,7 @@
 in the environment). Exits non-zero on the first failed check."""
 import csv
 import io
+import json
 import os
 import sys
 import time
@@ -76,6 +77,13 @@ for i in range(9):
 pages = list(iam.get_paginator("list_users").paginate(PathPrefix="/b3-paged/", PaginationConfig={"PageSize": 4}))
 check([len(p["Users"]) for p in pages] == [4, 4, 1] and [p["IsTruncated"] for p in pages] == [True, True, False],
       "list_users paginator with MaxItems 4")
+
+policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["iam:GetUser"],
+                                                  "Resource": "arn:aws:iam::*:user/${aws:username}"}]}
+iam.put_user_policy(UserName="b3-alice", PolicyName="ReadSelf", PolicyDocument=json.dumps(policy))
+check(iam.get_user_policy(UserName="b3-alice", PolicyName="ReadSelf")["PolicyDocument"] == policy,
+      "get_user_policy (botocore decodes the URL-encoded document)")
+check(iam.list_user_policies(UserName="b3-alice")["PolicyNames"] == ["ReadSelf"], "list_user_policies")
 
 state = iam.generate_credential_report()["State"]
 check(state in ("STARTED", "COMPLETE"), "iam generate_credential_report")
