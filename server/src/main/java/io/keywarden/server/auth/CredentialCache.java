@@ -7,6 +7,7 @@ import io.keywarden.core.auth.ResolvedCredential;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.port.KeyChangeListener;
 import io.keywarden.core.sigv4.SigningKeyCache;
+import io.keywarden.server.cluster.CacheInvalidation;
 import io.keywarden.server.config.KeywardenConfig;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -22,11 +23,13 @@ import java.util.concurrent.Executor;
  * database read. Misses load on the blocking executor, never on the event loop.
  *
  * <p>Staleness: a change made through this server is seen immediately (the {@link KeyChangeListener} drops the
- * entry and the key's derived signing keys); a change made by another server sharing the database is seen after at
- * most {@code keywarden.auth.key-cache-ttl}.
+ * entry and the key's derived signing keys); a change made by another server sharing the database is seen when the
+ * {@link io.keywarden.server.cluster.ChangeFeed} reads it from the change log (within
+ * {@code keywarden.cluster.poll-interval}, 200 ms by default), and at the latest after
+ * {@code keywarden.auth.key-cache-ttl} should the change log be unreadable.
  */
 @Singleton
-public class CredentialCache implements KeyChangeListener {
+public class CredentialCache implements KeyChangeListener, CacheInvalidation {
     private final AsyncLoadingCache<String, Optional<ResolvedCredential>> cache;
     private final SigningKeyCache signingKeys;
 
@@ -51,7 +54,8 @@ public class CredentialCache implements KeyChangeListener {
         signingKeys.invalidate(id.value());
     }
 
-    /** Forgets everything (tests, and later a master-key rotation). */
+    /** Forgets everything (tests, a master-key rotation, a change feed that lost track). */
+    @Override
     public void invalidateAll() {
         cache.synchronous().invalidateAll();
         signingKeys.invalidateAll();
