@@ -99,6 +99,24 @@ public final class KeywardenClient implements AutoCloseable {
         return region;
     }
 
+    /** Where this client's credentials come from; it asks before every attempt. */
+    public CredentialsProvider credentialsProvider() {
+        return pipeline.config().credentialsProvider();
+    }
+
+    /**
+     * A new client with every setting of this one (endpoint, region, timeouts, retries, clock, TLS) but signing with
+     * {@code credentialsProvider}, e.g. to check that a freshly created key works. It has its own threads: close it
+     * too. This client is unaffected.
+     */
+    public KeywardenClient withCredentialsProvider(CredentialsProvider credentialsProvider) {
+        Objects.requireNonNull(credentialsProvider, "credentialsProvider");
+        HttpPipeline.Config c = pipeline.config();
+        return new KeywardenClient(new HttpPipeline(new HttpPipeline.Config(c.endpoint(), c.region(),
+                credentialsProvider, c.clock(), c.connectTimeout(), c.requestTimeout(), c.maxRetries(), c.backoff(),
+                c.sleeper(), c.sslContext(), c.userAgent())), endpoint, region);
+    }
+
     // ---- STS -------------------------------------------------------------------------------------------------
 
     /** Who the credentials belong to (GetCallerIdentity; signed for {@code sts}; needs no permission). */
