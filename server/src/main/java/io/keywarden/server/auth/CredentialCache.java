@@ -3,6 +3,10 @@ package io.keywarden.server.auth;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.keywarden.core.auth.CredentialResolver;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.inject.Inject;
 import io.keywarden.core.auth.ResolvedCredential;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.port.KeyChangeListener;
@@ -33,14 +37,27 @@ public class CredentialCache implements KeyChangeListener, CacheInvalidation {
     private final AsyncLoadingCache<String, Optional<ResolvedCredential>> cache;
     private final SigningKeyCache signingKeys;
 
+    @Inject
     public CredentialCache(CredentialResolver resolver, KeywardenConfig.Auth auth, SigningKeyCache signingKeys,
-                           @Named(TaskExecutors.BLOCKING) Executor blocking) {
+                           @Named(TaskExecutors.BLOCKING) Executor blocking, MeterRegistry registry) {
         this.signingKeys = signingKeys;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(auth.getKeyCacheMaxSize())
                 .expireAfterWrite(auth.getKeyCacheTtl())
                 .executor(blocking)
+                .recordStats()
                 .buildAsync(resolver::resolve);
+        // cache_gets_total{cache="credentials",result="hit"|"miss"}, cache_size, ...
+        CaffeineCacheMetrics.monitor(registry, cache, "credentials");
+        FunctionCounter.builder("keywarden.signing.keys.gets", signingKeys, SigningKeyCache::hits)
+                .description("look-ups of derived SigV4 signing keys").tag("result", "hit").register(registry);
+        FunctionCounter.builder("keywarden.signing.keys.gets", signingKeys, SigningKeyCache::misses)
+                .description("look-ups of derived SigV4 signing keys").tag("result", "miss").register(registry);
+    }
+
+    public CredentialCache(CredentialResolver resolver, KeywardenConfig.Auth auth, SigningKeyCache signingKeys,
+                           Executor blocking) {
+        this(resolver, auth, signingKeys, blocking, new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
     }
 
     /** The credential of a key ID; completes at once when cached, otherwise on the blocking executor. */
