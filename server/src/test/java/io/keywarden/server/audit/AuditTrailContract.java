@@ -1,6 +1,13 @@
 package io.keywarden.server.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keywarden.sdk.KeywardenClient;
+import io.keywarden.sdk.auth.StaticCredentialsProvider;
+import io.keywarden.sdk.exception.AccessDeniedException;
+import io.keywarden.sdk.model.AuditEvent;
+import io.keywarden.sdk.model.AuditVerification;
+import io.keywarden.sdk.model.LookupAuditEventsRequest;
+import io.keywarden.sdk.model.Page;
 import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
@@ -29,6 +36,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The audit trail through the server, on each database: an event for every call, allowed, denied or refused by
@@ -250,6 +258,34 @@ public abstract class AuditTrailContract {
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
         assertThat(health.json().path("details").path("jdbc").path("status").asText()).isEqualTo("UP");
         assertThat(health.json().path("details").path("keywarden").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    @Order(7)
+    void sdkLooksUpPagesAndVerifies() {
+        try (KeywardenClient client = KeywardenClient.builder().endpoint(uri()).region("us-east-1")
+                .credentialsProvider(StaticCredentialsProvider.create(ServerTestSupport.ROOT_ACCESS_KEY_ID,
+                        ServerTestSupport.ROOT_SECRET)).build();
+             KeywardenClient user = KeywardenClient.builder().endpoint(uri()).region("us-east-1")
+                     .credentialsProvider(StaticCredentialsProvider.create(userKeyId, userSecret)).build()) {
+            Page<AuditEvent> page = client.lookupAuditEvents(LookupAuditEventsRequest.builder()
+                    .eventName("CreateAccessKey").maxItems(1).build());
+            assertThat(page.items()).singleElement().satisfies(e -> {
+                assertThat(e.eventName()).isEqualTo("CreateAccessKey");
+                assertThat(e.principalType()).isEqualTo("Root");
+                assertThat(e.hash()).hasSize(64);
+            });
+            List<AuditEvent> all = new ArrayList<>();
+            client.lookupAllAuditEvents(LookupAuditEventsRequest.builder().userName("auditee").maxItems(3).build())
+                    .forEach(all::add);
+            assertThat(all).isNotEmpty().allSatisfy(e -> assertThat(e.userName()).isEqualTo("auditee"));
+            assertThat(all).extracting(AuditEvent::seq).doesNotHaveDuplicates();
+            AuditVerification v = client.verifyAuditTrail();
+            assertThat(v.intact()).as(v.toString()).isTrue();
+            assertThat(v.firstBrokenSeq()).isEmpty();
+            assertThatThrownBy(() -> user.lookupAuditEvents(LookupAuditEventsRequest.all()))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
     }
 
     @Test
