@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class CrashRecoveryContract {
     private static final int WORKERS = 8;
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(2500);
+    private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(4000);
 
     protected abstract TestDatabase newDatabase();
 
