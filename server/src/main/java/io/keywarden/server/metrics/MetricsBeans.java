@@ -3,6 +3,7 @@ package io.keywarden.server.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
@@ -11,6 +12,7 @@ import jakarta.inject.Singleton;
 public class MetricsBeans {
     @Singleton
     @Secondary
+    @Requires(property = "micronaut.metrics.enabled", value = "false")
     MeterRegistry noMetrics() {
         return new CompositeMeterRegistry();
     }
