@@ -28,6 +28,9 @@ import io.keywarden.sdk.internal.Responses;
 import io.keywarden.sdk.internal.Sleeper;
 import io.keywarden.sdk.internal.UriEncoding;
 import io.keywarden.sdk.model.AccessKeyInfo;
+import io.keywarden.sdk.model.AuditEvent;
+import io.keywarden.sdk.model.AuditVerification;
+import io.keywarden.sdk.model.LookupAuditEventsRequest;
 import io.keywarden.sdk.model.AccessKeyLastUsed;
 import io.keywarden.sdk.model.AccessKeyMetadata;
 import io.keywarden.sdk.model.AttachedPolicy;
@@ -94,6 +97,7 @@ public final class KeywardenClient implements AutoCloseable {
 
     private static final String USERS = "users";
     private static final String ACCESS_KEYS = "access-keys";
+    private static final String AUDIT_EVENTS = "audit-events";
     private static final String V1 = "v1";
     private static final String POLICIES = "policies";
     private static final String ATTACHED_POLICIES = "attached-policies";
@@ -638,6 +642,43 @@ public final class KeywardenClient implements AutoCloseable {
         }
         String csv = new String(response.body(), StandardCharsets.UTF_8);
         return new CredentialReport(generated, csv, CredentialReportCsv.parse(csv));
+    }
+
+    /**
+     * One page of audit events, newest first, filtered by the request (LookupEvents). Needs
+     * {@code keywarden:LookupEvents}.
+     *
+     * @throws AccessDeniedException when the caller may not read the trail
+     */
+    public Page<AuditEvent> lookupAuditEvents(LookupAuditEventsRequest lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        String query = new QueryBuilder()
+                .add("accessKeyId", lookup.accessKeyId().orElse(null))
+                .add("userName", lookup.userName().orElse(null))
+                .add("eventName", lookup.eventName().orElse(null))
+                .add("from", lookup.from().map(Instant::toString).orElse(null))
+                .add("to", lookup.to().map(Instant::toString).orElse(null))
+                .add("maxItems", lookup.maxItems().orElse(null))
+                .add("marker", lookup.marker().orElse(null))
+                .build();
+        AnswerReader json = call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, AUDIT_EVENTS), query));
+        return Responses.page(json, "events", Responses::auditEvent);
+    }
+
+    /** Every audit event the request selects, newest first, fetched page by page as the iteration goes. */
+    public PagedIterable<AuditEvent> lookupAllAuditEvents(LookupAuditEventsRequest lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        return new PagedIterable<>(lookup.marker().orElse(null),
+                marker -> lookupAuditEvents(lookup.toBuilder().marker(marker).build()));
+    }
+
+    /**
+     * Verifies the audit trail's hash chain on the server and reports the first broken link. Needs
+     * {@code keywarden:VerifyAuditTrail}.
+     */
+    public AuditVerification verifyAuditTrail() {
+        return Responses.auditVerification(call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, AUDIT_EVENTS, "verify"))));
     }
 
     /** Releases the client's threads; calls made afterwards throw {@link IllegalStateException}. Idempotent. */

@@ -7,6 +7,8 @@ import io.keywarden.sdk.model.ManagedPolicy;
 import io.keywarden.sdk.model.SimulationResult;
 import io.keywarden.sdk.model.UserPolicy;
 import io.keywarden.sdk.model.AccessKeyInfo;
+import io.keywarden.sdk.model.AuditEvent;
+import io.keywarden.sdk.model.AuditVerification;
 import io.keywarden.sdk.model.AccessKeyLastUsed;
 import io.keywarden.sdk.model.AccessKeyMetadata;
 import io.keywarden.sdk.model.CallerIdentity;
@@ -111,5 +113,27 @@ public final class Responses {
             throw new KeywardenClientException("the answer is truncated but carries no marker for the next page");
         }
         return new Page<>(items, truncated, truncated ? marker : null);
+    }
+
+    public static AuditEvent auditEvent(AnswerReader json) {
+        Long status = json.optionalLong("httpStatus");
+        return new AuditEvent(orZero(json.optionalLong("seq")), json.requiredText("eventId"),
+                json.requiredInstant("eventTime"), json.optionalText("eventSource"), json.requiredText("eventName"),
+                json.optionalBoolean("readOnly", false), json.optionalText("principalType"),
+                json.optionalText("principalArn"), json.optionalText("principalId"), json.optionalText("userName"),
+                json.optionalText("accessKeyId"), json.optionalText("sourceIpAddress"), json.optionalText("userAgent"),
+                json.optionalText("requestParameters"), json.optionalText("responseElements"),
+                json.optionalText("errorCode"), json.optionalText("errorMessage"), json.optionalText("requestId"),
+                status == null ? 0 : status.intValue(), json.optionalText("previousHash"), json.requiredText("hash"));
+    }
+
+    public static AuditVerification auditVerification(AnswerReader json) {
+        return new AuditVerification(json.optionalBoolean("intact", false), orZero(json.optionalLong("eventsChecked")),
+                orZero(json.optionalLong("lastSeq")), json.optionalText("lastHash"), json.optionalLong("firstBrokenSeq"),
+                json.optionalText("reason"));
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 }

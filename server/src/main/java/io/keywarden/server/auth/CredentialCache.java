@@ -3,10 +3,15 @@ package io.keywarden.server.auth;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.keywarden.core.auth.CredentialResolver;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.inject.Inject;
 import io.keywarden.core.auth.ResolvedCredential;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.port.KeyChangeListener;
 import io.keywarden.core.sigv4.SigningKeyCache;
+import io.keywarden.server.cluster.CacheInvalidation;
 import io.keywarden.server.config.KeywardenConfig;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
@@ -22,22 +27,37 @@ import java.util.concurrent.Executor;
  * database read. Misses load on the blocking executor, never on the event loop.
  *
  * <p>Staleness: a change made through this server is seen immediately (the {@link KeyChangeListener} drops the
- * entry and the key's derived signing keys); a change made by another server sharing the database is seen after at
- * most {@code keywarden.auth.key-cache-ttl}.
+ * entry and the key's derived signing keys); a change made by another server sharing the database is seen when the
+ * {@link io.keywarden.server.cluster.ChangeFeed} reads it from the change log (within
+ * {@code keywarden.cluster.poll-interval}, 200 ms by default), and at the latest after
+ * {@code keywarden.auth.key-cache-ttl} should the change log be unreadable.
  */
 @Singleton
-public class CredentialCache implements KeyChangeListener {
+public class CredentialCache implements KeyChangeListener, CacheInvalidation {
     private final AsyncLoadingCache<String, Optional<ResolvedCredential>> cache;
     private final SigningKeyCache signingKeys;
 
+    @Inject
     public CredentialCache(CredentialResolver resolver, KeywardenConfig.Auth auth, SigningKeyCache signingKeys,
-                           @Named(TaskExecutors.BLOCKING) Executor blocking) {
+                           @Named(TaskExecutors.BLOCKING) Executor blocking, MeterRegistry registry) {
         this.signingKeys = signingKeys;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(auth.getKeyCacheMaxSize())
                 .expireAfterWrite(auth.getKeyCacheTtl())
                 .executor(blocking)
+                .recordStats()
                 .buildAsync(resolver::resolve);
+        // cache_gets_total{cache="credentials",result="hit"|"miss"}, cache_size, ...
+        CaffeineCacheMetrics.monitor(registry, cache, "credentials");
+        FunctionCounter.builder("keywarden.signing.keys.gets", signingKeys, SigningKeyCache::hits)
+                .description("look-ups of derived SigV4 signing keys").tag("result", "hit").register(registry);
+        FunctionCounter.builder("keywarden.signing.keys.gets", signingKeys, SigningKeyCache::misses)
+                .description("look-ups of derived SigV4 signing keys").tag("result", "miss").register(registry);
+    }
+
+    public CredentialCache(CredentialResolver resolver, KeywardenConfig.Auth auth, SigningKeyCache signingKeys,
+                           Executor blocking) {
+        this(resolver, auth, signingKeys, blocking, new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
     }
 
     /** The credential of a key ID; completes at once when cached, otherwise on the blocking executor. */
@@ -51,7 +71,8 @@ public class CredentialCache implements KeyChangeListener {
         signingKeys.invalidate(id.value());
     }
 
-    /** Forgets everything (tests, and later a master-key rotation). */
+    /** Forgets everything (tests, a master-key rotation, a change feed that lost track). */
+    @Override
     public void invalidateAll() {
         cache.synchronous().invalidateAll();
         signingKeys.invalidateAll();

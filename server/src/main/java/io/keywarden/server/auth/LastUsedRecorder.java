@@ -6,7 +6,11 @@ import io.keywarden.core.port.AccessKeyStore;
 import io.keywarden.server.config.KeywardenConfig;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,6 +22,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records each successful authentication's date, service and region (SPEC §3.4) without a database write per
@@ -33,17 +39,40 @@ public class LastUsedRecorder {
     private final ScheduledFuture<?> schedule;
     private final Object flushLock = new Object();
 
+    /** System.nanoTime() of the oldest use not yet written, or 0 when nothing is pending. */
+    private final AtomicLong oldestPending = new AtomicLong();
+    private final Timer flushTimer;
+
+    @Inject
     public LastUsedRecorder(AccessKeyStore keys, KeywardenConfig.LastUsed config,
-                            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+                            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, MeterRegistry registry) {
         this.keys = keys;
+        this.flushTimer = Timer.builder("keywarden.last.used.flush").description("time to write one batch of last-used"
+                + " records").register(registry);
+        Gauge.builder("keywarden.last.used.pending", pending, Map::size)
+                .description("keys with a use not yet written").register(registry);
+        Gauge.builder("keywarden.last.used.flush.lag", this, r -> r.flushLag().toNanos() / 1e9)
+                .description("age of the oldest use not yet written (0 when none)").baseUnit("seconds")
+                .register(registry);
         Duration interval = config.getFlushInterval();
         this.schedule = scheduler.scheduleWithFixedDelay(interval, interval, this::flushQuietly);
+    }
+
+    public LastUsedRecorder(AccessKeyStore keys, KeywardenConfig.LastUsed config, TaskScheduler scheduler) {
+        this(keys, config, scheduler, new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
+    }
+
+    /** How long the oldest use not yet written has waited (zero when none waits). */
+    public Duration flushLag() {
+        long since = oldestPending.get();
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - since));
     }
 
     /** Notes a use; cheap and non-blocking (one map merge). */
     public void record(AccessKeyId key, Instant when, String service, String region) {
         LastUsed used = new LastUsed(when, service, region);
         pending.merge(key, used, LastUsed::latest);
+        oldestPending.compareAndSet(0, System.nanoTime());
     }
 
     /** Uses noted but not yet written (for tests and metrics). */
@@ -55,8 +84,11 @@ public class LastUsedRecorder {
     public void flush() {
         synchronized (flushLock) {
             if (pending.isEmpty()) {
+                oldestPending.set(0);
                 return;
             }
+            long since = oldestPending.getAndSet(0);
+            long start = System.nanoTime();
             Map<AccessKeyId, LastUsed> batch = new HashMap<>();
             for (AccessKeyId id : pending.keySet()) {
                 LastUsed used = pending.remove(id);
@@ -66,8 +98,10 @@ public class LastUsedRecorder {
             }
             try {
                 keys.recordLastUsed(batch);
+                flushTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
                 batch.forEach((id, used) -> pending.merge(id, used, LastUsed::latest));
+                oldestPending.compareAndSet(0, since == 0 ? start : since);
                 throw e;
             }
         }

@@ -14,14 +14,17 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Authenticates every request before any controller runs, except {@code GET /health} (and {@code /health/**}),
- * {@code GET /ping} and {@code GET /openapi.yml}. The body is buffered (not consumed: the controller still binds
- * it) because SigV4 signs its hash. The filter completes with the same request to proceed, or fails with the
+ * {@code GET /ping}, {@code GET /openapi.yml} and {@code GET /prometheus} (metrics). The body is buffered (not
+ * consumed: the controller still binds it) because SigV4 signs its hash; the bytes are also left on the request
+ * ({@link #BODY_ATTRIBUTE}) for the audit trail. The filter completes with the same request to proceed, or fails with the
  * authentication error, which the exception handlers render.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SigV4AuthFilter implements Ordered {
     /** After {@link io.keywarden.server.http.RequestIdFilter}, before everything else. */
     public static final int ORDER = -1000;
+    /** The request attribute that holds the raw body bytes read for the signature (for the audit trail). */
+    public static final String BODY_ATTRIBUTE = "keywarden.body";
     private static final byte[] NO_BODY = new byte[0];
 
     private final RequestAuthenticator authenticator;
@@ -49,6 +52,7 @@ public class SigV4AuthFilter implements Ordered {
                     bytes = copy.toByteArray();
                 }
             }
+            request.setAttribute(BODY_ATTRIBUTE, bytes);
             return authenticator.authenticate(request, bytes).thenApply(caller -> request);
         }
         // still streaming in: buffer a split copy (the original stays for the controller's body binding)
@@ -58,6 +62,7 @@ public class SigV4AuthFilter implements Ordered {
                     try (buffered) {
                         bytes = buffered.toByteArray();
                     }
+                    request.setAttribute(BODY_ATTRIBUTE, bytes);
                     return authenticator.authenticate(request, bytes);
                 })
                 .thenApply(caller -> request);
@@ -67,7 +72,7 @@ public class SigV4AuthFilter implements Ordered {
      * The unauthenticated GETs, matched on the raw path exactly as received (no decoding, no dot segments), so that a
      * path like {@code /health/..%2Fv1/users} is never mistaken for a public one.
      */
-    static boolean isPublic(HttpRequest<?> request) {
+    public static boolean isPublic(HttpRequest<?> request) {
         if (request.getMethod() != HttpMethod.GET) {
             return false;
         }
@@ -75,7 +80,7 @@ public class SigV4AuthFilter implements Ordered {
         if (path == null) {
             return false;
         }
-        if (path.equals("/ping") || path.equals("/health") || path.equals("/openapi.yml")) {
+        if (path.equals("/ping") || path.equals("/health") || path.equals("/openapi.yml") || path.equals("/prometheus")) {
             return true;
         }
         if (!path.startsWith("/health/") || path.length() == "/health/".length()) {

@@ -1,11 +1,13 @@
 package io.keywarden.server.config;
 
+import io.keywarden.core.audit.AuditService;
 import io.keywarden.core.auth.CredentialResolver;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.authz.RootOnlyAuthorizer;
 import io.keywarden.core.crypto.SecretSealer;
 import io.keywarden.core.identity.Account;
 import io.keywarden.core.port.AccessKeyStore;
+import io.keywarden.core.port.AuditStore;
 import io.keywarden.core.port.KeyChangeListener;
 import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.IdentityService;
@@ -63,6 +65,11 @@ public class CoreBeans {
     @Singleton
     CredentialResolver credentialResolver(Account account, UserStore users, AccessKeyStore keys, SecretSealer sealer) {
         return new CredentialResolver(account.id(), users, keys, sealer);
+    }
+
+    @Singleton
+    AuditService auditService(AuditStore store, IdentityService identity) {
+        return new AuditService(store, identity.guard());
     }
 
     @Singleton

@@ -23,7 +23,7 @@ import java.nio.file.Path;
  */
 @Singleton
 public class DataSourceUrlConfigurer implements BeanCreatedEventListener<DatasourceConfiguration> {
-    static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    public static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
             + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
     private final KeywardenConfig config;

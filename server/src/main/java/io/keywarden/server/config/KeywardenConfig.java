@@ -198,4 +198,35 @@ public class KeywardenConfig {
             this.maxAge = maxAge;
         }
     }
+
+    /** {@code keywarden.cluster.*}: how this node hears about changes made by other nodes sharing the database. */
+    @ConfigurationProperties("cluster")
+    public static class Cluster {
+        private Duration pollInterval = Duration.ofMillis(200);
+        private Duration changeRetention = Duration.ofHours(1);
+
+        /** How often the change log is read; bounds how long another node's change goes unseen here. */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        public void setPollInterval(Duration pollInterval) {
+            if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new IllegalArgumentException("keywarden.cluster.poll-interval must be positive");
+            }
+            this.pollInterval = pollInterval;
+        }
+
+        /** How long change-log entries are kept (longer than any node can fall behind). */
+        public Duration getChangeRetention() {
+            return changeRetention;
+        }
+
+        public void setChangeRetention(Duration changeRetention) {
+            if (changeRetention == null || changeRetention.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("keywarden.cluster.change-retention must be at least 1m");
+            }
+            this.changeRetention = changeRetention;
+        }
+    }
 }

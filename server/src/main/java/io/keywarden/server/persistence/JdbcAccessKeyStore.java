@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * {@link AccessKeyStore} over JDBC (H2 or PostgreSQL). The unique constraint on (account, owner, slot) is what makes
  * the per-user key limit hold under concurrency; deleted keys keep their row (slot NULL, {@code deleted_at} set,
- * sealed secret wiped) so their ID is never issued again.
+ * sealed secret wiped) so their ID is never issued again. Every change of a key appends to the {@link JdbcChangeLog}
+ * in the same transaction, so that other nodes drop their cached copy.
  */
 @Singleton
 public class JdbcAccessKeyStore implements AccessKeyStore {
@@ -38,10 +39,12 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
 
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final JdbcChangeLog changes;
 
-    public JdbcAccessKeyStore(JdbcOperations jdbc, Clock clock) {
+    public JdbcAccessKeyStore(JdbcOperations jdbc, Clock clock, JdbcChangeLog changes) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Override
@@ -64,6 +67,8 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
                 ps.setString(7, stored.sealedSecret());
                 ps.setInt(8, slot);
                 ps.executeUpdate();
+                // another node may hold "no such key" for this ID in its cache
+                changes.append(conn, JdbcChangeLog.Kind.ACCESS_KEY, key.id().value());
                 return InsertResult.INSERTED;
             } catch (SQLException e) {
                 if (!Sql.isUniqueViolation(e)) {
@@ -142,7 +147,7 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
                 "UPDATE access_keys SET status = ? WHERE access_key_id = ? AND deleted_at IS NULL", ps -> {
                     ps.setString(1, status.wireName());
                     ps.setString(2, id.value());
-                    return ps.executeUpdate() > 0;
+                    return changed(ps, id);
                 });
     }
 
@@ -156,8 +161,17 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
             ps.setString(2, KeyStatus.INACTIVE.wireName());
             ps.setString(3, WIPED_SECRET);
             ps.setString(4, id.value());
-            return ps.executeUpdate() > 0;
+            return changed(ps, id);
         });
+    }
+
+    /** Runs the update; when it changed the key, tells the other nodes in the same transaction. */
+    private boolean changed(PreparedStatement ps, AccessKeyId id) throws SQLException {
+        if (ps.executeUpdate() == 0) {
+            return false;
+        }
+        changes.append(ps.getConnection(), JdbcChangeLog.Kind.ACCESS_KEY, id.value());
+        return true;
     }
 
     /** One statement per key in one transaction; the WHERE clause makes the latest record win. */

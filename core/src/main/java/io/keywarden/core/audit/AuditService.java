@@ -1,0 +1,59 @@
+package io.keywarden.core.audit;
+
+import io.keywarden.core.auth.Caller;
+import io.keywarden.core.port.AuditStore;
+import io.keywarden.core.port.Page;
+import io.keywarden.core.service.AccessGuard;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The audit trail's use cases: looking events up ({@code keywarden:LookupEvents}) and verifying the chain
+ * ({@code keywarden:VerifyAuditTrail}), both on resource {@code *} and decided by the {@code Authorizer}, so only
+ * the root user and users whose policies allow them (administrators) may read the trail.
+ */
+public final class AuditService {
+    public static final String LOOKUP_ACTION = "keywarden:LookupEvents";
+    public static final String VERIFY_ACTION = "keywarden:VerifyAuditTrail";
+    private static final int VERIFY_BATCH = 1000;
+
+    private final AuditStore store;
+    private final AccessGuard guard;
+
+    public AuditService(AuditStore store, AccessGuard guard) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.guard = Objects.requireNonNull(guard, "guard");
+    }
+
+    public Page<AuditEvent> lookup(Caller caller, AuditQuery query) {
+        guard.authorizeAny(caller, LOOKUP_ACTION);
+        return store.lookup(query);
+    }
+
+    public AuditVerifier.Result verify(Caller caller) {
+        guard.authorizeAny(caller, VERIFY_ACTION);
+        return verify(store, guard.account());
+    }
+
+    /** Verifies an account's whole chain, reading it in batches; no authorisation (for operators' tools). */
+    public static AuditVerifier.Result verify(AuditStore store, io.keywarden.core.identity.AccountId account) {
+        // the head first: events appended while we read are after it and not looked at
+        AuditStore.Head head = store.head(account);
+        AuditVerifier verifier = new AuditVerifier();
+        long after = 0;
+        while (after < head.seq()) {
+            List<AuditEvent> batch = store.chain(account, after, (int) Math.min(VERIFY_BATCH, head.seq() - after));
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (AuditEvent e : batch) {
+                if (!verifier.accept(e)) {
+                    return verifier.finish(head.seq(), head.hash());
+                }
+            }
+            after = batch.get(batch.size() - 1).seq();
+        }
+        return verifier.finish(head.seq(), head.hash());
+    }
+}

@@ -1,0 +1,155 @@
+package io.keywarden.server.audit;
+
+import io.keywarden.core.audit.AuditRecord;
+import io.keywarden.core.identity.Account;
+import io.keywarden.core.port.AuditStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes audit records with group commit: one writer thread takes whatever records are waiting (up to
+ * {@link #MAX_BATCH}) and appends them to the chain in one transaction. A call that changes something waits for
+ * the commit that holds its record before it is answered ({@link #write} completes then), so an acknowledged
+ * change always has its event; under load many such calls share one commit. Reads do not wait ({@link #submit}).
+ * A record that cannot be written after {@link #ATTEMPTS} tries fails its waiting call (which then answers 500
+ * rather than acknowledge a change without its event), or is counted as dropped for a read. Shutdown writes what is
+ * queued.
+ */
+@Singleton
+public class AuditWriter {
+    static final int MAX_BATCH = 500;
+    static final int ATTEMPTS = 3;
+    private static final int MAX_QUEUED = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
+
+    private record Pending(AuditRecord record, CompletableFuture<Void> written) {
+    }
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private final AuditStore store;
+    private final Account account;
+    private final Thread thread;
+    private final Timer batchTimer;
+    private final Counter written;
+    private final Counter dropped;
+    private volatile boolean running = true;
+
+    public AuditWriter(AuditStore store, Account account, MeterRegistry registry) {
+        this.store = store;
+        this.account = account;
+        this.batchTimer = Timer.builder("keywarden.audit.batch.write").description("time to append one batch of audit events")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.written = Counter.builder("keywarden.audit.events.written").register(registry);
+        this.dropped = Counter.builder("keywarden.audit.events.dropped")
+                .description("audit events of reads that could not be written").register(registry);
+        Gauge.builder("keywarden.audit.queue", queue, BlockingQueue::size)
+                .description("audit events waiting to be written").register(registry);
+        this.thread = new Thread(this::run, "keywarden-audit-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues a record and completes once it is committed (or fails if it cannot be). */
+    public CompletableFuture<Void> write(AuditRecord record) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(record, done))) {
+            done.completeExceptionally(new IllegalStateException("the audit trail is not accepting events"));
+        }
+        return done;
+    }
+
+    /** Queues a record without waiting for it. */
+    public void submit(AuditRecord record) {
+        write(record).exceptionally(e -> {
+            dropped.increment();
+            LOG.error("audit event {} {} was not written: {}", record.eventName(), record.requestId(), e.toString());
+            return null;
+        });
+    }
+
+    /** Records waiting to be written. */
+    public int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                writeBatch(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.error("audit writer failed", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
+        List<AuditRecord> records = new ArrayList<>(batch.size());
+        batch.forEach(p -> records.add(p.record()));
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            long start = System.nanoTime();
+            try {
+                store.append(account.id(), records);
+                batchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                written.increment(records.size());
+                batch.forEach(p -> p.written().complete(null));
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warn("could not write {} audit events (attempt {} of {}): {}", records.size(), attempt, ATTEMPTS,
+                        e.toString());
+                sleepQuietly(100L * attempt);
+            }
+        }
+        RuntimeException failure = last;
+        batch.forEach(p -> p.written().completeExceptionally(failure));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes what is queued, then stops (graceful shutdown). */
+    @PreDestroy
+    void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!queue.isEmpty()) {
+            LOG.error("{} audit events were not written at shutdown", queue.size());
+        }
+    }
+}

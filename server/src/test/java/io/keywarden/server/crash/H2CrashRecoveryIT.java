@@ -1,0 +1,11 @@
+package io.keywarden.server.crash;
+
+import io.keywarden.server.support.TestDatabase;
+
+/** Run by failsafe after {@code package} (it needs the jar). */
+class H2CrashRecoveryIT extends CrashRecoveryContract {
+    @Override
+    protected TestDatabase newDatabase() {
+        return TestDatabase.h2();
+    }
+}
