@@ -200,7 +200,7 @@ public final class HttpPipeline implements AutoCloseable {
         int status = response.statusCode();
         String requestId = response.headers().firstValue(REQUEST_ID_HEADER).orElse(null);
         if (status >= 200 && status < 300) {
-            return new ApiResponse(status, requestId, response.body());
+            return new ApiResponse(status, requestId, response.body(), response.headers().map());
         }
         KeywardenServiceException error = ServiceErrors.fromAnswer(status, requestId, response.body());
         if (isRetryable(request, error)) {
