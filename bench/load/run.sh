@@ -8,8 +8,8 @@
 #
 # usage: bench/load/run.sh [--no-build]
 # settings (environment): DURATION=10 (s per measurement) WARMUP=5 (s per scenario, discarded) CONNECTIONS=32 WRK_THREADS=1
-#   PAIR_THREADS=4 RATE_CONNECTIONS=16 JAVA_OPTS="" (server JVM options) OUT=<file> (default: a file in /tmp)
-# Everything stays on 127.0.0.1; the run takes about (number of scenarios + 4) x (DURATION + WARMUP) seconds.
+#   ROUNDS=3 PAIR_THREADS=4 RATE_CONNECTIONS=16 JAVA_OPTS="" (server JVM options) OUT=<file> (default: a file in /tmp)
+# Everything stays on 127.0.0.1; with the defaults a run takes about 3-4 minutes.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +19,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-1}
 PAIR_THREADS=${PAIR_THREADS:-4}
 RATE_CONNECTIONS=${RATE_CONNECTIONS:-16}
+ROUNDS=${ROUNDS:-3}
 JAVA_OPTS=${JAVA_OPTS:-}
 OUT=${OUT:-/tmp/keywarden-load-$(date +%Y%m%d-%H%M%S).txt}
 JAR=$ROOT/server/target/keywarden-server.jar
@@ -105,13 +106,13 @@ java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool prepare "127.0.0.1:$PORT"
 
 RESULTS=$WORK/results
 : > "$RESULTS"
-wrk_run() { # name
+wrk_run() { # name round
   local before after line
   before=$(load1)
   line=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$WORK/req/$1.lua" "$BASE" | grep '^RESULT')
   after=$(load1)
-  echo "$line	$before/$after" >> "$RESULTS"
-  echo "  $line (load $before/$after)" >> "$OUT"
+  echo "$line	$before/$after	$2" >> "$RESULTS"
+  echo "  round $2: $line (load $before/$after)" >> "$OUT"
 }
 
 mapfile -t SCENARIOS < "$WORK/req/scenarios"
@@ -121,25 +122,27 @@ for s in "${SCENARIOS[@]}"; do
 done
 java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool pairs "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" \
   "$PAIR_THREADS" "$WARMUP" > /dev/null
-log "measuring (${DURATION}s per figure)..."
-wrk_run ping
-for s in "${SCENARIOS[@]}"; do
-  [ "$s" = ping ] || wrk_run "$s"
+# rounds of every scenario in turn, so that a change in the machine's load hits all of them alike; each ratio is
+# taken against the /ping of its own round, and the summary shows medians over the rounds
+log "measuring: $ROUNDS rounds of ${DURATION}s per scenario..."
+for r in $(seq 1 "$ROUNDS"); do
+  for s in "${SCENARIOS[@]}"; do wrk_run "$s" "$r"; done
 done
 before=$(load1)
 java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool pairs "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" \
-  "$PAIR_THREADS" "$DURATION" | grep '^RESULT' | sed "s|\$|	$before/$(load1)|" >> "$RESULTS"
-wrk_run ping
+  "$PAIR_THREADS" "$DURATION" | grep '^RESULT' | sed "s|\$|	$before/$(load1)	pairs|" >> "$RESULTS"
+wrk_run ping pairs
 
-# signed reads at a fixed rate of half their measured maximum: p99 under half load (SPEC §11: under 5 ms)
-for s in caller-identity-rest list-access-keys-rest list-access-keys-user-rest; do
+# signed reads at a fixed rate of half their (median) maximum: p99 under half load (SPEC §11: under 5 ms)
+median_rps() { awk -F'\t' -v n="$1" '$2 == n && $10 != "pairs" { print $3 }' "$RESULTS" | sort -n \
+  | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+for s in caller-identity-rest caller-identity-query list-access-keys-rest list-access-keys-user-rest; do
   [ -f "$WORK/req/$s.req" ] || continue
-  max=$(awk -F'\t' -v n="$s" '$2 == n { print $3 }' "$RESULTS" | head -1)
-  half=$(( ${max%.*} / 2 ))
+  half=$(( $(median_rps "$s") / 2 ))
   before=$(load1)
   java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool fixed-rate "127.0.0.1:$PORT" "$WORK/req/$s.req" \
     "$s@half" "$half" "$RATE_CONNECTIONS" "$DURATION" > "$WORK/rate.out"
-  grep '^RESULT' "$WORK/rate.out" | sed "s|\$|	$before/$(load1)|" >> "$RESULTS"
+  grep '^RESULT' "$WORK/rate.out" | sed "s|\$|	$before/$(load1)	pairs|" >> "$RESULTS"
   grep '^INFO' "$WORK/rate.out" | cut -f2- | sed 's/^/  /' >> "$OUT"
 done
 
@@ -147,11 +150,28 @@ log "heap_used_after_load_after_gc_mb $(heap_used_mb) (rss $(rss_mb) MB)"
 log "server log: $(grep -c ' ERROR ' "$WORK/server.log" || true) ERROR lines, $(grep -c ' WARN ' "$WORK/server.log" || true) WARN lines"
 log "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 log ""
-CEILING=$(awk -F'\t' '$2 == "ping" { s += $3; n++ } END { printf "%.0f", s / n }' "$RESULTS")
 {
-  printf '%-30s %10s %8s %9s %9s %9s %8s %11s\n' figure 'req/s' 'x ping' 'p50 ms' 'p99 ms' requests 'non-2xx' 'load 1m'
-  awk -F'\t' -v c="$CEILING" '{ printf "%-30s %10.0f %7.0f%% %9.2f %9.2f %9d %8d %11s\n", $2, $3, 100 * $3 / c, $4, $5, $6, $7 + $8, $9 }' "$RESULTS"
-  echo "ceiling: /ping mean of the first and last run, $CEILING req/s; '@half' rows: fixed rate at half the row's maximum,"
-  echo "latency counted from when each request was due; create-delete-pair: one pair = 2 requests"
+  printf '%-30s %9s %8s %8s %8s %9s %8s  %s\n' figure 'req/s' 'x ping' 'p50 ms' 'p99 ms' requests 'non-2xx' 'load 1m (per round)'
+  awk -F'\t' '
+    { name = $2; round = $10
+      if (!(name in seen)) { seen[name] = 1; order[++n] = name }
+      k = ++cnt[name]; rps[name, k] = $3; p50[name, k] = $4; p99[name, k] = $5; rnd[name, k] = round
+      req[name] += $6; bad[name] += $7 + $8; loads[name] = loads[name] (loads[name] == "" ? "" : " ") $9
+      if (name == "ping") ping[round] = $3 }
+    function median(arr, name, m,    i, j, t, v) {
+      for (i = 1; i <= m; i++) v[i] = arr[name, i]
+      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+      return v[int((m + 1) / 2)] }
+    END {
+      pingAll = 0; for (r in ping) { pingAll += ping[r]; pn++ }
+      for (i = 1; i <= n; i++) {
+        name = order[i]; m = cnt[name]
+        for (k = 1; k <= m; k++) { r = rnd[name, k]; base = (r in ping) ? ping[r] : pingAll / pn; ratio[name, k] = 100 * rps[name, k] / base }
+        printf "%-30s %9.0f %7.0f%% %8.2f %8.2f %9d %8d  %s\n", name, median(rps, name, m), median(ratio, name, m),
+          median(p50, name, m), median(p99, name, m), req[name], bad[name], loads[name] }
+    }' "$RESULTS"
+  echo "medians over the rounds; 'x ping': against the /ping of the same round (for pairs and @half rows: of the"
+  echo "run after the pairs); '@half': fixed rate at half the median maximum, latency counted from when each request"
+  echo "was due; create-delete-pair: one pair = 2 requests (create-access-key and delete-access-key: its two halves)"
 } | tee -a "$OUT"
 echo "results written to $OUT"
