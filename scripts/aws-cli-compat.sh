@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the AWS CLI's access-key procedure against a Keywarden server started from the built jar, and asserts on the
-# JSON the CLI prints. Usage: scripts/aws-cli-compat.sh [path/to/keywarden-server.jar]
-# Needs: java, python3 and the AWS CLI (`aws`). Fails (does not skip) when the CLI is missing.
+# JSON the CLI prints; then the same kind of checks with boto3 (scripts/boto3-compat.py).
+# Usage: scripts/aws-cli-compat.sh [path/to/keywarden-server.jar]
+# Needs: java, curl, python3 with boto3, and the AWS CLI (`aws`). Fails (does not skip) when one is missing.
 set -euo pipefail
 
 JAR=${1:-server/target/keywarden-server.jar}
@@ -9,7 +10,12 @@ if ! command -v aws >/dev/null 2>&1; then
   echo "FAIL: the AWS CLI ('aws') is not on PATH; install it (pip install awscli, or apt-get install awscli)" >&2
   exit 1
 fi
+if ! python3 -c 'import boto3' >/dev/null 2>&1; then
+  echo "FAIL: python3 cannot import boto3; install it (pip install boto3)" >&2
+  exit 1
+fi
 [ -f "$JAR" ] || { echo "FAIL: $JAR not found; build it with: mvn -B -DskipTests package" >&2; exit 1; }
+echo "== $(aws --version 2>&1); boto3 $(python3 -c 'import boto3; print(boto3.__version__)')"
 
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
@@ -106,6 +112,36 @@ expect_error NoSuchEntity "an unknown user is NoSuchEntity" -- root iam get-user
 root iam delete-access-key --user-name cli-alice --access-key-id "$KEY2"
 root iam delete-user --user-name cli-alice
 expect_error NoSuchEntity "the deleted user is gone" -- root iam get-user --user-name cli-alice
+
+# the root user acts on its own keys when no user is named
+out=$(root iam get-user)
+check "$out" "d['User']['Arn']=='arn:aws:iam::$ACCOUNT:root' and d['User']['UserId']=='$ACCOUNT' and 'UserName' not in d['User']" "iam get-user as root (no name)"
+out=$(root iam list-access-keys)
+check "$out" "[m['AccessKeyId'] for m in d['AccessKeyMetadata']]==['$ROOT_ID'] and 'UserName' not in d['AccessKeyMetadata'][0]" "iam list-access-keys as root (no name)"
+
+# pagination: the CLI follows Marker page by page
+for i in $(seq -w 1 12); do root iam create-user --user-name "cli-page-$i" --path /paged/ >/dev/null; done
+out=$(root iam list-users --path-prefix /paged/ --page-size 5)
+check "$out" "[u['UserName'] for u in d['Users']]==['cli-page-%02d' % i for i in range(1, 13)]" "iam list-users follows Marker (page size 5)"
+out=$(root iam list-users --path-prefix /paged/ --max-items 7)
+check "$out" "len(d['Users'])==7 and 'NextToken' in d" "iam list-users --max-items stops with a NextToken"
+
+# the credential report: base64 CSV, AWS's columns, root first
+expect_error ReportNotPresent "no credential report before the first generation" -- root iam get-credential-report
+out=$(root iam generate-credential-report)
+check "$out" "d['State']=='STARTED'" "iam generate-credential-report"
+out=$(root iam get-credential-report)
+check "$out" "d['ReportFormat']=='text/csv' and (lambda rows: rows[0].split(',')[:3]==['user','arn','user_creation_time'] and len(rows[0].split(','))==22 and rows[1].startswith('<root_account>,arn:aws:iam::$ACCOUNT:root,') and any(r.startswith('cli-page-01,') for r in rows))(__import__('base64').b64decode(d['Content']).decode().splitlines())" "iam get-credential-report (CSV in AWS's columns, root first)"
+
+# an action the server does not have
+expect_error InvalidAction "an unknown action is InvalidAction" -- root iam list-groups
+
+echo "== boto3"
+if ROOT_ID=$ROOT_ID ROOT_SECRET=$ROOT_SECRET ACCOUNT=$ACCOUNT ENDPOINT=$ENDPOINT python3 "$(dirname "$0")/boto3-compat.py"; then
+  PASSED=$((PASSED+1))
+else
+  echo "FAIL - boto3 checks"; FAILED=$((FAILED+1))
+fi
 
 if grep -q "$SECRET1" "$WORK/server.log"; then echo "FAIL - a secret appeared in the server log"; FAILED=$((FAILED+1)); else echo "ok   - no secret in the server log"; PASSED=$((PASSED+1)); fi
 

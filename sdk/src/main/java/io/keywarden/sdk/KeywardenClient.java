@@ -1,5 +1,6 @@
 package io.keywarden.sdk;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keywarden.core.keys.KeyStatus;
 import io.keywarden.sdk.auth.CredentialsProvider;
@@ -11,12 +12,15 @@ import io.keywarden.sdk.exception.EntityAlreadyExistsException;
 import io.keywarden.sdk.exception.KeywardenClientException;
 import io.keywarden.sdk.exception.KeywardenServiceException;
 import io.keywarden.sdk.exception.LimitExceededException;
+import io.keywarden.sdk.exception.MalformedPolicyDocumentException;
 import io.keywarden.sdk.exception.NoSuchEntityException;
+import io.keywarden.sdk.exception.ReportNotPresentException;
 import io.keywarden.sdk.exception.ValidationException;
 import io.keywarden.sdk.internal.AnswerReader;
 import io.keywarden.sdk.internal.ApiRequest;
 import io.keywarden.sdk.internal.ApiResponse;
 import io.keywarden.sdk.internal.Backoff;
+import io.keywarden.sdk.internal.CredentialReportCsv;
 import io.keywarden.sdk.internal.HttpPipeline;
 import io.keywarden.sdk.internal.Json;
 import io.keywarden.sdk.internal.QueryBuilder;
@@ -26,19 +30,34 @@ import io.keywarden.sdk.internal.UriEncoding;
 import io.keywarden.sdk.model.AccessKeyInfo;
 import io.keywarden.sdk.model.AccessKeyLastUsed;
 import io.keywarden.sdk.model.AccessKeyMetadata;
+import io.keywarden.sdk.model.AttachedPolicy;
 import io.keywarden.sdk.model.CallerIdentity;
 import io.keywarden.sdk.model.CreatedAccessKey;
+import io.keywarden.sdk.model.CredentialReport;
+import io.keywarden.sdk.model.CredentialReportGeneration;
 import io.keywarden.sdk.model.KeyOwner;
+import io.keywarden.sdk.model.ListPoliciesRequest;
 import io.keywarden.sdk.model.ListUsersRequest;
+import io.keywarden.sdk.model.ManagedPolicy;
 import io.keywarden.sdk.model.Page;
+import io.keywarden.sdk.model.SimulationRequest;
+import io.keywarden.sdk.model.SimulationResult;
 import io.keywarden.sdk.model.User;
+import io.keywarden.sdk.model.UserPolicy;
 import io.keywarden.sdk.model.UserSummary;
 
 import javax.net.ssl.SSLContext;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -76,6 +95,9 @@ public final class KeywardenClient implements AutoCloseable {
     private static final String USERS = "users";
     private static final String ACCESS_KEYS = "access-keys";
     private static final String V1 = "v1";
+    private static final String POLICIES = "policies";
+    private static final String ATTACHED_POLICIES = "attached-policies";
+    private static final String CREDENTIAL_REPORT = "credential-report";
 
     private final HttpPipeline pipeline;
     private final URI endpoint;
@@ -97,6 +119,24 @@ public final class KeywardenClient implements AutoCloseable {
 
     public String region() {
         return region;
+    }
+
+    /** Where this client's credentials come from; it asks before every attempt. */
+    public CredentialsProvider credentialsProvider() {
+        return pipeline.config().credentialsProvider();
+    }
+
+    /**
+     * A new client with every setting of this one (endpoint, region, timeouts, retries, clock, TLS) but signing with
+     * {@code credentialsProvider}, e.g. to check that a freshly created key works. It has its own threads: close it
+     * too. This client is unaffected.
+     */
+    public KeywardenClient withCredentialsProvider(CredentialsProvider credentialsProvider) {
+        Objects.requireNonNull(credentialsProvider, "credentialsProvider");
+        HttpPipeline.Config c = pipeline.config();
+        return new KeywardenClient(new HttpPipeline(new HttpPipeline.Config(c.endpoint(), c.region(),
+                credentialsProvider, c.clock(), c.connectTimeout(), c.requestTimeout(), c.maxRetries(), c.backoff(),
+                c.sleeper(), c.sslContext(), c.userAgent())), endpoint, region);
     }
 
     // ---- STS -------------------------------------------------------------------------------------------------
@@ -329,6 +369,277 @@ public final class KeywardenClient implements AutoCloseable {
         return Responses.keyOwner(json);
     }
 
+    // ---- inline user policies -------------------------------------------------------------------------------
+
+    /**
+     * Creates or replaces an inline policy of a user (PutUserPolicy). The document is sent verbatim and checked by
+     * the service. Safe to repeat.
+     *
+     * @param policyDocument the JSON policy document, e.g. {@code {"Version":"2012-10-17","Statement":[…]}}
+     * @throws MalformedPolicyDocumentException when the document is not a valid identity-based policy (the message
+     *                                          says what is wrong and where)
+     * @throws LimitExceededException           when the user's inline policies would exceed 2,048 characters
+     *                                          (whitespace not counted)
+     * @throws NoSuchEntityException            when there is no such user
+     */
+    public void putUserPolicy(String userName, String policyName, String policyDocument) {
+        requireName(userName, "userName");
+        requireName(policyName, "policyName");
+        requireName(policyDocument, "policyDocument");
+        ApiRequest request = new ApiRequest("PUT", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, POLICIES,
+                policyName), "", Json.write(Json.object().put("policyDocument", policyDocument)), false);
+        send(request);
+    }
+
+    /**
+     * An inline policy of a user, with its document as it was put.
+     *
+     * @throws NoSuchEntityException when the user or the policy does not exist
+     */
+    public UserPolicy getUserPolicy(String userName, String policyName) {
+        requireName(userName, "userName");
+        requireName(policyName, "policyName");
+        return Responses.userPolicy(call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, USERS, userName, POLICIES, policyName))));
+    }
+
+    /**
+     * Deletes an inline policy of a user.
+     *
+     * @throws NoSuchEntityException when the user or the policy does not exist (also when a retried delete had
+     *                               already succeeded)
+     */
+    public void deleteUserPolicy(String userName, String policyName) {
+        requireName(userName, "userName");
+        requireName(policyName, "policyName");
+        send(ApiRequest.delete(UriEncoding.path(V1, USERS, userName, POLICIES, policyName)));
+    }
+
+    /** The first page of the names of a user's inline policies, in name order. */
+    public Page<String> listUserPolicies(String userName) {
+        return listUserPolicies(userName, null, null);
+    }
+
+    /**
+     * One page of the names of a user's inline policies, in name order.
+     *
+     * @param marker   the marker of a previous page, or {@code null} for the first page
+     * @param maxItems the page size (1-1000), or {@code null} for the server's default (100)
+     * @throws NoSuchEntityException when there is no such user
+     */
+    public Page<String> listUserPolicies(String userName, String marker, Integer maxItems) {
+        requireName(userName, "userName");
+        String query = pageQuery(marker, maxItems).build();
+        return Responses.textPage(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, POLICIES),
+                query)), "policyNames");
+    }
+
+    /** The names of all of a user's inline policies, fetched page by page as the iteration goes. */
+    public PagedIterable<String> listAllUserPolicies(String userName) {
+        requireName(userName, "userName");
+        return new PagedIterable<>(null, marker -> listUserPolicies(userName, marker, null));
+    }
+
+    // ---- managed policies ------------------------------------------------------------------------------------
+
+    /** Creates a managed policy at path {@code /} without a description; see {@link #createPolicy(String, String, String, String)}. */
+    public ManagedPolicy createPolicy(String policyName, String policyDocument) {
+        return createPolicy(policyName, null, policyDocument, null);
+    }
+
+    /**
+     * Creates a managed policy. Not retried once the request may have reached the server.
+     *
+     * @param path        {@code /} or {@code /division/team/}; {@code null} means {@code /}
+     * @param description up to 1,000 characters, or {@code null}
+     * @return the policy, with its ARN (which attach, detach, get and delete take) and its document
+     * @throws EntityAlreadyExistsException     when a policy of that name (ignoring case) exists
+     * @throws MalformedPolicyDocumentException when the document is not a valid identity-based policy
+     * @throws LimitExceededException           when the document exceeds 6,144 characters (whitespace not counted)
+     */
+    public ManagedPolicy createPolicy(String policyName, String path, String policyDocument, String description) {
+        requireName(policyName, "policyName");
+        requireName(policyDocument, "policyDocument");
+        ObjectNode body = Json.object().put("policyName", policyName);
+        if (path != null) {
+            body.put("path", path);
+        }
+        body.put("policyDocument", policyDocument);
+        if (description != null) {
+            body.put("description", description);
+        }
+        ApiRequest request = new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, POLICIES), "",
+                Json.write(body), false);
+        return Responses.managedPolicy(call(request));
+    }
+
+    /**
+     * A managed policy by ARN, with its document.
+     *
+     * @throws NoSuchEntityException when there is no such policy
+     */
+    public ManagedPolicy getPolicy(String policyArn) {
+        requireName(policyArn, "policyArn");
+        return Responses.managedPolicy(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, POLICIES, policyArn))));
+    }
+
+    /**
+     * Deletes a managed policy.
+     *
+     * @throws DeleteConflictException when it is attached to a user
+     * @throws NoSuchEntityException   when there is no such policy
+     */
+    public void deletePolicy(String policyArn) {
+        requireName(policyArn, "policyArn");
+        send(ApiRequest.delete(UriEncoding.path(V1, POLICIES, policyArn)));
+    }
+
+    /** The first page of all managed policies (without documents), in name order. */
+    public Page<ManagedPolicy> listPolicies() {
+        return listPolicies(ListPoliciesRequest.all());
+    }
+
+    /** One page of managed policies (without documents), in name order. */
+    public Page<ManagedPolicy> listPolicies(ListPoliciesRequest listRequest) {
+        Objects.requireNonNull(listRequest, "listRequest");
+        String query = new QueryBuilder()
+                .add("scope", listRequest.scope().map(s -> s.wireName()).orElse(null))
+                .add("onlyAttached", listRequest.onlyAttached() ? "true" : null)
+                .add("pathPrefix", listRequest.pathPrefix().orElse(null))
+                .add("maxItems", listRequest.maxItems().orElse(null))
+                .add("marker", listRequest.marker().orElse(null))
+                .build();
+        return Responses.page(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, POLICIES), query)), POLICIES,
+                Responses::managedPolicy);
+    }
+
+    /** Every managed policy the request selects, fetched page by page as the iteration goes. */
+    public PagedIterable<ManagedPolicy> listAllPolicies(ListPoliciesRequest listRequest) {
+        Objects.requireNonNull(listRequest, "listRequest");
+        return new PagedIterable<>(listRequest.marker().orElse(null),
+                marker -> listPolicies(listRequest.toBuilder().marker(marker).build()));
+    }
+
+    // ---- attachments -----------------------------------------------------------------------------------------
+
+    /**
+     * Attaches a managed policy to a user; attaching it again changes nothing. Safe to repeat.
+     *
+     * @throws NoSuchEntityException  when the user or the policy does not exist
+     * @throws LimitExceededException when the user already has 10 managed policies attached
+     */
+    public void attachUserPolicy(String userName, String policyArn) {
+        requireName(userName, "userName");
+        requireName(policyArn, "policyArn");
+        ApiRequest request = new ApiRequest("PUT", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName,
+                ATTACHED_POLICIES), "", Json.write(Json.object().put("policyArn", policyArn)), false);
+        send(request);
+    }
+
+    /**
+     * Detaches a managed policy from a user.
+     *
+     * @throws NoSuchEntityException when the user does not exist or the policy is not attached to it
+     */
+    public void detachUserPolicy(String userName, String policyArn) {
+        requireName(userName, "userName");
+        requireName(policyArn, "policyArn");
+        send(ApiRequest.delete(UriEncoding.path(V1, USERS, userName, ATTACHED_POLICIES, policyArn)));
+    }
+
+    /** The first page of the managed policies attached to a user, in name order. */
+    public Page<AttachedPolicy> listAttachedUserPolicies(String userName) {
+        return listAttachedUserPolicies(userName, null, null);
+    }
+
+    /**
+     * One page of the managed policies attached to a user, in name order.
+     *
+     * @param marker   the marker of a previous page, or {@code null} for the first page
+     * @param maxItems the page size (1-1000), or {@code null} for the server's default (100)
+     * @throws NoSuchEntityException when there is no such user
+     */
+    public Page<AttachedPolicy> listAttachedUserPolicies(String userName, String marker, Integer maxItems) {
+        requireName(userName, "userName");
+        String query = pageQuery(marker, maxItems).build();
+        return Responses.page(call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, USERS, userName, ATTACHED_POLICIES), query)), "attachedPolicies",
+                Responses::attachedPolicy);
+    }
+
+    /** All managed policies attached to a user, fetched page by page as the iteration goes. */
+    public PagedIterable<AttachedPolicy> listAllAttachedUserPolicies(String userName) {
+        requireName(userName, "userName");
+        return new PagedIterable<>(null, marker -> listAttachedUserPolicies(userName, marker, null));
+    }
+
+    // ---- simulation ------------------------------------------------------------------------------------------
+
+    /**
+     * Would {@code userName} be allowed {@code action} on {@code resource} (a user's ARN, or {@code *}), with the
+     * context of this very request? Performs nothing. Needs {@code iam:SimulatePrincipalPolicy} on the user.
+     */
+    public SimulationResult simulate(String userName, String action, String resource) {
+        return simulate(SimulationRequest.builder().userName(userName).action(action).resource(resource).build());
+    }
+
+    /**
+     * Asks the policy simulator: the decision (Allow, ExplicitDeny or ImplicitDeny), why, which statements decided
+     * and what could not be evaluated. Performs nothing. Needs {@code iam:SimulatePrincipalPolicy} on the user.
+     *
+     * @throws NoSuchEntityException when there is no such user
+     */
+    public SimulationResult simulate(SimulationRequest simulation) {
+        Objects.requireNonNull(simulation, "simulation");
+        ObjectNode body = Json.object().put("userName", simulation.userName()).put("action", simulation.action());
+        simulation.resource().ifPresent(r -> body.put("resource", r));
+        if (!simulation.context().isEmpty()) {
+            ObjectNode context = body.putObject("context");
+            for (Map.Entry<String, List<String>> entry : simulation.context().entrySet()) {
+                ArrayNode values = context.putArray(entry.getKey());
+                entry.getValue().forEach(values::add);
+            }
+        }
+        ApiRequest request = new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, "simulate"), "",
+                Json.write(body), false);
+        return Responses.simulation(call(request));
+    }
+
+    // ---- credential report ------------------------------------------------------------------------------------
+
+    /**
+     * Builds the account's credential report (GenerateCredentialReport). The server builds it before answering
+     * {@code STARTED}; while its latest report is recent (the server's {@code keywarden.credential-report.max-age},
+     * 1 minute by default) it keeps that one and answers {@code COMPLETE}.
+     */
+    public CredentialReportGeneration generateCredentialReport() {
+        AnswerReader json = call(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, CREDENTIAL_REPORT), "",
+                null, false));
+        return new CredentialReportGeneration(json.requiredText("state"), json.optionalText("description"));
+    }
+
+    /**
+     * The latest credential report (GetCredentialReport): its generation time, the CSV in AWS's columns and its rows
+     * parsed, the root user first.
+     *
+     * @throws ReportNotPresentException when no report has been generated yet
+     */
+    public CredentialReport getCredentialReport() {
+        ApiRequest request = ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, CREDENTIAL_REPORT));
+        ApiResponse response = pipeline.execute(request);
+        String lastModified = response.header("Last-Modified").orElseThrow(() -> new KeywardenClientException(
+                "the answer to " + request.describe() + " lacks its Last-Modified header (the report's generation time)"));
+        Instant generated;
+        try {
+            generated = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new KeywardenClientException("the answer to " + request.describe()
+                    + " has a Last-Modified header that is not an HTTP date", e);
+        }
+        String csv = new String(response.body(), StandardCharsets.UTF_8);
+        return new CredentialReport(generated, csv, CredentialReportCsv.parse(csv));
+    }
+
     /** Releases the client's threads; calls made afterwards throw {@link IllegalStateException}. Idempotent. */
     @Override
     public void close() {
@@ -347,6 +658,16 @@ public final class KeywardenClient implements AutoCloseable {
 
     private void send(ApiRequest request) {
         pipeline.execute(request);
+    }
+
+    private static QueryBuilder pageQuery(String marker, Integer maxItems) {
+        if (marker != null && marker.isEmpty()) {
+            throw new IllegalArgumentException("marker must not be empty (pass null for the first page)");
+        }
+        if (maxItems != null && (maxItems < 1 || maxItems > ListUsersRequest.MAX_ITEMS_LIMIT)) {
+            throw new IllegalArgumentException("maxItems must be between 1 and 1000, got " + maxItems);
+        }
+        return new QueryBuilder().add("maxItems", maxItems).add("marker", marker);
     }
 
     private static void requireName(String value, String what) {

@@ -63,6 +63,7 @@ class ServiceErrorMappingTest {
                 Arguments.of(ErrorCode.MALFORMED_POLICY_DOCUMENT, MalformedPolicyDocumentException.class),
                 Arguments.of(ErrorCode.THROTTLING, ThrottlingException.class),
                 Arguments.of(ErrorCode.EXPIRED_TOKEN, ExpiredTokenException.class),
+                Arguments.of(ErrorCode.REPORT_NOT_PRESENT, io.keywarden.sdk.exception.ReportNotPresentException.class),
                 Arguments.of(ErrorCode.CONCURRENT_MODIFICATION, KeywardenServiceException.class),
                 Arguments.of(ErrorCode.MISSING_AUTHENTICATION_TOKEN, KeywardenServiceException.class));
     }

@@ -135,7 +135,7 @@ class ErrorResponsesTest extends ServerTestSupport {
     @Test
     void unknownRouteIsNotFoundJson() {
         assertError(root().get("/v1/nothing-here"), 404, "NotFound");
-        assertError(root().get("/"), 404, "NotFound");
+        assertError(root().get("/v1"), 404, "NotFound");
     }
 
     @Test

@@ -49,7 +49,8 @@ public final class PolicyAuthorizer implements Authorizer {
             return new AuthorizationResult(Decision.EXPLICIT_DENY, why, List.of(), List.of(why));
         }
         Evaluation evaluation = evaluator.evaluate(
-                new EvaluationRequest(request.action(), request.resource(), RequestContexts.of(request.caller())),
+                new EvaluationRequest(request.action(), request.resource(),
+                        RequestContexts.of(request.caller(), request.contextOverrides())),
                 policies);
         return new AuthorizationResult(evaluation.decision(), evaluation.explain(),
                 evaluation.decidingStatements().stream().map(MatchedStatement::id).toList(), evaluation.errors());

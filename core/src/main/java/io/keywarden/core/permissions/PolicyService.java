@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -38,6 +39,10 @@ public final class PolicyService {
     public static final int INLINE_QUOTA = 2048;
     public static final int MANAGED_QUOTA = 6144;
     public static final int ATTACHED_QUOTA = 10;
+    /** Limits on a simulation's context overrides: keys, values per key, characters per value. */
+    public static final int MAX_CONTEXT_KEYS = 50;
+    public static final int MAX_CONTEXT_VALUES = 50;
+    public static final int MAX_CONTEXT_VALUE_LENGTH = 1024;
 
     private final AccessGuard guard;
     private final PolicyStore store;
@@ -199,14 +204,52 @@ public final class PolicyService {
      * {@code asIf} (source IP, time, ...)? Performs nothing; answers the decision with its reasons.
      */
     public AuthorizationResult simulate(Caller caller, String userName, String action, String resource, Caller asIf) {
+        return simulate(caller, userName, action, resource, asIf, Map.of());
+    }
+
+    /**
+     * As {@link #simulate(Caller, String, String, String, Caller)}, with condition keys that replace those of
+     * {@code asIf}'s request ({@code aws:SourceIp}, {@code aws:CurrentTime}, any other key); a key given with no
+     * values is removed from the context. The simulated user's identity keys ({@code aws:username}, ...) can be
+     * overridden too: a simulation grants nothing.
+     */
+    public AuthorizationResult simulate(Caller caller, String userName, String action, String resource, Caller asIf,
+                                        Map<String, List<String>> contextOverrides) {
         User user = guard.requireUser(caller, "iam:SimulatePrincipalPolicy", userName);
-        if (action == null || action.isBlank()) {
-            throw KeywardenException.validation("actionName", "Member must have length greater than or equal to 3");
+        if (action == null || action.length() < 3 || action.length() > 128) {
+            throw KeywardenException.validation("actionName", "Member must have length between 3 and 128");
         }
+        if (resource != null && resource.length() > 2048) {
+            throw KeywardenException.validation("resourceArn", "Member must have length less than or equal to 2048");
+        }
+        checkContext(contextOverrides);
         String target = resource == null || resource.isBlank() ? "*" : resource;
         Caller subject = new Caller(Principal.user(user), asIf.accessKeyId(), asIf.requestTime(), asIf.sourceIp(),
                 asIf.userAgent(), asIf.secureTransport(), asIf.region(), asIf.service());
-        return guard.authorizer().authorize(new AuthorizationRequest(subject, action, target));
+        return guard.authorizer().authorize(AuthorizationRequest.simulation(subject, action, target, contextOverrides));
+    }
+
+    private static void checkContext(Map<String, List<String>> context) {
+        if (context.size() > MAX_CONTEXT_KEYS) {
+            throw KeywardenException.validation("contextEntries",
+                    "Member must have length less than or equal to " + MAX_CONTEXT_KEYS);
+        }
+        context.forEach((key, values) -> {
+            if (key == null || key.isEmpty() || key.length() > 256 || key.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw KeywardenException.validation("contextKeyName",
+                        "Member must be 1-256 printable ASCII characters without spaces");
+            }
+            if (values == null || values.size() > MAX_CONTEXT_VALUES) {
+                throw KeywardenException.validation("contextKeyValues",
+                        "Member must have length less than or equal to " + MAX_CONTEXT_VALUES);
+            }
+            for (String value : values) {
+                if (value == null || value.length() > MAX_CONTEXT_VALUE_LENGTH) {
+                    throw KeywardenException.validation("contextKeyValues",
+                            "Member must be strings of at most " + MAX_CONTEXT_VALUE_LENGTH + " characters");
+                }
+            }
+        });
     }
 
     // ---------------------------------------------------------------- helpers

@@ -6,6 +6,8 @@ import io.keywarden.core.policy.ConditionContext;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The global condition keys of a request, as AWS sets them for long-term access keys: {@code aws:username} (IAM users
@@ -16,6 +18,20 @@ import java.time.temporal.ChronoUnit;
  */
 public final class RequestContexts {
     private RequestContexts() {
+    }
+
+    /**
+     * The caller's context with {@code overrides} applied: each key given replaces the request's values for that key
+     * (case-insensitively); a key given with no values is removed. For the policy simulator.
+     */
+    public static ConditionContext of(Caller caller, Map<String, List<String>> overrides) {
+        ConditionContext base = of(caller);
+        if (overrides.isEmpty()) {
+            return base;
+        }
+        ConditionContext.Builder b = base.toBuilder();
+        overrides.forEach(b::put);
+        return b.build();
     }
 
     public static ConditionContext of(Caller caller) {

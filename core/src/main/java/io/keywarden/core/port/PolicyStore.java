@@ -9,17 +9,20 @@ import java.util.Optional;
 
 /** Persistence of inline user policies, managed policies and their attachments to users. */
 public interface PolicyStore {
-    /** Creates or replaces a user's inline policy. */
+    /** Creates or replaces a user's inline policy (inline policy names are case-sensitive). */
     void putUserPolicy(AccountId account, String userId, InlinePolicy policy);
 
     Optional<InlinePolicy> getUserPolicy(AccountId account, String userId, String policyName);
 
     boolean deleteUserPolicy(AccountId account, String userId, String policyName);
 
-    /** All of a user's inline policies, by name. */
+    /** All of a user's inline policies, ordered by name as {@link String#compareTo} orders them. */
     List<InlinePolicy> userPolicies(AccountId account, String userId);
 
-    /** Creates a managed policy; throws {@code EntityAlreadyExists} when the name is taken in the account. */
+    /**
+     * Creates a managed policy; throws {@code EntityAlreadyExists} when the name is taken in the account. Names are
+     * not distinguished by case (as IAM's): {@code MyPolicy} and {@code mypolicy} cannot both exist.
+     */
     void createPolicy(ManagedPolicy policy);
 
     /** A managed policy by ARN, with its current attachment count. */
@@ -40,6 +43,6 @@ public interface PolicyStore {
     /** Detaches; false when it was not attached. */
     boolean detach(AccountId account, String userId, String policyArn);
 
-    /** The managed policies attached to a user, by name. */
+    /** The managed policies attached to a user, ordered by name as {@link String#compareTo} orders them. */
     List<ManagedPolicy> attachedPolicies(AccountId account, String userId);
 }

@@ -153,7 +153,27 @@ public final class CredentialReportService {
         cols.add("N/A");
         cols.add("false");
         cols.add("N/A");
-        csv.append(String.join(",", cols)).append('\n');
+        for (int i = 0; i < cols.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            field(csv, cols.get(i));
+        }
+        csv.append('\n');
+    }
+
+    /** RFC 4180: a value holding a comma (user names may), a quote or a line break is quoted, quotes doubled. */
+    static void field(StringBuilder csv, String value) {
+        boolean quote = false;
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            csv.append(value);
+            return;
+        }
+        csv.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     private void authorize(Caller caller, String action) {

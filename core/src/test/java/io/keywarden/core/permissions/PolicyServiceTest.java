@@ -183,6 +183,40 @@ class PolicyServiceTest {
     }
 
     @Test
+    void simulationContextOverridesReplaceOrRemoveTheCallersKeys() {
+        identity.createUser(root, "alice", null);
+        service.putUserPolicy(root, "alice", "Office", """
+                {"Version":"2012-10-17","Statement":[{"Sid":"FromOffice","Effect":"Allow",
+                 "Action":"iam:ListAccessKeys","Resource":"*",
+                 "Condition":{"IpAddress":{"aws:SourceIp":"10.1.0.0/16"}}},
+                 {"Sid":"NotAfterJuly","Effect":"Deny","Action":"*","Resource":"*",
+                 "Condition":{"DateGreaterThan":{"aws:CurrentTime":"2026-07-01T00:00:00Z"}}}]}""");
+        String arn = "arn:aws:iam::123456789012:user/alice";
+        assertThat(service.simulate(root, "alice", "iam:ListAccessKeys", arn, root).decision())
+                .isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(service.simulate(root, "alice", "iam:ListAccessKeys", arn, root,
+                java.util.Map.of("AWS:SourceIP", List.of("10.1.2.3"))).decision()).isEqualTo(Decision.ALLOW);
+        AuthorizationResult late = service.simulate(root, "alice", "iam:ListAccessKeys", arn, root,
+                java.util.Map.of("aws:SourceIp", List.of("10.1.2.3"), "aws:CurrentTime", List.of("2026-08-01T00:00:00Z")));
+        assertThat(late.decision()).isEqualTo(Decision.EXPLICIT_DENY);
+        assertThat(late.decidingStatements()).containsExactly("Office/NotAfterJuly");
+        // no values: the key is removed, so the IpAddress condition cannot hold
+        assertThat(service.simulate(root, "alice", "iam:ListAccessKeys", arn, root,
+                java.util.Map.of("aws:SourceIp", List.of())).decision()).isEqualTo(Decision.IMPLICIT_DENY);
+        assertError(ErrorCode.VALIDATION_ERROR, () -> service.simulate(root, "alice", "iam:ListAccessKeys", arn, root,
+                java.util.Map.of("has space", List.of("x"))));
+        assertError(ErrorCode.VALIDATION_ERROR, () -> service.simulate(root, "alice", "x", arn, root));
+    }
+
+    @Test
+    void managedPolicyNamesAreUniqueIgnoringCase() {
+        String doc = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"*"}]}""";
+        service.createPolicy(root, "ReadOnly", null, doc, null);
+        assertError(ErrorCode.ENTITY_ALREADY_EXISTS, () -> service.createPolicy(root, "readonly", "/other/", doc, null));
+    }
+
+    @Test
     void malformedDocumentsAreRejectedAtWriteTime() {
         identity.createUser(root, "alice", null);
         assertError(ErrorCode.MALFORMED_POLICY_DOCUMENT, () -> service.putUserPolicy(root, "alice", "Bad", "{not json"));

@@ -79,4 +79,14 @@ class CredentialReportServiceTest {
                 ",false,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A");
         assertThat(lines[3].split(",")).hasSize(22);
     }
+
+    @Test
+    void userNamesWithCommasAreQuotedSoEveryRowKeepsItsColumns() {
+        identity.createUser(root, "smith,john", null);
+        reports.generate(root);
+        String[] lines = reports.get(root).csvText().split("\n");
+        String quoted = "\"smith,john\",\"arn:aws:iam::123456789012:user/smith,john\",";
+        assertThat(lines[2]).startsWith(quoted);
+        assertThat(lines[2].substring(quoted.length()).split(",")).hasSize(20);
+    }
 }

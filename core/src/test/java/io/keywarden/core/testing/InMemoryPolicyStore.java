@@ -51,7 +51,7 @@ public final class InMemoryPolicyStore implements PolicyStore {
     @Override
     public synchronized void createPolicy(ManagedPolicy policy) {
         boolean taken = managed.values().stream().anyMatch(p -> p.accountId().equals(policy.accountId())
-                && p.policyName().equals(policy.policyName()));
+                && p.policyName().equalsIgnoreCase(policy.policyName()));
         if (taken) {
             throw KeywardenException.of(ErrorCode.ENTITY_ALREADY_EXISTS,
                     "A policy called " + policy.policyName() + " already exists. Duplicate names are not allowed.");

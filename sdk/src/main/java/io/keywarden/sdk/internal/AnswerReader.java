@@ -129,6 +129,37 @@ public final class AnswerReader {
         return items;
     }
 
+    /** An array of strings. */
+    public List<String> requiredTextArray(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw missing(field);
+        }
+        if (!value.isArray()) {
+            throw wrong(field, "an array");
+        }
+        List<String> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual()) {
+                throw wrong(field + "[" + i + "]", "a string");
+            }
+            items.add(item.textValue());
+        }
+        return items;
+    }
+
+    public int optionalInt(String field, int absent) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw wrong(field, "a whole number");
+        }
+        return value.intValue();
+    }
+
     private String path(String field) {
         return at.isEmpty() ? field : at + "." + field;
     }

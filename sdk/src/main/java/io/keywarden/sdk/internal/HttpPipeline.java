@@ -8,6 +8,7 @@ import io.keywarden.core.sigv4.SigningCredentials;
 import io.keywarden.core.sigv4.SigningResult;
 import io.keywarden.sdk.auth.CredentialsProvider;
 import io.keywarden.sdk.exception.CredentialsException;
+import io.keywarden.sdk.exception.InvalidClientTokenIdException;
 import io.keywarden.sdk.exception.KeywardenClientException;
 import io.keywarden.sdk.exception.KeywardenServiceException;
 
@@ -40,6 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * any other HTTP 5xx and any other I/O failure (e.g. a connection reset after the request went out). Never retried:
  * other 4xx answers, a request that timed out waiting for its answer (it may have been applied; retrying would
  * multiply the wait), and anything after {@code maxRetries} retries.
+ *
+ * <p>Besides: an {@code InvalidClientTokenId} answer is retried once, at once and outside {@code maxRetries}, when
+ * the credentials provider answers with other credentials than the refused attempt was signed with (a key rotation
+ * swapped them in the meantime).
  */
 public final class HttpPipeline implements AutoCloseable {
     public static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
@@ -102,18 +107,33 @@ public final class HttpPipeline implements AutoCloseable {
         return defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + port;
     }
 
+    public Config config() {
+        return config;
+    }
+
     /** Sends {@code request} and returns its 2xx answer, or throws. */
     public ApiResponse execute(ApiRequest request) {
         if (closed.get()) {
             throw new IllegalStateException("the client is closed");
         }
         int retries = 0;
+        boolean retriedWithNewCredentials = false;
         while (true) {
             RuntimeException failure;
+            SigningCredentials credentials = resolveCredentials();
             try {
-                return attempt(request);
+                return attempt(request, credentials);
             } catch (RetryableFailure e) {
                 failure = e.failure;
+            } catch (InvalidClientTokenIdException e) {
+                // The key was refused. If the provider now answers with other credentials (a rotation swapped the
+                // key between signing and answering), the refusal says nothing about them: try them, once. The
+                // request was not applied (authentication failed first), so this is safe for every method.
+                if (!retriedWithNewCredentials && !credentials.equals(resolveCredentialsQuietly())) {
+                    retriedWithNewCredentials = true;
+                    continue;
+                }
+                throw e;
             }
             if (retries >= config.maxRetries()) {
                 throw failure;
@@ -123,8 +143,7 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
-    private ApiResponse attempt(ApiRequest request) {
-        SigningCredentials credentials = resolveCredentials();
+    private ApiResponse attempt(ApiRequest request, SigningCredentials credentials) {
         byte[] body = request.body() == null ? new byte[0] : request.body();
         List<Header> signed = new ArrayList<>(2);
         signed.add(new Header("Host", hostHeader));
@@ -181,7 +200,7 @@ public final class HttpPipeline implements AutoCloseable {
         int status = response.statusCode();
         String requestId = response.headers().firstValue(REQUEST_ID_HEADER).orElse(null);
         if (status >= 200 && status < 300) {
-            return new ApiResponse(status, requestId, response.body());
+            return new ApiResponse(status, requestId, response.body(), response.headers().map());
         }
         KeywardenServiceException error = ServiceErrors.fromAnswer(status, requestId, response.body());
         if (isRetryable(request, error)) {
@@ -212,6 +231,15 @@ public final class HttpPipeline implements AutoCloseable {
                     + " answered with no credentials");
         }
         return credentials;
+    }
+
+    /** The provider's current credentials, or {@code null} when it fails now (then there is nothing to retry with). */
+    private SigningCredentials resolveCredentialsQuietly() {
+        try {
+            return resolveCredentials();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void pause(ApiRequest request, int retry, RuntimeException failure) {

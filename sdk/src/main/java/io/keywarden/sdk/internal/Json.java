@@ -58,6 +58,28 @@ public final class Json {
         return new AnswerReader(request.describe(), "", node);
     }
 
+    /**
+     * Parses a JSON object.
+     *
+     * @throws IOException when {@code bytes} are not a JSON object
+     */
+    public static JsonNode readObject(byte[] bytes) throws IOException {
+        JsonNode node = MAPPER.readTree(bytes);
+        if (node == null || !node.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        return node;
+    }
+
+    /** Writes a tree indented, for files people may read. */
+    public static byte[] writePretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
+    }
+
     /** Reads a tree leniently: {@code null} for anything that is not a JSON object. */
     static JsonNode readTreeOrNull(byte[] body) {
         if (body == null || body.length == 0) {

@@ -1,6 +1,11 @@
 package io.keywarden.sdk.internal;
 
+import io.keywarden.core.authz.Decision;
 import io.keywarden.sdk.exception.KeywardenClientException;
+import io.keywarden.sdk.model.AttachedPolicy;
+import io.keywarden.sdk.model.ManagedPolicy;
+import io.keywarden.sdk.model.SimulationResult;
+import io.keywarden.sdk.model.UserPolicy;
 import io.keywarden.sdk.model.AccessKeyInfo;
 import io.keywarden.sdk.model.AccessKeyLastUsed;
 import io.keywarden.sdk.model.AccessKeyMetadata;
@@ -59,9 +64,47 @@ public final class Responses {
                 json.requiredText("userId"), accessKey(json.requiredObject("accessKey")));
     }
 
+    public static UserPolicy userPolicy(AnswerReader json) {
+        return new UserPolicy(json.requiredText("userName"), json.requiredText("policyName"),
+                json.requiredText("policyDocument"));
+    }
+
+    /** {@code Policy}; {@code policyDocument} is absent in listings. */
+    public static ManagedPolicy managedPolicy(AnswerReader json) {
+        return new ManagedPolicy(json.requiredText("policyName"), json.requiredText("policyId"), json.requiredText("arn"),
+                json.requiredText("path"), json.requiredText("defaultVersionId"), json.optionalInt("attachmentCount", 0),
+                json.optionalBoolean("isAttachable", true), json.optionalText("description"),
+                json.requiredInstant("createDate"), json.requiredInstant("updateDate"), json.optionalText("policyDocument"));
+    }
+
+    public static AttachedPolicy attachedPolicy(AnswerReader json) {
+        return new AttachedPolicy(json.requiredText("policyName"), json.requiredText("policyArn"));
+    }
+
+    /** {@code {"decision":"Allow|ExplicitDeny|ImplicitDeny","explanation","decidingStatements","errors"}}. */
+    public static SimulationResult simulation(AnswerReader json) {
+        String decision = json.requiredText("decision");
+        Decision d = switch (decision) {
+            case "Allow" -> Decision.ALLOW;
+            case "ExplicitDeny" -> Decision.EXPLICIT_DENY;
+            case "ImplicitDeny" -> Decision.IMPLICIT_DENY;
+            default -> throw new KeywardenClientException("the simulator answered an unknown decision '" + decision + "'");
+        };
+        return new SimulationResult(d, json.requiredText("explanation"), json.requiredTextArray("decidingStatements"),
+                json.requiredTextArray("errors"));
+    }
+
+    /** {@code {"<itemsField>":["…"],"isTruncated","marker"?}}. */
+    public static Page<String> textPage(AnswerReader json, String itemsField) {
+        return page(json.requiredTextArray(itemsField), json);
+    }
+
     /** {@code {"<itemsField>":[…],"isTruncated","marker"?}}. */
     public static <T> Page<T> page(AnswerReader json, String itemsField, Function<AnswerReader, T> item) {
-        List<T> items = json.requiredArray(itemsField).stream().map(item).toList();
+        return page(json.requiredArray(itemsField).stream().map(item).toList(), json);
+    }
+
+    private static <T> Page<T> page(List<T> items, AnswerReader json) {
         boolean truncated = json.optionalBoolean("isTruncated", false);
         String marker = json.optionalText("marker");
         if (truncated && (marker == null || marker.isEmpty())) {

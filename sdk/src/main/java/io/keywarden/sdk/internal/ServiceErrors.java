@@ -11,6 +11,7 @@ import io.keywarden.sdk.exception.KeywardenServiceException;
 import io.keywarden.sdk.exception.LimitExceededException;
 import io.keywarden.sdk.exception.MalformedPolicyDocumentException;
 import io.keywarden.sdk.exception.NoSuchEntityException;
+import io.keywarden.sdk.exception.ReportNotPresentException;
 import io.keywarden.sdk.exception.SignatureDoesNotMatchException;
 import io.keywarden.sdk.exception.ThrottlingException;
 import io.keywarden.sdk.exception.ValidationException;
@@ -44,6 +45,7 @@ public final class ServiceErrors {
         TABLE.put(ErrorCode.MALFORMED_POLICY_DOCUMENT, (c, m, s, r) -> new MalformedPolicyDocumentException(m, s, r));
         TABLE.put(ErrorCode.THROTTLING, (c, m, s, r) -> new ThrottlingException(m, s, r));
         TABLE.put(ErrorCode.EXPIRED_TOKEN, (c, m, s, r) -> new ExpiredTokenException(m, s, r));
+        TABLE.put(ErrorCode.REPORT_NOT_PRESENT, (c, m, s, r) -> new ReportNotPresentException(m, s, r));
         TABLE.put(ErrorCode.VALIDATION_ERROR, ValidationException::new);
         TABLE.put(ErrorCode.INVALID_INPUT, ValidationException::new);
         TABLE.put(ErrorCode.INVALID_PARAMETER_VALUE, ValidationException::new);

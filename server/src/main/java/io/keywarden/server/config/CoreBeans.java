@@ -39,7 +39,10 @@ public class CoreBeans {
         return new KeyRules(keys.getMaxPerUser(), keys.isRequireInactiveBeforeDelete());
     }
 
-    /** Until the policy engine lands: root may do everything, IAM users only GetCallerIdentity. Replaceable. */
+    /**
+     * The fallback when no primary {@link Authorizer} is defined: root may do everything, IAM users only
+     * GetCallerIdentity. {@link PermissionBeans} replaces it with the policy authorizer.
+     */
     @Singleton
     @Secondary
     Authorizer rootOnlyAuthorizer() {

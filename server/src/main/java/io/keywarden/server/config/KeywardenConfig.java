@@ -118,11 +118,13 @@ public class KeywardenConfig {
         }
     }
 
-    /** {@code keywarden.auth.*}: the in-memory credential cache of the authentication path. */
+    /** {@code keywarden.auth.*}: the in-memory caches of the authentication and authorisation paths. */
     @ConfigurationProperties("auth")
     public static class Auth {
         private Duration keyCacheTtl = Duration.ofSeconds(30);
         private long keyCacheMaxSize = 100_000;
+        private Duration policyCacheTtl = Duration.ofSeconds(1);
+        private long policyCacheMaxSize = 100_000;
 
         /** How long a looked-up credential is trusted before it is read again (bounds staleness across nodes). */
         public Duration getKeyCacheTtl() {
@@ -145,6 +147,55 @@ public class KeywardenConfig {
                 throw new IllegalArgumentException("keywarden.auth.key-cache-max-size must be at least 1");
             }
             this.keyCacheMaxSize = keyCacheMaxSize;
+        }
+
+        /**
+         * How long a user's compiled policies are trusted before they are read again: bounds how long a change made
+         * through another server sharing the database takes to apply here (changes made here apply at once).
+         */
+        public Duration getPolicyCacheTtl() {
+            return policyCacheTtl;
+        }
+
+        public void setPolicyCacheTtl(Duration policyCacheTtl) {
+            if (policyCacheTtl == null || policyCacheTtl.isNegative()) {
+                throw new IllegalArgumentException("keywarden.auth.policy-cache-ttl must not be negative");
+            }
+            this.policyCacheTtl = policyCacheTtl;
+        }
+
+        /** Users whose compiled policies are held in memory. */
+        public long getPolicyCacheMaxSize() {
+            return policyCacheMaxSize;
+        }
+
+        public void setPolicyCacheMaxSize(long policyCacheMaxSize) {
+            if (policyCacheMaxSize < 1) {
+                throw new IllegalArgumentException("keywarden.auth.policy-cache-max-size must be at least 1");
+            }
+            this.policyCacheMaxSize = policyCacheMaxSize;
+        }
+    }
+
+    /** {@code keywarden.credential-report.*}: how long a generated credential report is reused. */
+    @ConfigurationProperties("credential-report")
+    public static class CredentialReport {
+        private Duration maxAge = Duration.ofMinutes(1);
+
+        /**
+         * While the latest report is younger than this, GenerateCredentialReport keeps it (answers COMPLETE) instead of
+         * building a new one. AWS uses 4 hours; Keywarden's default is 1 minute, because the report is cheap here and
+         * is read to decide rotations, where a report hours old would hide the key just created or deactivated.
+         */
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        public void setMaxAge(Duration maxAge) {
+            if (maxAge == null || maxAge.isNegative()) {
+                throw new IllegalArgumentException("keywarden.credential-report.max-age must not be negative");
+            }
+            this.maxAge = maxAge;
         }
     }
 }

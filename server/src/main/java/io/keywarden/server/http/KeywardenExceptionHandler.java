@@ -1,7 +1,6 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.error.KeywardenException;
-import io.keywarden.server.http.dto.ErrorDto;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -11,11 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /** Failures from core (and the authentication filter): the code and message they carry, with the code's status. */
 @Singleton
-public class KeywardenExceptionHandler implements ExceptionHandler<KeywardenException, HttpResponse<ErrorDto>> {
+public class KeywardenExceptionHandler implements ExceptionHandler<KeywardenException, HttpResponse<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(KeywardenExceptionHandler.class);
 
     @Override
-    public HttpResponse<ErrorDto> handle(HttpRequest request, KeywardenException exception) {
+    public HttpResponse<?> handle(HttpRequest request, KeywardenException exception) {
         if (exception.errorCode().httpStatus() >= 500) {
             LOG.error("request {} {} {} failed: {}", RequestIds.of(request), request.getMethodName(), request.getPath(),
                     exception.getMessage(), exception);

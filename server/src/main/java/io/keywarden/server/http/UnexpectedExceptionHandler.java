@@ -1,7 +1,6 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.error.ErrorCode;
-import io.keywarden.server.http.dto.ErrorDto;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -14,12 +13,12 @@ import org.slf4j.LoggerFactory;
  * {@code InternalFailure} (500) that names no exception, class or detail.
  */
 @Singleton
-public class UnexpectedExceptionHandler implements ExceptionHandler<Throwable, HttpResponse<ErrorDto>> {
+public class UnexpectedExceptionHandler implements ExceptionHandler<Throwable, HttpResponse<?>> {
     static final String MESSAGE = "We encountered an internal error. Please try again.";
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionHandler.class);
 
     @Override
-    public HttpResponse<ErrorDto> handle(HttpRequest request, Throwable exception) {
+    public HttpResponse<?> handle(HttpRequest request, Throwable exception) {
         String requestId = RequestIds.of(request);
         LOG.error("request {} {} {} failed", requestId, request.getMethodName(), request.getPath(), exception);
         return ErrorResponses.of(request, ErrorCode.INTERNAL_FAILURE, MESSAGE);

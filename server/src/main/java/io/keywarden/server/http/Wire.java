@@ -5,6 +5,12 @@ import io.keywarden.core.identity.UserName;
 import io.keywarden.core.identity.UserPath;
 import io.keywarden.core.keys.AccessKey;
 import io.keywarden.core.keys.NewAccessKey;
+import io.keywarden.core.authz.AuthorizationResult;
+import io.keywarden.core.permissions.ManagedPolicy;
+import io.keywarden.server.auth.AuditingAuthorizer;
+import io.keywarden.server.http.dto.AttachedPolicyDto;
+import io.keywarden.server.http.dto.PolicyDto;
+import io.keywarden.server.http.dto.SimulationResultDto;
 import io.keywarden.core.service.CallerIdentity;
 import io.keywarden.core.service.KeyLastUsedInfo;
 import io.keywarden.core.service.KeyOwnerInfo;
@@ -71,5 +77,21 @@ final class Wire {
 
     static KeyOwnerDto owner(KeyOwnerInfo o) {
         return new KeyOwnerDto(o.account(), o.arn(), o.userName(), o.userId(), accessKey(o.key()));
+    }
+
+    /** A managed policy, with its document or (in lists) without. */
+    static PolicyDto policy(ManagedPolicy p, boolean withDocument) {
+        return new PolicyDto(p.policyName(), p.policyId(), p.arn(), p.path(), p.defaultVersionId(), p.attachmentCount(),
+                true, p.description().isEmpty() ? null : p.description(), date(p.createDate()), date(p.updateDate()),
+                withDocument ? p.document() : null);
+    }
+
+    static AttachedPolicyDto attachedPolicy(ManagedPolicy p) {
+        return new AttachedPolicyDto(p.policyName(), p.arn());
+    }
+
+    static SimulationResultDto simulation(AuthorizationResult r) {
+        return new SimulationResultDto(AuditingAuthorizer.wireName(r.decision()), r.explanation(),
+                r.decidingStatements(), r.errors());
     }
 }

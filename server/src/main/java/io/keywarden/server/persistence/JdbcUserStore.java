@@ -106,11 +106,25 @@ public class JdbcUserStore implements UserStore {
     @Override
     @Transactional
     public boolean delete(AccountId account, String userId) {
-        return jdbc.prepareStatement("DELETE FROM users WHERE account_id = ? AND user_id = ?", ps -> {
-            ps.setString(1, account.value());
-            ps.setString(2, userId);
-            return ps.executeUpdate() > 0;
+        Boolean deleted = jdbc.execute(conn -> {
+            Savepoint savepoint = conn.setSavepoint();
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM users WHERE account_id = ? AND user_id = ?")) {
+                ps.setString(1, account.value());
+                ps.setString(2, userId);
+                return ps.executeUpdate() > 0;
+            } catch (SQLException e) {
+                if (!Sql.isForeignKeyViolation(e)) {
+                    throw e;
+                }
+                // a policy was put or attached after the use case checked there was none
+                conn.rollback(savepoint);
+                return null;
+            }
         });
+        if (deleted == null) {
+            throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
+        }
+        return deleted;
     }
 
     private static Optional<User> single(PreparedStatement ps) throws SQLException {

@@ -12,6 +12,12 @@ import java.time.ZoneOffset;
 final class Sql {
     /** SQLSTATE of a unique (or primary key) violation, the same on H2 and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * SQLSTATE of a foreign key violation: PostgreSQL says 23503 for both sides; H2 says 23503 when a referenced row
+     * is deleted and 23506 when an inserted row references a missing one.
+     */
+    static final String FOREIGN_KEY_VIOLATION = "23503";
+    static final String H2_FOREIGN_KEY_PARENT_MISSING = "23506";
 
     private Sql() {
     }
@@ -30,8 +36,16 @@ final class Sql {
     }
 
     static boolean isUniqueViolation(Throwable t) {
+        return hasState(t, UNIQUE_VIOLATION);
+    }
+
+    static boolean isForeignKeyViolation(Throwable t) {
+        return hasState(t, FOREIGN_KEY_VIOLATION) || hasState(t, H2_FOREIGN_KEY_PARENT_MISSING);
+    }
+
+    private static boolean hasState(Throwable t, String state) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (c instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -15,9 +15,9 @@ import io.keywarden.core.service.UserInfo;
 import io.keywarden.core.service.UserSummary;
 
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The AWS Query protocol face: dispatches on {@code Action} to the same use cases as the REST face and renders AWS's
@@ -38,10 +38,11 @@ public final class QueryDispatcher {
         boolean perform(Caller caller, QueryParams params, Xml result);
     }
 
-    private record Action(String namespace, Operation operation) {
+    private record Action(String namespace, Operation operation, boolean blocking) {
     }
 
-    private final Map<String, Action> actions = new HashMap<>();
+    /** Written while features register (normally before the first request), read by every request. */
+    private final Map<String, Action> actions = new ConcurrentHashMap<>();
 
     public QueryDispatcher(IdentityService identity, CredentialReportService reports) {
         Objects.requireNonNull(identity, "identity");
@@ -50,13 +51,27 @@ public final class QueryDispatcher {
         registerReports(reports);
     }
 
-    /** Adds an action (used by features that plug into this face). */
+    /** Adds an action (used by features that plug into this face). It may block (database I/O). */
     public void register(String name, String namespace, Operation operation) {
-        actions.put(name, new Action(namespace, operation));
+        actions.put(name, new Action(namespace, operation, true));
+    }
+
+    /** Adds an action that never blocks (no I/O at all), so the HTTP adapter may run it on the event loop. */
+    public void registerNonBlocking(String name, String namespace, Operation operation) {
+        actions.put(name, new Action(namespace, operation, false));
     }
 
     public boolean knows(String action) {
-        return actions.containsKey(action);
+        return action != null && actions.containsKey(action);
+    }
+
+    /**
+     * Whether performing this action may block. Unknown (and absent) actions do not: they fail at once with
+     * {@code InvalidAction} ({@code MissingAction}).
+     */
+    public boolean blocks(String action) {
+        Action a = action == null ? null : actions.get(action);
+        return a != null && a.blocking();
     }
 
     /** The namespace errors of this action are rendered in (IAM for unknown actions). */
@@ -105,6 +120,12 @@ public final class QueryDispatcher {
 
     private void registerIdentity(IdentityService identity) {
         register("CreateUser", IAM_NS, (caller, p, r) -> {
+            if (!p.structList("Tags").isEmpty()) {
+                throw KeywardenException.of(ErrorCode.INVALID_INPUT, "user tags are not supported");
+            }
+            if (p.optional("PermissionsBoundary") != null) {
+                throw KeywardenException.of(ErrorCode.INVALID_INPUT, "permissions boundaries are not supported");
+            }
             User u = identity.createUser(caller, p.required("UserName"), p.optional("Path"));
             user(r, UserInfo.of(u));
             return true;
@@ -176,7 +197,7 @@ public final class QueryDispatcher {
             r.end("AccessKeyLastUsed");
             return true;
         });
-        register("GetCallerIdentity", STS_NS, (caller, p, r) -> {
+        registerNonBlocking("GetCallerIdentity", STS_NS, (caller, p, r) -> {
             CallerIdentity id = identity.getCallerIdentity(caller);
             r.element("UserId", id.userId()).element("Account", id.account()).element("Arn", id.arn());
             return true;

@@ -159,4 +159,26 @@ class QueryDispatcherTest {
                 + "<Code>NoSuchEntity</Code><Message>The user with name &lt;x&gt; cannot be found.</Message></Error>"
                 + "<RequestId>r-9</RequestId></ErrorResponse>");
     }
+
+    @Test
+    void onlyGetCallerIdentityRunsWithoutBlocking() {
+        assertThat(dispatcher.blocks("GetCallerIdentity")).isFalse();
+        assertThat(dispatcher.blocks("ListAccessKeys")).isTrue();
+        assertThat(dispatcher.blocks("GetAccessKeyInfo")).isTrue();
+        // unknown and missing actions fail at once, without I/O
+        assertThat(dispatcher.blocks("Frobnicate")).isFalse();
+        assertThat(dispatcher.blocks(null)).isFalse();
+        assertThat(dispatcher.knows(null)).isFalse();
+    }
+
+    @Test
+    void tagsAndPermissionsBoundariesAreRefusedNotDropped() {
+        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "CreateUser", "UserName", "tagged",
+                "Tags.member.1.Key", "team", "Tags.member.1.Value", "blue"), "r"))
+                .isInstanceOfSatisfying(KeywardenException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT));
+        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "CreateUser", "UserName", "bounded",
+                "PermissionsBoundary", "arn:aws:iam::123456789012:policy/B"), "r"))
+                .isInstanceOfSatisfying(KeywardenException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT));
+        assertThat(users.findByName(accountId, io.keywarden.core.identity.UserName.of("tagged"))).isEmpty();
+    }
 }

@@ -1,7 +1,6 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.error.ErrorCode;
-import io.keywarden.server.http.dto.ErrorDto;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -20,17 +19,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders every error Micronaut produces itself (unknown route, wrong method, unsupported media type, unreadable
- * body or parameter, body too large, unhandled exceptions) in Keywarden's one error shape, with the status of the
- * mapped {@link ErrorCode}. Messages are Keywarden's own: never an exception message, class name or stack trace.
+ * body or parameter, body too large, unhandled exceptions) through {@link ErrorResponses}, with the status of the
+ * mapped {@link ErrorCode}: JSON on the REST face, AWS's XML envelope on the Query face. Messages are Keywarden's
+ * own: never an exception message, class name or stack trace.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
-public class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorDto> {
-    private static final Logger LOG = LoggerFactory.getLogger(JsonErrorResponseProcessor.class);
+public class KeywardenErrorResponseProcessor implements ErrorResponseProcessor<Object> {
+    private static final Logger LOG = LoggerFactory.getLogger(KeywardenErrorResponseProcessor.class);
     private static final int MAX_ECHO = 200;
 
     @Override
-    public MutableHttpResponse<ErrorDto> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpRequest<?> request = context.getRequest();
         int status = base.code();
         ErrorCode code = codeFor(status, context.getRootCause().orElse(decoderFailure(request)));
@@ -39,7 +39,7 @@ public class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorD
             LOG.error("request {} {} {} failed", RequestIds.of(request), request.getMethodName(), request.getPath(),
                     context.getRootCause().orElse(null));
         }
-        MutableHttpResponse<ErrorDto> response = ErrorResponses.of(request, code, message);
+        MutableHttpResponse<Object> response = ErrorResponses.of(request, code, message);
         base.getHeaders().forEach((name, values) -> {
             // keep what Micronaut decided besides the body, e.g. Allow on a 405
             if (name.equalsIgnoreCase("Allow")) {
@@ -89,7 +89,7 @@ public class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorD
                     + echo(request.getPath()) + "'";
             case UNSUPPORTED_MEDIA_TYPE -> "content type '"
                     + echo(request.getContentType().map(Object::toString).orElse("")) + "' is not supported;"
-                    + " send application/json";
+                    + (QueryFace.handles(request) ? " send application/x-www-form-urlencoded" : " send application/json");
             case REQUEST_ENTITY_TOO_LARGE -> "request body is too large";
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "request headers are too large";
             case REQUEST_URI_TOO_LONG -> "request line (method, path and query) is too long";

@@ -1,0 +1,201 @@
+package io.keywarden.examples;
+
+import io.keywarden.core.keys.KeyStatus;
+import io.keywarden.sdk.KeywardenClient;
+import io.keywarden.sdk.exception.AccessDeniedException;
+import io.keywarden.sdk.exception.KeywardenServiceException;
+import io.keywarden.sdk.exception.NoSuchEntityException;
+import io.keywarden.sdk.exception.ValidationException;
+import io.keywarden.sdk.model.AccessKeyInfo;
+import io.keywarden.sdk.model.KeyOwner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scans files for access key IDs, says which account owns each (GetAccessKeyInfo) and, for an administrator, which
+ * user and whether it is Active; {@code --deactivate} quarantines the Active ones.
+ */
+@Command(name = "leaked-key-triage", mixinStandardHelpOptions = true,
+        description = {"Scans files and directories (recursively; .git and similar are skipped) for access key IDs "
+                + "(AKIA... and ASIA...), reports the account that owns each (GetAccessKeyInfo) and, when the "
+                + "credentials are an administrator's, the owning user and whether the key is Active. With "
+                + "--deactivate, deactivates the Active keys of this account (never the key this program signs with).",
+                "Exits 0 when no key ID was found or none is still Active, 1 otherwise."})
+final class LeakedKeyTriage extends ExampleCommand {
+    static final Pattern KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z2-7]{16}\\b");
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules", "target");
+    private static final long MAX_FILE_SIZE = 50L * 1024 * 1024;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to scan.")
+    List<Path> paths;
+
+    @Option(names = "--deactivate", description = "Deactivate every Active key found that belongs to this account.")
+    boolean deactivate;
+
+    /** Where a key ID was seen: file and line. */
+    record Sighting(Path file, int line) {
+        @Override
+        public String toString() {
+            return file + ":" + line;
+        }
+    }
+
+    @Override
+    protected int execute() throws IOException {
+        Map<String, List<Sighting>> found = scan();
+        if (found.isEmpty()) {
+            out().println("no access key IDs found");
+            return OK;
+        }
+        boolean stillActive = false;
+        try (KeywardenClient client = connection.client(environment())) {
+            String ownAccount = client.callerIdentity().account();
+            String ownKey = client.credentialsProvider().resolveCredentials().accessKeyId();
+            for (Map.Entry<String, List<Sighting>> entry : found.entrySet()) {
+                String keyId = entry.getKey();
+                out().println(keyId + "  found in " + describe(entry.getValue()));
+                stillActive |= triage(client, keyId, ownAccount, ownKey);
+            }
+        }
+        out().println(found.size() + " key ID(s) found; " + (stillActive
+                ? "at least one is still Active or unknown: rotate it (rotate-profile) or rerun with --deactivate"
+                : "none is Active any more"));
+        return stillActive ? FOUND : OK;
+    }
+
+    /** Prints what is known about one key and acts on it; whether it is (or may be) still Active. */
+    private boolean triage(KeywardenClient client, String keyId, String ownAccount, String ownKey) {
+        AccessKeyInfo info;
+        try {
+            info = client.getAccessKeyInfo(keyId);
+        } catch (ValidationException e) {
+            out().println("    not a valid key ID: " + e.errorMessage());
+            return false;
+        }
+        boolean ours = info.account().equals(ownAccount);
+        out().println("    account " + info.account() + (ours ? " (this account)" : " (another account)"));
+        if (keyId.startsWith("ASIA")) {
+            out().println("    temporary key: it expires on its own; revoke the session that issued it if needed");
+        }
+        KeyOwner owner;
+        try {
+            owner = client.findKeyOwner(keyId);
+        } catch (AccessDeniedException e) {
+            out().println("    owner: unknown (finding the owner needs an administrator's credentials)");
+            return true;
+        } catch (NoSuchEntityException e) {
+            if (!ours) {
+                out().println("    not a key of this account: tell that account's owner");
+                return true;
+            }
+            out().println("    no such key any more (deleted, or a temporary key): nothing to do");
+            return false;
+        }
+        if (!ours) {
+            out().println("    (yet this account has a key of that ID: an imported key whose ID does not encode"
+                    + " this account)");
+        }
+        String who = owner.owner().map(u -> "user " + u).orElse("the root user");
+        KeyStatus status = owner.accessKey().status();
+        out().println("    owner: " + who + " (" + owner.arn() + "), status " + status.wireName());
+        if (status != KeyStatus.ACTIVE) {
+            return false;
+        }
+        if (!deactivate) {
+            return true;
+        }
+        if (keyId.equals(ownKey)) {
+            out().println("    NOT deactivated: it is the key this program signs with; rotate it instead");
+            return true;
+        }
+        try {
+            client.updateAccessKey(owner.owner().orElse(KeywardenClient.ME), keyId, KeyStatus.INACTIVE);
+            out().println("    deactivated (reactivate it if something legitimate breaks, then rotate it)");
+            return false;
+        } catch (KeywardenServiceException e) {
+            out().println("    could not deactivate: " + e.code() + " " + e.errorMessage());
+            return true;
+        }
+    }
+
+    /** Key ID to where it was seen, in the order first seen. */
+    Map<String, List<Sighting>> scan() throws IOException {
+        Map<String, List<Sighting>> found = new LinkedHashMap<>();
+        int[] files = {0};
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new IllegalArgumentException("no such file or directory: " + path);
+            }
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(path) && SKIPPED_DIRECTORIES.contains(String.valueOf(dir.getFileName()))
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && attrs.size() <= MAX_FILE_SIZE) {
+                        scanFile(file, found);
+                        if (++files[0] % 1000 == 0) {
+                            progress("scanned " + files[0] + " files, " + found.size() + " key IDs so far");
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    progress("skipped " + file + ": " + e.getClass().getSimpleName());
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        progress("scanned " + files[0] + " files: " + found.size() + " distinct key IDs");
+        return found;
+    }
+
+    private static void scanFile(Path file, Map<String, List<Sighting>> found) {
+        String text;
+        try {
+            // ISO-8859-1 maps every byte to one character: binary files scan without decoding errors
+            text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Matcher m = KEY_ID.matcher(text);
+        int line = 1;
+        int lineCountedTo = 0;
+        while (m.find()) {
+            for (int i = lineCountedTo; i < m.start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            lineCountedTo = m.start();
+            found.computeIfAbsent(m.group(), k -> new ArrayList<>()).add(new Sighting(file, line));
+        }
+    }
+
+    private static String describe(List<Sighting> sightings) {
+        List<String> shown = sightings.stream().limit(5).map(Sighting::toString).toList();
+        return String.join(", ", shown) + (sightings.size() > 5 ? " and " + (sightings.size() - 5) + " more" : "");
+    }
+}

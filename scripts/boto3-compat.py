@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""boto3 against a running Keywarden server: run by scripts/aws-cli-compat.sh (ENDPOINT, ROOT_ID, ROOT_SECRET, ACCOUNT
+in the environment). Exits non-zero on the first failed check."""
+import csv
+import io
+import os
+import sys
+import time
+
+import boto3
+import botocore.exceptions
+
+ENDPOINT, ACCOUNT = os.environ["ENDPOINT"], os.environ["ACCOUNT"]
+
+
+def client(service, key_id, secret):
+    session = boto3.session.Session(aws_access_key_id=key_id, aws_secret_access_key=secret, region_name="us-east-1")
+    return session.client(service, endpoint_url=ENDPOINT,
+                          config=botocore.config.Config(retries={"max_attempts": 1, "mode": "standard"}))
+
+
+def check(ok, what):
+    print(("ok   - " if ok else "FAIL - ") + "boto3: " + what)
+    if not ok:
+        sys.exit(1)
+
+
+def error_code(call):
+    try:
+        call()
+    except botocore.exceptions.ClientError as e:
+        return e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]
+    return None, 200
+
+
+iam = client("iam", os.environ["ROOT_ID"], os.environ["ROOT_SECRET"])
+sts = client("sts", os.environ["ROOT_ID"], os.environ["ROOT_SECRET"])
+
+check(sts.get_caller_identity()["Arn"] == f"arn:aws:iam::{ACCOUNT}:root", "sts get_caller_identity as root")
+user = iam.create_user(UserName="b3-alice", Path="/b3/")["User"]
+check(user["Arn"] == f"arn:aws:iam::{ACCOUNT}:user/b3/b3-alice" and user["UserId"].startswith("AIDA"), "iam create_user")
+try:
+    iam.create_user(UserName="B3-ALICE")
+    check(False, "a duplicate user name is refused")
+except iam.exceptions.EntityAlreadyExistsException:
+    check(True, "a duplicate user name is EntityAlreadyExistsException")
+
+key = iam.create_access_key(UserName="b3-alice")["AccessKey"]
+check(key["Status"] == "Active" and len(key["SecretAccessKey"]) == 40, "iam create_access_key")
+alice_sts = client("sts", key["AccessKeyId"], key["SecretAccessKey"])
+check(alice_sts.get_caller_identity()["Arn"].endswith(":user/b3/b3-alice"), "the new key signs")
+deadline = time.time() + 10
+used = iam.get_access_key_last_used(AccessKeyId=key["AccessKeyId"])["AccessKeyLastUsed"]
+while "LastUsedDate" not in used and time.time() < deadline:
+    time.sleep(0.2)
+    used = iam.get_access_key_last_used(AccessKeyId=key["AccessKeyId"])["AccessKeyLastUsed"]
+check(used.get("ServiceName") == "sts" and used.get("Region") == "us-east-1", "iam get_access_key_last_used after use")
+check(error_code(lambda: iam.get_access_key_last_used(AccessKeyId="AKIAQYLPMN5HZZZZZZZZ")) == ("AccessDenied", 403),
+      "get_access_key_last_used of an unknown key is AccessDenied")
+check(sts.get_access_key_info(AccessKeyId=key["AccessKeyId"])["Account"] == ACCOUNT, "sts get_access_key_info")
+
+second = iam.create_access_key(UserName="b3-alice")["AccessKey"]
+check(error_code(lambda: iam.create_access_key(UserName="b3-alice")) == ("LimitExceeded", 409), "a third key is LimitExceeded")
+iam.update_access_key(UserName="b3-alice", AccessKeyId=key["AccessKeyId"], Status="Inactive")
+check(error_code(alice_sts.get_caller_identity) == ("InvalidClientTokenId", 403), "an Inactive key is refused")
+check(error_code(lambda: iam.update_access_key(UserName="b3-alice", AccessKeyId=key["AccessKeyId"], Status="Bogus"))
+      == ("ValidationError", 400), "a bad status is ValidationError")
+iam.delete_access_key(UserName="b3-alice", AccessKeyId=key["AccessKeyId"])
+listed = iam.list_access_keys(UserName="b3-alice")["AccessKeyMetadata"]
+check([m["AccessKeyId"] for m in listed] == [second["AccessKeyId"]], "iam delete_access_key")
+check(error_code(lambda: iam.delete_user(UserName="b3-alice")) == ("DeleteConflict", 409), "a user with keys is DeleteConflict")
+check(error_code(lambda: iam.get_user(UserName="b3-nobody")) == ("NoSuchEntity", 404), "an unknown user is NoSuchEntity")
+
+for i in range(9):
+    iam.create_user(UserName=f"b3-page-{i}", Path="/b3-paged/")
+pages = list(iam.get_paginator("list_users").paginate(PathPrefix="/b3-paged/", PaginationConfig={"PageSize": 4}))
+check([len(p["Users"]) for p in pages] == [4, 4, 1] and [p["IsTruncated"] for p in pages] == [True, True, False],
+      "list_users paginator with MaxItems 4")
+
+state = iam.generate_credential_report()["State"]
+check(state in ("STARTED", "COMPLETE"), "iam generate_credential_report")
+report = iam.get_credential_report()
+reader = csv.DictReader(io.StringIO(report["Content"].decode()))
+rows = list(reader)
+check(isinstance(report["Content"], bytes) and len(reader.fieldnames) == 22 and rows[0]["user"] == "<root_account>"
+      and rows[0]["arn"] == f"arn:aws:iam::{ACCOUNT}:root", "get_credential_report (bytes, CSV in AWS's columns)")
+print("boto3: all checks passed")

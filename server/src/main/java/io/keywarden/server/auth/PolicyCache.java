@@ -1,0 +1,122 @@
+package io.keywarden.server.auth;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.keywarden.core.identity.User;
+import io.keywarden.core.permissions.PolicyAuthorizer;
+import io.keywarden.core.permissions.StorePolicySource;
+import io.keywarden.core.policy.CompiledPolicy;
+import io.keywarden.core.port.PolicyChangeListener;
+import io.keywarden.core.port.PolicyStore;
+import io.keywarden.server.config.KeywardenConfig;
+import io.netty.util.internal.ThreadExecutorMap;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The authorisation path's view of the policy store: each user's inline and attached policies, compiled, held in
+ * memory per user ID, so that authorising a request costs no database read and no parsing once its caller's policies
+ * are known.
+ *
+ * <p>Staleness: a change made through this server applies to the very next request (the use cases tell this cache
+ * through {@link PolicyChangeListener}, after the change is committed, and an invalidated entry that was still
+ * loading is not kept); a change made by another server sharing the database applies here after at most
+ * {@code keywarden.auth.policy-cache-ttl} (default 1 s).
+ *
+ * <p>A miss loads on the calling thread, which is one of the blocking executor's: every route that authorises runs
+ * there. On a Netty event loop a miss is refused (the request is denied, with the reason) rather than block the loop.
+ */
+@Singleton
+public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeListener {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyCache.class);
+
+    private final AsyncCache<String, Loaded> cache;
+    private final PolicyAuthorizer.PolicySource loader;
+    private final BooleanSupplier onEventLoop;
+
+    @Inject
+    public PolicyCache(PolicyStore store, KeywardenConfig.Auth auth) {
+        this(new StorePolicySource(store), auth.getPolicyCacheTtl(), auth.getPolicyCacheMaxSize(), Ticker.systemTicker(),
+                PolicyCache::onNettyEventLoop);
+    }
+
+    PolicyCache(PolicyAuthorizer.PolicySource loader, Duration ttl, long maxSize, Ticker ticker,
+                BooleanSupplier onEventLoop) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.onEventLoop = Objects.requireNonNull(onEventLoop, "onEventLoop");
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maxSize)
+                .expireAfterWrite(ttl)
+                .ticker(ticker)
+                .buildAsync();
+    }
+
+    @Override
+    public List<CompiledPolicy> policiesFor(User user) {
+        String key = user.userId();
+        CompletableFuture<Loaded> cached = cache.getIfPresent(key);
+        if (cached != null && cached.isDone()) {
+            return cached.join().policiesOrThrow();
+        }
+        if (onEventLoop.getAsBoolean()) {
+            LOG.error("the policies of {} were asked for on an event loop thread ({}); the route must run on the"
+                    + " blocking executor", user.arn(), Thread.currentThread().getName());
+            throw new IllegalStateException("policies are not loaded and may not be read on the event loop");
+        }
+        CompletableFuture<Loaded> mine = new CompletableFuture<>();
+        CompletableFuture<Loaded> existing = cache.asMap().putIfAbsent(key, mine);
+        if (existing != null) {
+            return existing.join().policiesOrThrow();
+        }
+        // loaded outside any cache lock: an invalidation meanwhile removes this entry, and it is then not kept
+        Loaded loaded;
+        try {
+            loaded = new Loaded(loader.policiesFor(user), null);
+        } catch (RuntimeException e) {
+            // not cached: the next request tries again (and concurrent waiters share this failure)
+            cache.asMap().remove(key, mine);
+            LOG.warn("the policies of {} could not be loaded: {}", user.arn(), e.toString());
+            loaded = new Loaded(List.of(), e);
+        }
+        mine.complete(loaded);
+        return loaded.policiesOrThrow();
+    }
+
+    @Override
+    public void userPoliciesChanged(String userId) {
+        cache.synchronous().invalidate(userId);
+    }
+
+    @Override
+    public void allPoliciesChanged() {
+        cache.synchronous().invalidateAll();
+    }
+
+    /** A load's outcome; a failure is handed to the requests that waited for it, never kept. */
+    private record Loaded(List<CompiledPolicy> policies, RuntimeException failure) {
+        List<CompiledPolicy> policiesOrThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return policies;
+        }
+    }
+
+    /**
+     * Whether the current thread runs a Netty event loop (or another Netty single-thread executor): Netty records the
+     * executor of each of its threads in {@code ThreadExecutorMap} (a public class of its internal package, the only
+     * exact answer; a thread's class or name would only be a guess).
+     */
+    static boolean onNettyEventLoop() {
+        return ThreadExecutorMap.currentExecutor() != null;
+    }
+}

@@ -1,0 +1,57 @@
+package io.keywarden.server.config;
+
+import io.keywarden.core.authz.Authorizer;
+import io.keywarden.core.permissions.PolicyAuthorizer;
+import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.policy.PolicyEvaluator;
+import io.keywarden.core.port.PolicyChangeListener;
+import io.keywarden.core.port.PolicyStore;
+import io.keywarden.core.service.IdentityService;
+import io.keywarden.server.auth.AuditingAuthorizer;
+import io.keywarden.server.auth.PolicyCache;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Authorisation by IAM policies: the primary {@link Authorizer} (replacing the interim root-only one) evaluates the
+ * caller's policies, served compiled from the {@link PolicyCache}, and logs every denial; and the policy management
+ * use cases.
+ */
+@Factory
+public class PermissionBeans {
+
+    /** Root may do everything; IAM users what their policies allow. Every denial is logged with its reasons. */
+    @Singleton
+    @Primary
+    Authorizer policyAuthorizer(PolicyCache policies) {
+        return new AuditingAuthorizer(new PolicyAuthorizer(policies, PolicyEvaluator.create()));
+    }
+
+    /**
+     * Created with the context, not on first use: it adds the "no policies left" check to DeleteUser, which must hold
+     * from the first request on. Every {@link PolicyChangeListener} (the policy cache among them) is told of changes.
+     */
+    @Context
+    PolicyService policyService(IdentityService identity, PolicyStore store, List<PolicyChangeListener> listeners,
+                                Clock clock, SecureRandom random) {
+        List<PolicyChangeListener> all = List.copyOf(listeners);
+        PolicyChangeListener fanOut = new PolicyChangeListener() {
+            @Override
+            public void userPoliciesChanged(String userId) {
+                all.forEach(l -> l.userPoliciesChanged(userId));
+            }
+
+            @Override
+            public void allPoliciesChanged() {
+                all.forEach(PolicyChangeListener::allPoliciesChanged);
+            }
+        };
+        return new PolicyService(identity, store, fanOut, clock, random);
+    }
+}
