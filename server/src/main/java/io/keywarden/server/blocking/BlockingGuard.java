@@ -3,8 +3,6 @@ package io.keywarden.server.blocking;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.order.Ordered;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.internal.ThreadExecutorMap;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +44,12 @@ public class BlockingGuard implements BeanCreatedEventListener<DataSource>, Orde
         return EVENT_LOOP_CONNECTIONS.get();
     }
 
-    static void check() {
-        EventLoopFirst.checkMayBlock();
-        EventExecutor executor = ThreadExecutorMap.currentExecutor();
-        if (executor != null && executor.inEventLoop()) {
+    static void check() throws SQLException {
+        if (EventLoopFirst.refuseBlocking()) {
+            // an ordinary JDBC failure, so Micronaut Data cleans up as usual; the attempt is discarded anyway
+            throw new SQLException("no database access in an event-loop-first attempt");
+        }
+        if (EventLoopFirst.onEventLoop()) {
             if (EVENT_LOOP_CONNECTIONS.getAndIncrement() == 0) {
                 LOG.warn("a JDBC connection was taken on event-loop thread {}: the database blocks every request of"
                         + " that loop; run this work on the blocking executor", Thread.currentThread().getName(),

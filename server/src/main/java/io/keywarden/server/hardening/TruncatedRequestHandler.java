@@ -3,7 +3,6 @@ package io.keywarden.server.hardening;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.server.http.ErrorResponses;
 import io.keywarden.server.http.RequestIds;
-import io.keywarden.server.http.dto.ErrorDto;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -19,11 +18,11 @@ import java.io.EOFException;
  * trace that any client could otherwise fill at will.
  */
 @Singleton
-public class TruncatedRequestHandler implements ExceptionHandler<EOFException, HttpResponse<ErrorDto>> {
+public class TruncatedRequestHandler implements ExceptionHandler<EOFException, HttpResponse<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(TruncatedRequestHandler.class);
 
     @Override
-    public HttpResponse<ErrorDto> handle(HttpRequest request, EOFException exception) {
+    public HttpResponse<?> handle(HttpRequest request, EOFException exception) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("request {} {} {}: the connection closed before the body was complete", RequestIds.of(request),
                     request.getMethodName(), request.getPath());

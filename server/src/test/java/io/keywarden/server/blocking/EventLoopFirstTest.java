@@ -8,13 +8,17 @@ import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.netty.channel.DefaultEventLoop;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,25 +34,46 @@ class EventLoopFirstTest extends ServerTestSupport {
 
     @Test
     void workThatNeedsTheDatabaseMovesToTheBlockingExecutorBeforeAnyIo() throws Exception {
-        Thread caller = Thread.currentThread();
-        Thread ran = eventLoopFirst.supply(() -> {
+        long before = BlockingGuard.eventLoopConnections();
+        CompletableFuture<Thread> ran = onAnEventLoop(() -> eventLoopFirst.supply(() -> {
             users.findById(account.id(), "AIDANOSUCHUSER0000001");
             return Thread.currentThread();
-        }).get(10, TimeUnit.SECONDS);
-        assertThat(ran).isNotSameAs(caller);
+        }));
+        assertThat(ran.get(10, TimeUnit.SECONDS).getName()).doesNotContain("eventLoop");
+        assertThat(BlockingGuard.eventLoopConnections()).isEqualTo(before);
     }
 
     @Test
-    void workServedFromMemoryStaysOnTheCallingThread() throws Exception {
+    void workServedFromMemoryStaysOnTheEventLoop() throws Exception {
+        CompletableFuture<Thread> ran = onAnEventLoop(() -> eventLoopFirst.supply(Thread::currentThread));
+        assertThat(ran.get(10, TimeUnit.SECONDS).getName()).contains("eventLoop");
+    }
+
+    @Test
+    void offTheEventLoopTheWorkSimplyRuns() throws Exception {
         Thread caller = Thread.currentThread();
-        assertThat(eventLoopFirst.supply(Thread::currentThread).get()).isSameAs(caller);
+        assertThat(eventLoopFirst.supply(() -> {
+            users.findById(account.id(), "AIDANOSUCHUSER0000001");
+            return Thread.currentThread();
+        }).get()).isSameAs(caller);
     }
 
     @Test
-    void failuresOfTheFirstAttemptAreTheResult() {
-        assertThat(eventLoopFirst.supply(() -> {
+    void failuresOfTheFirstAttemptAreTheResult() throws Exception {
+        CompletableFuture<Object> failed = onAnEventLoop(() -> eventLoopFirst.supply(() -> {
             throw new IllegalStateException("boom");
-        })).isCompletedExceptionally();
+        }));
+        assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    /** Calls {@code start} on a Netty event loop (named like Micronaut's) and returns the future it gives. */
+    private static <T> CompletableFuture<T> onAnEventLoop(Supplier<CompletableFuture<T>> start) throws Exception {
+        DefaultEventLoop loop = new DefaultEventLoop(new DefaultThreadFactory("test-eventLoop"));
+        try {
+            return loop.submit(start::get).get(10, TimeUnit.SECONDS);
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
     }
 
     @Test
