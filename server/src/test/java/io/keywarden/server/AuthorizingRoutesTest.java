@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizingRoutesTest extends ServerTestSupport {
     private static final Set<String> ON_THE_EVENT_LOOP = Set.of("GET /v1/caller-identity");
+    /** The Query face chooses the executor per action (see {@link #everyQueryActionThatAuthorisesBlocks()}). */
+    private static final Set<String> QUERY_FACE = Set.of("POST /", "GET /");
 
     @Inject
     Router router;
@@ -38,6 +40,8 @@ class AuthorizingRoutesTest extends ServerTestSupport {
     Authorizer authorizer;
     @Inject
     PolicyService policies;
+    @Inject
+    io.keywarden.server.query.QueryDispatcher dispatcher;
 
     @Test
     void everyRouteThatAuthorisesRunsOnTheBlockingExecutor() {
@@ -50,12 +54,24 @@ class AuthorizingRoutesTest extends ServerTestSupport {
         assertThat(withCaller).hasSizeGreaterThan(15);
         for (UriRouteInfo<?, ?> route : withCaller) {
             String name = route.getHttpMethod() + " " + route.getUriMatchTemplate().toPathString();
-            if (ON_THE_EVENT_LOOP.contains(name)) {
+            if (ON_THE_EVENT_LOOP.contains(name) || QUERY_FACE.contains(name)) {
                 continue;
             }
             assertThat(route.getAnnotationMetadata().stringValue(ExecuteOn.class)).as(name)
                     .contains(TaskExecutors.BLOCKING);
         }
+    }
+
+    @Test
+    void everyQueryActionThatAuthorisesBlocks() {
+        assertThat(dispatcher.actionNames()).contains("CreateAccessKey", "PutUserPolicy", "GetCallerIdentity")
+                .hasSizeGreaterThan(20);
+        for (String action : dispatcher.actionNames()) {
+            if (!action.equals("GetCallerIdentity")) {
+                assertThat(dispatcher.blocks(action)).as(action).isTrue();
+            }
+        }
+        assertThat(dispatcher.blocks("GetCallerIdentity")).isFalse();
     }
 
     @Test

@@ -61,6 +61,11 @@ public final class QueryDispatcher {
         actions.put(name, new Action(namespace, operation, false));
     }
 
+    /** The names of the registered actions. */
+    public java.util.Set<String> actionNames() {
+        return java.util.Set.copyOf(actions.keySet());
+    }
+
     public boolean knows(String action) {
         return action != null && actions.containsKey(action);
     }
