@@ -3,6 +3,7 @@ package io.keywarden.server.blocking;
 import io.keywarden.core.identity.Account;
 import io.keywarden.core.port.UserStore;
 import io.keywarden.server.cache.CachingAccessKeyStore;
+import io.keywarden.server.support.LogCapture;
 import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -66,6 +68,13 @@ class EventLoopFirstTest extends ServerTestSupport {
         assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
     }
 
+    /** JSON string quoting for the test's documents. */
+    private static final class JsonText {
+        static String quote(String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+
     /** Calls {@code start} on a Netty event loop (named like Micronaut's) and returns the future it gives. */
     private static <T> CompletableFuture<T> onAnEventLoop(Supplier<CompletableFuture<T>> start) throws Exception {
         DefaultEventLoop loop = new DefaultEventLoop(new DefaultThreadFactory("test-eventLoop"));
@@ -105,6 +114,33 @@ class EventLoopFirstTest extends ServerTestSupport {
         assertThat(root.get("/v1/users/carol/access-keys").json().path("accessKeys").findValuesAsText("accessKeyId"))
                 .containsExactly(secondId);
         assertThat(carol.get("/v1/caller-identity").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anIamUsersFirstListingLoadsItsPoliciesOffTheEventLoopWithoutASpuriousDenial() {
+        SignedClient root = root();
+        assertThat(root.post("/v1/users", "{\"userName\":\"erin\"}").status()).isEqualTo(201);
+        Response created = root.post("/v1/users/erin/access-keys", null);
+        SignedClient erin = as(created.json().path("accessKeyId").asText(),
+                created.json().path("secretAccessKey").asText());
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"iam:ListAccessKeys\",\"Resource\":\"arn:aws:iam::*:user/${aws:username}\"}]}";
+        Response put = root.send("PUT", "/v1/users/erin/policies/OwnKeys", "application/json",
+                ("{\"policyDocument\":" + JsonText.quote(policy) + "}").getBytes(StandardCharsets.UTF_8));
+        assertThat(put.status()).as(put.toString()).isEqualTo(204);
+        assertThat(erin.get("/v1/caller-identity").status()).isEqualTo(200); // the credential is now cached
+
+        try (LogCapture log = LogCapture.attach()) {
+            for (int i = 0; i < 3; i++) {
+                Response rest = erin.get("/v1/users/me/access-keys");
+                assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
+                Response query = erin.send("POST", "/", "application/x-www-form-urlencoded",
+                        "Action=ListAccessKeys&Version=2010-05-08".getBytes(StandardCharsets.UTF_8));
+                assertThat(query.status()).as(query.toString()).isEqualTo(200);
+                assertThat(query.body()).contains(created.json().path("accessKeyId").asText());
+            }
+            assertThat(log.text()).doesNotContain("Deny").doesNotContain("asked for on an event loop");
+        }
     }
 
     @Test
