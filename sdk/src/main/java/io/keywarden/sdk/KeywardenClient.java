@@ -373,6 +373,43 @@ public final class KeywardenClient implements AutoCloseable {
         return Responses.keyOwner(json);
     }
 
+    /**
+     * One page of audit events, newest first, filtered by the request (LookupEvents). Needs
+     * {@code keywarden:LookupEvents}.
+     *
+     * @throws AccessDeniedException when the caller may not read the trail
+     */
+    public Page<AuditEvent> lookupAuditEvents(LookupAuditEventsRequest lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        String query = new QueryBuilder()
+                .add("accessKeyId", lookup.accessKeyId().orElse(null))
+                .add("userName", lookup.userName().orElse(null))
+                .add("eventName", lookup.eventName().orElse(null))
+                .add("from", lookup.from().map(Instant::toString).orElse(null))
+                .add("to", lookup.to().map(Instant::toString).orElse(null))
+                .add("maxItems", lookup.maxItems().orElse(null))
+                .add("marker", lookup.marker().orElse(null))
+                .build();
+        AnswerReader json = call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, AUDIT_EVENTS), query));
+        return Responses.page(json, "events", Responses::auditEvent);
+    }
+
+    /** Every audit event the request selects, newest first, fetched page by page as the iteration goes. */
+    public PagedIterable<AuditEvent> lookupAllAuditEvents(LookupAuditEventsRequest lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        return new PagedIterable<>(lookup.marker().orElse(null),
+                marker -> lookupAuditEvents(lookup.toBuilder().marker(marker).build()));
+    }
+
+    /**
+     * Verifies the audit trail's hash chain on the server and reports the first broken link. Needs
+     * {@code keywarden:VerifyAuditTrail}.
+     */
+    public AuditVerification verifyAuditTrail() {
+        return Responses.auditVerification(call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, AUDIT_EVENTS, "verify"))));
+    }
+
     // ---- inline user policies -------------------------------------------------------------------------------
 
     /**
@@ -642,43 +679,6 @@ public final class KeywardenClient implements AutoCloseable {
         }
         String csv = new String(response.body(), StandardCharsets.UTF_8);
         return new CredentialReport(generated, csv, CredentialReportCsv.parse(csv));
-    }
-
-    /**
-     * One page of audit events, newest first, filtered by the request (LookupEvents). Needs
-     * {@code keywarden:LookupEvents}.
-     *
-     * @throws AccessDeniedException when the caller may not read the trail
-     */
-    public Page<AuditEvent> lookupAuditEvents(LookupAuditEventsRequest lookup) {
-        Objects.requireNonNull(lookup, "lookup");
-        String query = new QueryBuilder()
-                .add("accessKeyId", lookup.accessKeyId().orElse(null))
-                .add("userName", lookup.userName().orElse(null))
-                .add("eventName", lookup.eventName().orElse(null))
-                .add("from", lookup.from().map(Instant::toString).orElse(null))
-                .add("to", lookup.to().map(Instant::toString).orElse(null))
-                .add("maxItems", lookup.maxItems().orElse(null))
-                .add("marker", lookup.marker().orElse(null))
-                .build();
-        AnswerReader json = call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, AUDIT_EVENTS), query));
-        return Responses.page(json, "events", Responses::auditEvent);
-    }
-
-    /** Every audit event the request selects, newest first, fetched page by page as the iteration goes. */
-    public PagedIterable<AuditEvent> lookupAllAuditEvents(LookupAuditEventsRequest lookup) {
-        Objects.requireNonNull(lookup, "lookup");
-        return new PagedIterable<>(lookup.marker().orElse(null),
-                marker -> lookupAuditEvents(lookup.toBuilder().marker(marker).build()));
-    }
-
-    /**
-     * Verifies the audit trail's hash chain on the server and reports the first broken link. Needs
-     * {@code keywarden:VerifyAuditTrail}.
-     */
-    public AuditVerification verifyAuditTrail() {
-        return Responses.auditVerification(call(ApiRequest.get(ApiRequest.IAM,
-                UriEncoding.path(V1, AUDIT_EVENTS, "verify"))));
     }
 
     /** Releases the client's threads; calls made afterwards throw {@link IllegalStateException}. Idempotent. */

@@ -42,7 +42,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -204,7 +203,7 @@ public class AuditFilter implements Ordered {
             sourceIp = sourceIp(request);
             userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
         }
-        return new AuditRecord(UUID.randomUUID().toString(), clock.instant(), account.id().value(),
+        return new AuditRecord(RequestIds.newId(), clock.instant(), account.id().value(),
                 AuditEventNames.source(eventName), eventName, readOnly, principalType, principalArn, principalId,
                 userName, accessKeyId, sourceIp, userAgent, params.isEmpty() ? null : SecretRedaction.toJson(params),
                 responseElements, errorCode, errorMessage, RequestIds.of(request), status);

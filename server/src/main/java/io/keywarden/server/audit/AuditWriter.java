@@ -14,16 +14,18 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes audit records with group commit: one writer thread takes whatever records are waiting (up to
  * {@link #MAX_BATCH}) and appends them to the chain in one transaction. A call that changes something waits for
  * the commit that holds its record before it is answered ({@link #write} completes then), so an acknowledged
- * change always has its event; under load many such calls share one commit. Reads do not wait ({@link #submit}).
+ * change always has its event; under load many such calls share one commit. Reads do not wait ({@link #submit}), and
+ * their events linger up to {@link #READ_LINGER_MILLIS} to share a commit.
  * A record that cannot be written after {@link #ATTEMPTS} tries fails its waiting call (which then answers 500
  * rather than acknowledge a change without its event), or is counted as dropped for a read. Shutdown writes what is
  * queued.
@@ -35,10 +37,15 @@ public class AuditWriter {
     private static final int MAX_QUEUED = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
 
-    private record Pending(AuditRecord record, CompletableFuture<Void> written) {
+    /** How long events of reads may wait for company before they are written (none wait once a change arrives). */
+    static final long READ_LINGER_MILLIS = 100;
+
+    private record Pending(AuditRecord record, CompletableFuture<Void> written, boolean waitedFor) {
     }
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    /** Lock-free: a read's event costs the request one CAS, no wake-up of the writer. */
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final AuditStore store;
     private final Account account;
     private final Thread thread;
@@ -55,25 +62,40 @@ public class AuditWriter {
         this.written = Counter.builder("keywarden.audit.events.written").register(registry);
         this.dropped = Counter.builder("keywarden.audit.events.dropped")
                 .description("audit events of reads that could not be written").register(registry);
-        Gauge.builder("keywarden.audit.queue", queue, BlockingQueue::size)
+        Gauge.builder("keywarden.audit.queue", queued, AtomicInteger::get)
                 .description("audit events waiting to be written").register(registry);
         this.thread = new Thread(this::run, "keywarden-audit-writer");
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    /** Queues a record and completes once it is committed (or fails if it cannot be). */
+    /** Queues a record and completes once it is committed (or fails if it cannot be); written without delay. */
     public CompletableFuture<Void> write(AuditRecord record) {
+        return enqueue(record, true);
+    }
+
+    private CompletableFuture<Void> enqueue(AuditRecord record, boolean waitedFor) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(record, done))) {
+        if (!running || queued.incrementAndGet() > MAX_QUEUED) {
+            if (running) {
+                queued.decrementAndGet();
+            }
             done.completeExceptionally(new IllegalStateException("the audit trail is not accepting events"));
+            return done;
+        }
+        queue.add(new Pending(record, done, waitedFor));
+        if (waitedFor) {
+            LockSupport.unpark(thread);
         }
         return done;
     }
 
-    /** Queues a record without waiting for it. */
+    /**
+     * Queues a record without waiting for it; it is written with the next change's event or within
+     * {@link #READ_LINGER_MILLIS}, together with whatever else arrived, so that reads cost one commit per batch.
+     */
     public void submit(AuditRecord record) {
-        write(record).exceptionally(e -> {
+        enqueue(record, false).exceptionally(e -> {
             dropped.increment();
             LOG.error("audit event {} {} was not written: {}", record.eventName(), record.requestId(), e.toString());
             return null;
@@ -82,30 +104,55 @@ public class AuditWriter {
 
     /** Records waiting to be written. */
     public int queued() {
-        return queue.size();
+        return queued.get();
     }
 
+    /**
+     * Takes what is queued; when it holds only reads, sleeps until a change's event arrives (its enqueuer wakes this
+     * thread) or {@link #READ_LINGER_MILLIS} passed, takes what came meanwhile, and writes it all in one batch.
+     */
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                drain(batch);
+                if (batch.isEmpty()) {
+                    LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(READ_LINGER_MILLIS));
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                writeBatch(batch);
-            } catch (InterruptedException e) {
-                if (!running) {
-                    break;
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READ_LINGER_MILLIS);
+                while (running && batch.size() < MAX_BATCH && !anyWaitedFor(batch, 0)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    LockSupport.parkNanos(this, left);
+                    drain(batch);
                 }
+                writeBatch(batch);
             } catch (RuntimeException | Error e) {
                 LOG.error("audit writer failed", e);
             } finally {
                 batch.clear();
             }
         }
+    }
+
+    private void drain(List<Pending> batch) {
+        Pending p;
+        while (batch.size() < MAX_BATCH && (p = queue.poll()) != null) {
+            queued.decrementAndGet();
+            batch.add(p);
+        }
+    }
+
+    private static boolean anyWaitedFor(List<Pending> batch, int from) {
+        for (int i = from; i < batch.size(); i++) {
+            if (batch.get(i).waitedFor()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeBatch(List<Pending> batch) {
@@ -143,6 +190,7 @@ public class AuditWriter {
     @PreDestroy
     void close() {
         running = false;
+        LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {

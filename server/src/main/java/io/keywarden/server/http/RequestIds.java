@@ -26,7 +26,7 @@ public final class RequestIds {
     }
 
     /** A version-4 UUID from a fast non-cryptographic generator: request IDs are identifiers, not secrets. */
-    static String newId() {
+    public static String newId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
