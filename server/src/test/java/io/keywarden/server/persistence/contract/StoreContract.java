@@ -80,7 +80,10 @@ public abstract class StoreContract {
                 context.close();
             }
         } finally {
-            database.close();
+            // null when the test was skipped before it had a database (no PostgreSQL configured)
+            if (database != null) {
+                database.close();
+            }
             deleteQuietly(dataDir);
         }
     }
