@@ -124,6 +124,43 @@ class TwoNodesOnPostgresTest {
         }
     }
 
+    /** Polls GET {@code path} through {@code client} until it answers 403 AccessDenied; returns the time it took. */
+    private static long millisUntilDenied(SignedClient client, String path, Duration bound) throws InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            Response r = client.get(path);
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            if (r.status() == 403 && "AccessDenied".equals(r.code())) {
+                return elapsed;
+            }
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(elapsed).as("node B still allows after %d ms", elapsed).isLessThan(bound.toMillis());
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void policyDeletedOnOneNodeDeniesOnTheOther() throws Exception {
+        String user = "policy-user";
+        String[] key = newKey(user);
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ListOwn\",\"Effect\":\"Allow\","
+                + "\"Action\":\"iam:ListAccessKeys\",\"Resource\":\"arn:aws:iam::*:user/${aws:username}\"}]}";
+        String body = "{\"policyDocument\":" + com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(document) + "}";
+        assertThat(root(nodeA).send("PUT", "/v1/users/" + user + "/policies/ListOwn", "application/json",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(204);
+        SignedClient onB = SignedClient.of(uri(nodeB), key[0], key[1]);
+        String path = "/v1/users/" + user + "/access-keys";
+        Response allowed = onB.get(path);
+        assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+
+        assertThat(root(nodeA).delete("/v1/users/" + user + "/policies/ListOwn").status()).isEqualTo(204);
+        // the deletion reaches node B through the change log (polled every 200 ms), not the policy cache's TTL
+        long took = millisUntilDenied(onB, path, BOUND);
+        delaysMillis.add(took);
+        System.out.println("policy deletion on node A denied on node B after " + took + " ms");
+    }
+
     @Test
     void keyCreatedOnOneNodeWorksOnTheOther() {
         String[] key = newKey("created-on-a");
