@@ -31,14 +31,14 @@ class TimeoutTest {
                     .hasCauseInstanceOf(HttpTimeoutException.class);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-            // on a loaded machine the stub may record the request only after the client gave up: wait for it, then
-            // make sure no retry follows
+            // on a loaded machine the stub may record the request only after the client gave up, or never (the
+            // client may give up before the request left it): wait, then make sure no retry followed
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (stub.requests().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             Thread.sleep(700);
-            assertThat(stub.requests()).hasSize(1);
+            assertThat(stub.requests()).as("a timed-out request is not retried").hasSizeLessThanOrEqualTo(1);
         }
     }
 }

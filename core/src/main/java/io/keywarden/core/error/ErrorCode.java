@@ -41,6 +41,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
+    REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderFieldsTooLarge", 431),
+    REQUEST_URI_TOO_LONG("RequestURITooLong", 414),
     THROTTLING("Throttling", 400),
     // server side
     SERVICE_FAILURE("ServiceFailure", 500),

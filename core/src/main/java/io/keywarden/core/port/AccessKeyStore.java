@@ -29,6 +29,16 @@ public interface AccessKeyStore {
     List<AccessKey> listByOwner(AccountId account, String ownerId);
 
     /**
+     * The owner's live keys for ListAccessKeys: as {@link #listByOwner}, but a store may answer from a cache that is
+     * invalidated on every key change it sees (see {@link KeyChangeListener}); the keys' last-used records may then be
+     * stale, which ListAccessKeys does not show. Checks that must see the database (may a user be deleted?) use
+     * {@link #listByOwner}.
+     */
+    default List<AccessKey> listByOwnerForListing(AccountId account, String ownerId) {
+        return listByOwner(account, ownerId);
+    }
+
+    /**
      * The live keys of many owners at once, oldest first per owner. The default asks per owner; stores override it
      * with one query.
      */

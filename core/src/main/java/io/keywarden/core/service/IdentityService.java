@@ -221,7 +221,7 @@ public final class IdentityService {
 
     public Page<AccessKey> listAccessKeys(Caller caller, String userName, PageRequest page) {
         Target target = target(caller, "iam:ListAccessKeys", userName);
-        List<AccessKey> all = keys.listByOwner(account.id(), target.owner().id());
+        List<AccessKey> all = keys.listByOwnerForListing(account.id(), target.owner().id());
         String after = page.afterKey();
         List<AccessKey> rest = new ArrayList<>();
         for (AccessKey k : all) {

@@ -9,6 +9,7 @@ import io.keywarden.core.permissions.StorePolicySource;
 import io.keywarden.core.policy.CompiledPolicy;
 import io.keywarden.core.port.PolicyChangeListener;
 import io.keywarden.core.port.PolicyStore;
+import io.keywarden.server.blocking.EventLoopFirst;
 import io.keywarden.server.config.KeywardenConfig;
 import io.netty.util.internal.ThreadExecutorMap;
 import jakarta.inject.Inject;
@@ -80,6 +81,7 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeL
             return cached.join().policiesOrThrow();
         }
         if (onEventLoop.getAsBoolean()) {
+            EventLoopFirst.checkMayBlock(); // in an event-loop-first attempt: retried on the blocking executor
             LOG.error("the policies of {} were asked for on an event loop thread ({}); the route must run on the"
                     + " blocking executor", user.arn(), Thread.currentThread().getName());
             throw new IllegalStateException("policies are not loaded and may not be read on the event loop");

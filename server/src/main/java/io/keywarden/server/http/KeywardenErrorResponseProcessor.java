@@ -7,9 +7,12 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,7 @@ public class KeywardenErrorResponseProcessor implements ErrorResponseProcessor<O
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpRequest<?> request = context.getRequest();
         int status = base.code();
-        ErrorCode code = codeFor(status);
+        ErrorCode code = codeFor(status, context.getRootCause().orElse(decoderFailure(request)));
         String message = messageFor(code, request, context);
         if (code.httpStatus() >= 500) {
             LOG.error("request {} {} {} failed", RequestIds.of(request), request.getMethodName(), request.getPath(),
@@ -44,6 +47,25 @@ public class KeywardenErrorResponseProcessor implements ErrorResponseProcessor<O
             }
         });
         return response;
+    }
+
+    /** Why Netty could not decode the request (Micronaut answers 413 for any oversized part without a cause). */
+    private static Throwable decoderFailure(HttpRequest<?> request) {
+        if (request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure()) {
+            return netty.getNativeRequest().decoderResult().cause();
+        }
+        return null;
+    }
+
+    static ErrorCode codeFor(int status, Throwable cause) {
+        // Netty refuses an oversized request line or header block before there is a request; Micronaut answers 413
+        if (hasCause(cause, TooLongHttpHeaderException.class)) {
+            return ErrorCode.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        if (hasCause(cause, TooLongHttpLineException.class)) {
+            return ErrorCode.REQUEST_URI_TOO_LONG;
+        }
+        return codeFor(status);
     }
 
     static ErrorCode codeFor(int status) {
@@ -69,6 +91,8 @@ public class KeywardenErrorResponseProcessor implements ErrorResponseProcessor<O
                     + echo(request.getContentType().map(Object::toString).orElse("")) + "' is not supported;"
                     + (QueryFace.handles(request) ? " send application/x-www-form-urlencoded" : " send application/json");
             case REQUEST_ENTITY_TOO_LARGE -> "request body is too large";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "request headers are too large";
+            case REQUEST_URI_TOO_LONG -> "request line (method, path and query) is too long";
             case VALIDATION_ERROR -> validationMessage(cause);
             case INTERNAL_FAILURE -> UnexpectedExceptionHandler.MESSAGE;
             case SERVICE_UNAVAILABLE -> "the service is unavailable; try again later";

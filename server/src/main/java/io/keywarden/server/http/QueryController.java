@@ -1,6 +1,7 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.auth.Caller;
+import io.keywarden.server.blocking.EventLoopFirst;
 import io.keywarden.server.query.QueryDispatcher;
 import io.keywarden.server.query.QueryForm;
 import io.micronaut.core.annotation.Nullable;
@@ -31,10 +32,13 @@ import java.util.concurrent.Executor;
 public class QueryController {
     private final QueryDispatcher dispatcher;
     private final Executor blocking;
+    private final EventLoopFirst eventLoopFirst;
 
-    public QueryController(QueryDispatcher dispatcher, @Named(TaskExecutors.BLOCKING) Executor blocking) {
+    public QueryController(QueryDispatcher dispatcher, @Named(TaskExecutors.BLOCKING) Executor blocking,
+                           EventLoopFirst eventLoopFirst) {
         this.dispatcher = dispatcher;
         this.blocking = blocking;
+        this.eventLoopFirst = eventLoopFirst;
     }
 
     @Post(uri = "/", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/xml")
@@ -58,8 +62,17 @@ public class QueryController {
         if (!dispatcher.blocks(action)) {
             return CompletableFuture.completedFuture(answer(dispatcher.dispatch(caller, parameters, requestId)));
         }
+        if (isRead(action)) {
+            // served from the caches on the event loop when it can be (ListAccessKeys of one's own keys)
+            return eventLoopFirst.supply(() -> answer(dispatcher.dispatch(caller, parameters, requestId)));
+        }
         return CompletableFuture.supplyAsync(() -> answer(dispatcher.dispatch(caller, parameters, requestId)),
                 blocking);
+    }
+
+    /** Actions that only read (no side effect before their first database access), by AWS's naming. */
+    static boolean isRead(String action) {
+        return action != null && (action.startsWith("Get") || action.startsWith("List"));
     }
 
     private static MutableHttpResponse<String> answer(QueryDispatcher.Reply reply) {

@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Keywarden load test: starts the fat jar on a free loopback port with a temporary data folder and a configured root
+# key, then measures, in one run, requests/s and p50/p99 latency of
+#   GET /ping (the ceiling: no authentication, no I/O), signed GetCallerIdentity (REST and, when the server has it,
+#   the Query face), signed and authorised ListAccessKeys, a create + delete access key pair,
+# each figure with its ratio to the /ping ceiling, and the p99 of signed reads at a fixed rate of half their maximum.
+# Also: start-up time to the first answered request, and heap after a full GC at idle and after the load.
+#
+# usage: bench/load/run.sh [--no-build]
+# settings (environment): DURATION=10 (s per measurement) WARMUP=5 (s per scenario, discarded) CONNECTIONS=32 WRK_THREADS=1
+#   ROUNDS=3 PAIR_THREADS=4 RATE_CONNECTIONS=16 JAVA_OPTS="" (server JVM options) OUT=<file> (default: a file in /tmp)
+# Everything stays on 127.0.0.1; with the defaults a run takes about 3-4 minutes.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-32}
+WRK_THREADS=${WRK_THREADS:-1}
+PAIR_THREADS=${PAIR_THREADS:-4}
+RATE_CONNECTIONS=${RATE_CONNECTIONS:-16}
+ROUNDS=${ROUNDS:-3}
+JAVA_OPTS=${JAVA_OPTS:-}
+OUT=${OUT:-/tmp/keywarden-load-$(date +%Y%m%d-%H%M%S).txt}
+JAR=$ROOT/server/target/keywarden-server.jar
+BENCH_JAR=$ROOT/bench/target/benchmarks.jar
+ROOT_KEY_ID=AKIAQYLPMN5HHHFPZAM2
+ROOT_SECRET=wJalrXUtnFEMI/K7MDENG+bPxRfiCYzEXAMPLEKEY
+
+log() { echo "$*" | tee -a "$OUT"; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing wrk (Debian package)..." >&2
+    apt-get install -y -q wrk >/dev/null
+  else
+    echo "wrk is not installed: run 'sudo apt-get install wrk' (Debian/Ubuntu package 'wrk') and try again" >&2
+    exit 1
+  fi
+fi
+command -v curl >/dev/null || { echo "curl is needed to poll the server" >&2; exit 1; }
+
+if [ "${1:-}" != "--no-build" ]; then
+  (cd "$ROOT" && mvn -B -q -Pbench -pl core,server,bench -am package -DskipTests)
+fi
+[ -f "$JAR" ] || { echo "missing $JAR (build: mvn -B -q -pl core,sdk,server -am package -DskipTests)" >&2; exit 1; }
+[ -f "$BENCH_JAR" ] || { echo "missing $BENCH_JAR (build: mvn -B -q -Pbench -pl core,bench -am package -DskipTests)" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/keywarden-load.XXXXXX)
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "no free port found" >&2; exit 1
+}
+PORT=$(free_port)
+BASE=http://127.0.0.1:$PORT
+
+: > "$OUT"
+log "# Keywarden load test $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+log "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1)"
+log "# wrk -t$WRK_THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per figure; server JAVA_OPTS='$JAVA_OPTS'"
+log "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+START_NS=$(date +%s%N)
+MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT=$PORT KEYWARDEN_DATA_DIR=$WORK/data \
+  KEYWARDEN_ROOT_ACCESS_KEY_ID=$ROOT_KEY_ID KEYWARDEN_ROOT_SECRET_ACCESS_KEY=$ROOT_SECRET \
+  java $JAVA_OPTS -jar "$JAR" > "$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for i in $(seq 1 1200); do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/ping" || true)" = 200 ]; then break; fi
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; echo "the server exited" >&2; exit 1; }
+  [ "$i" = 1200 ] && { echo "the server did not answer /ping within 60 s" >&2; exit 1; }
+  sleep 0.05
+done
+STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+
+heap_used_mb() {
+  jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+  jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | awk '
+    /garbage-first heap|PSYoungGen|def new generation|ParOldGen|tenured generation|Shenandoah|ZHeap/ {
+      for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); sub(/K,?$/, "", v); sum += v } }
+    END { printf "%.1f", sum / 1024 }'
+}
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
+sleep 2
+log "startup_to_first_answer_ms $STARTUP_MS"
+log "idle_heap_used_after_gc_mb $(heap_used_mb) (rss $(rss_mb) MB)"
+
+java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool prepare "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" \
+  "$WORK/req" "$PAIR_THREADS" 2>&1 | tee -a "$OUT"
+
+RESULTS=$WORK/results
+: > "$RESULTS"
+wrk_run() { # name round
+  local before after line
+  before=$(load1)
+  line=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$WORK/req/$1.lua" "$BASE" | grep '^RESULT')
+  after=$(load1)
+  echo "$line	$before/$after	$2" >> "$RESULTS"
+  echo "  round $2: $line (load $before/$after)" >> "$OUT"
+}
+
+mapfile -t SCENARIOS < "$WORK/req/scenarios"
+log "warming up (${WARMUP}s per scenario, discarded)..."
+for s in "${SCENARIOS[@]}"; do
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s -s "$WORK/req/$s.lua" "$BASE" > /dev/null
+done
+java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool pairs "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" \
+  "$PAIR_THREADS" "$WARMUP" > /dev/null
+# rounds of every scenario in turn, so that a change in the machine's load hits all of them alike; each ratio is
+# taken against the /ping of its own round, and the summary shows medians over the rounds
+log "measuring: $ROUNDS rounds of ${DURATION}s per scenario..."
+for r in $(seq 1 "$ROUNDS"); do
+  for s in "${SCENARIOS[@]}"; do wrk_run "$s" "$r"; done
+done
+before=$(load1)
+java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool pairs "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" \
+  "$PAIR_THREADS" "$DURATION" | grep '^RESULT' | sed "s|\$|	$before/$(load1)	pairs|" >> "$RESULTS"
+wrk_run ping pairs
+
+# signed reads at a fixed rate of half their (median) maximum: p99 under half load (SPEC §11: under 5 ms)
+median_rps() { awk -F'\t' -v n="$1" '$2 == n && $10 != "pairs" { print $3 }' "$RESULTS" | sort -n \
+  | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+for s in caller-identity-rest caller-identity-query list-access-keys-rest list-access-keys-user-rest; do
+  [ -f "$WORK/req/$s.req" ] || continue
+  half=$(( $(median_rps "$s") / 2 ))
+  before=$(load1)
+  java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool fixed-rate "127.0.0.1:$PORT" "$WORK/req/$s.req" \
+    "$s@half" "$half" "$RATE_CONNECTIONS" "$DURATION" > "$WORK/rate.out"
+  grep '^RESULT' "$WORK/rate.out" | sed "s|\$|	$before/$(load1)	pairs|" >> "$RESULTS"
+  grep '^INFO' "$WORK/rate.out" | cut -f2- | sed 's/^/  /' >> "$OUT"
+done
+
+log "heap_used_after_load_after_gc_mb $(heap_used_mb) (rss $(rss_mb) MB)"
+log "server log: $(grep -c ' ERROR ' "$WORK/server.log" || true) ERROR lines, $(grep -c ' WARN ' "$WORK/server.log" || true) WARN lines"
+log "# load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+log ""
+{
+  printf '%-30s %9s %8s %8s %8s %9s %8s  %s\n' figure 'req/s' 'x ping' 'p50 ms' 'p99 ms' requests 'non-2xx' 'load 1m (per round)'
+  awk -F'\t' '
+    { name = $2; round = $10
+      if (!(name in seen)) { seen[name] = 1; order[++n] = name }
+      k = ++cnt[name]; rps[name, k] = $3; p50[name, k] = $4; p99[name, k] = $5; rnd[name, k] = round
+      req[name] += $6; bad[name] += $7 + $8; loads[name] = loads[name] (loads[name] == "" ? "" : " ") $9
+      if (name == "ping") ping[round] = $3 }
+    function median(arr, name, m,    i, j, t, v) {
+      for (i = 1; i <= m; i++) v[i] = arr[name, i]
+      for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+      return v[int((m + 1) / 2)] }
+    END {
+      pingAll = 0; for (r in ping) { pingAll += ping[r]; pn++ }
+      for (i = 1; i <= n; i++) {
+        name = order[i]; m = cnt[name]
+        for (k = 1; k <= m; k++) { r = rnd[name, k]; base = (r in ping) ? ping[r] : pingAll / pn; ratio[name, k] = 100 * rps[name, k] / base }
+        printf "%-30s %9.0f %7.0f%% %8.2f %8.2f %9d %8d  %s\n", name, median(rps, name, m), median(ratio, name, m),
+          median(p50, name, m), median(p99, name, m), req[name], bad[name], loads[name] }
+    }' "$RESULTS"
+  echo "medians over the rounds; 'x ping': against the /ping of the same round (for pairs and @half rows: of the"
+  echo "run after the pairs); '@half': fixed rate at half the median maximum, latency counted from when each request"
+  echo "was due; create-delete-pair: one pair = 2 requests (create-access-key and delete-access-key: its two halves)"
+} | tee -a "$OUT"
+echo "results written to $OUT"
