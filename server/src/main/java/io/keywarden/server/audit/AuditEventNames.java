@@ -24,6 +24,20 @@ final class AuditEventNames {
             Map.entry("GET /v1/access-keys/{id}/info", "GetAccessKeyInfo"),
             Map.entry("GET /v1/access-keys/{id}/owner", "FindAccessKeyOwner"),
             Map.entry("GET /v1/caller-identity", "GetCallerIdentity"),
+            Map.entry("PUT /v1/users/{user}/policies/{name}", "PutUserPolicy"),
+            Map.entry("GET /v1/users/{user}/policies/{name}", "GetUserPolicy"),
+            Map.entry("DELETE /v1/users/{user}/policies/{name}", "DeleteUserPolicy"),
+            Map.entry("GET /v1/users/{user}/policies", "ListUserPolicies"),
+            Map.entry("POST /v1/policies", "CreatePolicy"),
+            Map.entry("GET /v1/policies", "ListPolicies"),
+            Map.entry("GET /v1/policies/{arn}", "GetPolicy"),
+            Map.entry("DELETE /v1/policies/{arn}", "DeletePolicy"),
+            Map.entry("PUT /v1/users/{user}/attached-policies", "AttachUserPolicy"),
+            Map.entry("DELETE /v1/users/{user}/attached-policies/{arn}", "DetachUserPolicy"),
+            Map.entry("GET /v1/users/{user}/attached-policies", "ListAttachedUserPolicies"),
+            Map.entry("POST /v1/simulate", "SimulatePrincipalPolicy"),
+            Map.entry("POST /v1/credential-report", "GenerateCredentialReport"),
+            Map.entry("GET /v1/credential-report", "GetCredentialReport"),
             Map.entry("GET /v1/audit-events", "LookupEvents"),
             Map.entry("GET /v1/audit-events/verify", "VerifyAuditTrail"));
 
@@ -38,6 +52,11 @@ final class AuditEventNames {
     static String forRoute(String method, String template) {
         String name = REST.get(method + " " + template);
         return name != null ? name : method + " " + template;
+    }
+
+    /** Whether every REST route of the server is named here (a test checks it against the router). */
+    static boolean names(String method, String template) {
+        return REST.containsKey(method + " " + template);
     }
 
     /** {@code iam.amazonaws.com}, {@code sts.amazonaws.com} or {@code keywarden} (Keywarden's own operations). */

@@ -14,6 +14,7 @@ import io.keywarden.server.auth.SigV4AuthFilter;
 import io.keywarden.server.http.ErrorResponses;
 import io.keywarden.server.http.RequestIds;
 import io.keywarden.server.http.dto.ErrorDto;
+import io.keywarden.server.query.QueryForm;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,11 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -141,9 +140,10 @@ public class AuditFilter implements Ordered {
                 }
             });
         } else if (route.isPresent() && route.get() instanceof UriRouteMatch<?, ?> match) {
-            eventName = AuditEventNames.forRoute(request.getMethodName(),
-                    match.getRouteInfo().getUriMatchTemplate().toString());
-            readOnly = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+            String template = match.getRouteInfo().getUriMatchTemplate().toString();
+            eventName = AuditEventNames.forRoute(request.getMethodName(), template);
+            readOnly = AuditEventNames.names(request.getMethodName(), template) ? AuditEventNames.readOnly(eventName)
+                    : request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
             match.getVariableValues().forEach((k, v) -> params.put(k, String.valueOf(v)));
             request.getParameters().forEach((k, values) -> {
                 if (!k.regionMatches(true, 0, "X-Amz-", 0, 6) && !values.isEmpty()) {
@@ -259,35 +259,16 @@ public class AuditFilter implements Ordered {
         }
     }
 
-    /** The Query face's parameters: the query string, then a form-encoded body. */
+    /** The Query face's parameters, decoded as the face decodes them (query string and form-encoded body). */
     private static Map<String, String> queryFaceParameters(HttpRequest<?> request) {
-        Map<String, String> out = new LinkedHashMap<>();
-        parseForm(request.getUri().getRawQuery(), out);
         byte[] bytes = request.getAttribute(SigV4AuthFilter.BODY_ATTRIBUTE, byte[].class).orElse(null);
         boolean form = request.getContentType().map(t -> t.getName().equals(MediaType.APPLICATION_FORM_URLENCODED))
                 .orElse(false);
-        if (bytes != null && form && bytes.length <= MAX_PARSED_BODY) {
-            parseForm(new String(bytes, StandardCharsets.UTF_8), out);
-        }
-        return out;
-    }
-
-    private static void parseForm(String raw, Map<String, String> out) {
-        if (raw == null || raw.isEmpty()) {
-            return;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.putIfAbsent(k, v);
-            } catch (IllegalArgumentException e) {
-                // malformed escape: not recorded
-            }
+        try {
+            return QueryForm.decode(request.getUri().getRawQuery(),
+                    form && bytes != null && bytes.length <= MAX_PARSED_BODY ? bytes : null);
+        } catch (RuntimeException e) {
+            return Map.of(); // malformed: the face refused it too
         }
     }
 

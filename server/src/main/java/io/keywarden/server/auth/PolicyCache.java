@@ -14,6 +14,8 @@ import io.keywarden.server.config.KeywardenConfig;
 import io.netty.util.internal.ThreadExecutorMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Staleness: a change made through this server applies to the very next request (the use cases tell this cache
  * through {@link PolicyChangeListener}, after the change is committed, and an invalidated entry that was still
- * loading is not kept); a change made by another server sharing the database applies here after at most
- * {@code keywarden.auth.policy-cache-ttl} (default 1 s).
+ * loading is not kept); a change made by another server sharing the database applies here as soon as the
+ * {@link io.keywarden.server.cluster.ChangeFeed} reads it from the change log (within
+ * {@code keywarden.cluster.poll-interval}, 200 ms), and at the latest after {@code keywarden.auth.policy-cache-ttl}
+ * (30 s) should the change log be unreadable.
  *
  * <p>A miss loads on the calling thread, which is one of the blocking executor's: every route that authorises runs
  * there. On a Netty event loop a miss is refused (the request is denied, with the reason) rather than block the loop.
@@ -45,6 +49,13 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeL
     private final BooleanSupplier onEventLoop;
 
     @Inject
+    public PolicyCache(PolicyStore store, KeywardenConfig.Auth auth, MeterRegistry registry) {
+        this(new StorePolicySource(store), auth.getPolicyCacheTtl(), auth.getPolicyCacheMaxSize(), Ticker.systemTicker(),
+                PolicyCache::onNettyEventLoop);
+        // cache_gets_total{cache="policies",result="hit"|"miss"}, ...
+        CaffeineCacheMetrics.monitor(registry, cache, "policies");
+    }
+
     public PolicyCache(PolicyStore store, KeywardenConfig.Auth auth) {
         this(new StorePolicySource(store), auth.getPolicyCacheTtl(), auth.getPolicyCacheMaxSize(), Ticker.systemTicker(),
                 PolicyCache::onNettyEventLoop);
@@ -58,6 +69,7 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeL
                 .maximumSize(maxSize)
                 .expireAfterWrite(ttl)
                 .ticker(ticker)
+                .recordStats()
                 .buildAsync();
     }
 

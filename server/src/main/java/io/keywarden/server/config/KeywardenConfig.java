@@ -123,7 +123,7 @@ public class KeywardenConfig {
     public static class Auth {
         private Duration keyCacheTtl = Duration.ofSeconds(30);
         private long keyCacheMaxSize = 100_000;
-        private Duration policyCacheTtl = Duration.ofSeconds(1);
+        private Duration policyCacheTtl = Duration.ofSeconds(30);
         private long policyCacheMaxSize = 100_000;
 
         /** How long a looked-up credential is trusted before it is read again (bounds staleness across nodes). */

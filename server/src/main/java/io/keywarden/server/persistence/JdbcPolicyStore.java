@@ -26,7 +26,8 @@ import java.util.Optional;
  * (account, lower-case name) makes managed policy names unique, the foreign keys keep a policy that is attached, or a
  * user that has policies, from being deleted under a concurrent attach or put. Lists of a user's policies come back
  * in {@link String#compareTo} order whatever the database's collation, because the use cases page through them in
- * that order.
+ * that order. Every change that alters a user's effective policies appends to the {@link JdbcChangeLog} in its own
+ * transaction, so that other nodes drop their compiled copies.
  */
 @Singleton
 public class JdbcPolicyStore implements PolicyStore {
@@ -34,9 +35,11 @@ public class JdbcPolicyStore implements PolicyStore {
     private static final Comparator<ManagedPolicy> MANAGED_BY_NAME = Comparator.comparing(ManagedPolicy::policyName);
 
     private final JdbcOperations jdbc;
+    private final JdbcChangeLog changes;
 
-    public JdbcPolicyStore(JdbcOperations jdbc) {
+    public JdbcPolicyStore(JdbcOperations jdbc, JdbcChangeLog changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     // ---------------------------------------------------------------- inline
@@ -72,6 +75,7 @@ public class JdbcPolicyStore implements PolicyStore {
         if (!stored) {
             throw noSuchUserId(userId);
         }
+        changes.publish(JdbcChangeLog.Kind.USER_POLICIES, userId);
     }
 
     private static boolean updateInline(Connection conn, AccountId account, String userId, InlinePolicy policy)
@@ -104,13 +108,22 @@ public class JdbcPolicyStore implements PolicyStore {
     @Override
     @Transactional
     public boolean deleteUserPolicy(AccountId account, String userId, String policyName) {
-        return jdbc.prepareStatement("DELETE FROM user_policies WHERE account_id = ? AND user_id = ? AND policy_name = ?",
+        return userChanged(userId, jdbc.prepareStatement(
+                "DELETE FROM user_policies WHERE account_id = ? AND user_id = ? AND policy_name = ?",
                 ps -> {
                     ps.setString(1, account.value());
                     ps.setString(2, userId);
                     ps.setString(3, policyName);
                     return ps.executeUpdate() > 0;
-                });
+                }));
+    }
+
+    /** Tells the other nodes (in this transaction) that a user's policies changed, when they did. */
+    private boolean userChanged(String userId, boolean changed) {
+        if (changed) {
+            changes.publish(JdbcChangeLog.Kind.USER_POLICIES, userId);
+        }
+        return changed;
     }
 
     @Override
@@ -202,6 +215,9 @@ public class JdbcPolicyStore implements PolicyStore {
         if (deleted == null) {
             throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete a policy attached to entities.");
         }
+        if (deleted) {
+            changes.publish(JdbcChangeLog.Kind.ALL_POLICIES, arn);
+        }
         return deleted;
     }
 
@@ -257,19 +273,19 @@ public class JdbcPolicyStore implements PolicyStore {
             }
             throw noSuchUserId(userId);
         }
-        return attached;
+        return userChanged(userId, attached);
     }
 
     @Override
     @Transactional
     public boolean detach(AccountId account, String userId, String policyArn) {
-        return jdbc.prepareStatement("DELETE FROM user_policy_attachments"
+        return userChanged(userId, jdbc.prepareStatement("DELETE FROM user_policy_attachments"
                 + " WHERE account_id = ? AND user_id = ? AND policy_arn = ?", ps -> {
                     ps.setString(1, account.value());
                     ps.setString(2, userId);
                     ps.setString(3, policyArn);
                     return ps.executeUpdate() > 0;
-                });
+                }));
     }
 
     @Override

@@ -206,6 +206,43 @@ public abstract class AuditTrailContract {
     }
 
     @Test
+    @Order(3)
+    void queryFaceCallsAreRecordedWithTheirActionParametersAndErrors() throws Exception {
+        Response user = root().send("POST", "/", "application/x-www-form-urlencoded",
+                "Action=CreateUser&Version=2010-05-08&UserName=query-user".getBytes(StandardCharsets.UTF_8));
+        assertThat(user.status()).as(user.body()).isEqualTo(200);
+        JsonNode created = eventOf(user, "CreateUser");
+        assertThat(created.path("requestParameters").asText()).isEqualTo("{\"UserName\":\"query-user\"}");
+        assertThat(created.path("principalType").asText()).isEqualTo("Root");
+
+        Response key = root().send("POST", "/", "application/x-www-form-urlencoded",
+                "Action=CreateAccessKey&Version=2010-05-08&UserName=query-user".getBytes(StandardCharsets.UTF_8));
+        assertThat(key.status()).isEqualTo(200);
+        JsonNode createdKey = eventOf(key, "CreateAccessKey");
+        JsonNode elements = parse(createdKey.path("responseElements").asText());
+        assertThat(elements.path("AccessKey").path("UserName").asText()).isEqualTo("query-user");
+        assertThat(elements.path("AccessKey").path("AccessKeyId").asText()).startsWith("AKIA");
+        assertThat(elements.path("AccessKey").path("SecretAccessKey").asText())
+                .isEqualTo("HIDDEN_DUE_TO_SECURITY_REASONS");
+        assertThat(key.body()).contains("<SecretAccessKey>");
+
+        Response denied = auditee().send("POST", "/", "application/x-www-form-urlencoded",
+                "Action=ListUsers&Version=2010-05-08".getBytes(StandardCharsets.UTF_8));
+        assertThat(denied.status()).isEqualTo(403);
+        JsonNode deniedEvent = eventOf(denied, "ListUsers");
+        assertThat(deniedEvent.path("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(deniedEvent.path("errorMessage").asText()).contains("iam:ListUsers");
+        assertThat(deniedEvent.path("principalArn").asText()).endsWith(":user/auditee");
+
+        Response sts = SignedClient.of(uri(), userKeyId, "y".repeat(40)).withScope("us-east-1", "sts")
+                .get("/?Action=GetCallerIdentity&Version=2011-06-15");
+        JsonNode refused = eventOf(sts, "GetCallerIdentity");
+        assertThat(refused.path("errorCode").asText()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(refused.path("eventSource").asText()).isEqualTo("sts.amazonaws.com");
+        assertThat(refused.has("requestParameters")).isFalse();
+    }
+
+    @Test
     @Order(4)
     void lookupFiltersByKeyUserNameAndTimeAndPages() throws Exception {
         Instant before = Instant.now().minusSeconds(1);

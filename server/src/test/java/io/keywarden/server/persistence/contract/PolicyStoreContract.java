@@ -1,9 +1,8 @@
-package io.keywarden.server.persistence;
+package io.keywarden.server.persistence.contract;
 
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
-import io.keywarden.core.identity.Account;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Principal;
 import io.keywarden.core.identity.User;
@@ -12,11 +11,10 @@ import io.keywarden.core.identity.UserPath;
 import io.keywarden.core.permissions.InlinePolicy;
 import io.keywarden.core.permissions.ManagedPolicy;
 import io.keywarden.core.service.IdentityService;
-import io.keywarden.server.support.ServerTestSupport;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
+import io.keywarden.server.persistence.JdbcPolicyStore;
+import io.keywarden.server.persistence.JdbcUserStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 
 import java.time.Instant;
@@ -30,28 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link JdbcPolicyStore} against the embedded H2 database (PostgreSQL mode), through the beans the server uses. The
- * behaviour is that of core's {@code InMemoryPolicyStore}, plus what only the constraints can guarantee under races.
+ * Every operation of {@link JdbcPolicyStore}, on each database, through the beans the server uses. The behaviour is
+ * that of core's {@code InMemoryPolicyStore}, plus what only the constraints can guarantee under races.
  */
-@MicronautTest(transactional = false, startApplication = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JdbcPolicyStoreTest extends ServerTestSupport {
-    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
+public abstract class PolicyStoreContract extends StoreContract {
     private static final String DOC = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\","
             + "\"Resource\":\"*\"}}";
-    private final Random random = new Random(7);
+    private JdbcPolicyStore policies;
+    private JdbcUserStore users;
+    private IdentityService identity;
 
-    @Inject
-    JdbcPolicyStore policies;
-    @Inject
-    JdbcUserStore users;
-    @Inject
-    IdentityService identity;
-    @Inject
-    Account account;
-
-    private AccountId acct() {
-        return account.id();
+    @BeforeEach
+    void stores() {
+        policies = bean(JdbcPolicyStore.class);
+        users = bean(JdbcUserStore.class);
+        identity = bean(IdentityService.class);
     }
 
     private User user(String name) {
@@ -195,7 +186,7 @@ class JdbcPolicyStoreTest extends ServerTestSupport {
     void deleteUserChecksPoliciesFromTheFirstRequestOn() {
         // nothing in this test context asked for the PolicyService: it is created with the context, so DeleteUser
         // already knows to look for policies (only its check says "detach", the foreign key cannot tell)
-        Caller root = new Caller(Principal.root(acct()), ROOT_ACCESS_KEY_ID, Instant.now(), "127.0.0.1", "test", false,
+        Caller root = new Caller(Principal.root(acct()), io.keywarden.server.support.ServerTestSupport.ROOT_ACCESS_KEY_ID, Instant.now(), "127.0.0.1", "test", false,
                 "us-east-1", "iam");
         User u = identity.createUser(root, "eager", null);
         ManagedPolicy p = managed("EagerPolicy", "/");
