@@ -44,7 +44,11 @@ public class QueryController {
     @Post(uri = "/", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/xml")
     public CompletableFuture<MutableHttpResponse<String>> post(HttpRequest<?> request, Caller caller,
                                                                @Nullable @Body byte[] body) {
-        return handle(request, caller, QueryForm.decode(request.getUri().getRawQuery(), body));
+        try {
+            return handle(request, caller, QueryForm.decode(request.getUri().getRawQuery(), body));
+        } catch (RuntimeException e) {
+            return EventLoopFirst.deferred(CompletableFuture.failedFuture(e)); // malformed form: see handle
+        }
     }
 
     @Get(uri = "/", produces = "text/xml")
@@ -59,12 +63,21 @@ public class QueryController {
             QueryFace.setNamespace(request, dispatcher.namespaceOf(action));
         }
         String requestId = RequestIds.of(request);
+        // answers made on the event loop are handed over in a new task (see EventLoopFirst.deferred): a form body
+        // that arrived after the head is still being read when this runs
         if (!dispatcher.blocks(action)) {
-            return CompletableFuture.completedFuture(answer(dispatcher.dispatch(caller, parameters, requestId)));
+            CompletableFuture<MutableHttpResponse<String>> now;
+            try {
+                now = CompletableFuture.completedFuture(answer(dispatcher.dispatch(caller, parameters, requestId)));
+            } catch (RuntimeException e) {
+                now = CompletableFuture.failedFuture(e);
+            }
+            return EventLoopFirst.deferred(now);
         }
         if (isRead(action)) {
             // served from the caches on the event loop when it can be (ListAccessKeys of one's own keys)
-            return eventLoopFirst.supply(() -> answer(dispatcher.dispatch(caller, parameters, requestId)));
+            return EventLoopFirst.deferred(
+                    eventLoopFirst.supply(() -> answer(dispatcher.dispatch(caller, parameters, requestId))));
         }
         return CompletableFuture.supplyAsync(() -> answer(dispatcher.dispatch(caller, parameters, requestId)),
                 blocking);

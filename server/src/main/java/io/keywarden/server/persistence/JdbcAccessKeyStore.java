@@ -197,31 +197,88 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
         });
     }
 
+    /**
+     * The owners' live keys in one statement per {@value #IN_LIST_CHUNK} owners, oldest first per owner (the credential
+     * report reads 100,000 users this way in 200 statements rather than 100,000).
+     */
+    @Override
+    @ReadOnly
+    public Map<String, List<AccessKey>> listByOwners(AccountId account, Collection<String> ownerIds) {
+        Map<String, List<AccessKey>> out = new java.util.LinkedHashMap<>();
+        for (String owner : ownerIds) {
+            out.put(owner, new ArrayList<>());
+        }
+        forEachChunk(List.copyOf(ownerIds), chunk -> jdbc.prepareStatement("SELECT " + prefixed("k", AccessKeyRow.COLUMNS)
+                + " FROM " + ownersTable(chunk.size()) + " JOIN access_keys k ON k.account_id = ? AND k.owner_id = o.id"
+                + " WHERE k.deleted_at IS NULL ORDER BY k.owner_id, k.create_date, k.access_key_id", ps -> {
+            int i = bindOwners(ps, chunk);
+            ps.setString(i, account.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AccessKey key = AccessKeyRow.read(rs).toAccessKey();
+                    out.get(key.owner().id()).add(key);
+                }
+            }
+            return null;
+        }));
+        return out;
+    }
+
     @Override
     @ReadOnly
     public Map<String, Instant> oldestActiveKeyDates(AccountId account, Collection<String> ownerIds) {
         Map<String, Instant> out = new HashMap<>();
-        List<String> ids = List.copyOf(ownerIds);
-        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-            String placeholders = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.prepareStatement("SELECT owner_id, MIN(create_date) AS oldest FROM access_keys WHERE account_id = ?"
-                    + " AND deleted_at IS NULL AND status = 'Active' AND owner_id IN (" + placeholders + ")"
-                    + " GROUP BY owner_id", ps -> {
-                int i = 1;
-                ps.setString(i++, account.value());
-                for (String id : chunk) {
-                    ps.setString(i++, id);
+        forEachChunk(List.copyOf(ownerIds), chunk -> jdbc.prepareStatement("SELECT k.owner_id, MIN(k.create_date) AS oldest"
+                + " FROM " + ownersTable(chunk.size()) + " JOIN access_keys k ON k.account_id = ? AND k.owner_id = o.id"
+                + " WHERE k.deleted_at IS NULL AND k.status = 'Active' GROUP BY k.owner_id", ps -> {
+            int i = bindOwners(ps, chunk);
+            ps.setString(i, account.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString("owner_id"), Sql.getInstant(rs, "oldest"));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString("owner_id"), Sql.getInstant(rs, "oldest"));
-                    }
-                }
-                return null;
-            });
-        }
+            }
+            return null;
+        }));
         return out;
+    }
+
+    /*
+     * Many owners at once: joined from a VALUES list rather than "owner_id IN (...)", because H2 uses an index only for
+     * an IN list on an index's first column, and (account_id, owner_id, slot) starts with the account: an IN list
+     * scanned every key of the account (seconds per ListUsers page at 200,000 keys). The join looks each owner up by
+     * the index's (account_id, owner_id) prefix, on H2 and PostgreSQL alike.
+     */
+
+    private static void forEachChunk(List<String> ids, java.util.function.Consumer<List<String>> action) {
+        for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+            action.accept(ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK)));
+        }
+    }
+
+    /** {@code (VALUES (?), (?), ...) o(id)} for {@code n} owners. */
+    private static String ownersTable(int n) {
+        return "(VALUES " + String.join(", ", java.util.Collections.nCopies(n, "(CAST(? AS VARCHAR(128)))")) + ") o(id)";
+    }
+
+    /** Binds the owners from parameter 1; returns the next parameter index. */
+    private static int bindOwners(PreparedStatement ps, List<String> owners) throws SQLException {
+        int i = 1;
+        for (String owner : owners) {
+            ps.setString(i++, owner);
+        }
+        return i;
+    }
+
+    private static String prefixed(String alias, String columns) {
+        StringBuilder out = new StringBuilder();
+        for (String column : columns.split(",")) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(alias).append('.').append(column.trim());
+        }
+        return out.toString();
     }
 
     /** Service and region come from the client's credential scope: keep them within the column size. */

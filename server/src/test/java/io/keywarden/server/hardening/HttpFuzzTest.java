@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An HTTP fuzz run against the live server on loopback: random actions on both faces (REST and the Query protocol's
  * {@code POST /}), random parameters, headers, encodings, framings, huge and truncated bodies, forged and mangled
  * signatures, and malformed HTTP. Every answer must be below 500 and name no internal class, package or exception; no
- * error may be logged; and afterwards the server must still answer, signed requests included.
+ * error (nor a warning of the HTTP stack) may be logged; and afterwards the server must still answer, signed requests included.
  *
  * <p>Seeded: {@code -Dkeywarden.fuzz.seed=N} replays a run (each request is drawn from {@code seed + its number}, so a
  * failure names the one seed that reproduces it); {@code -Dkeywarden.fuzz.seconds=S} bounds it (default 20).
@@ -716,7 +716,7 @@ class HttpFuzzTest extends ServerTestSupport {
         }
     }
 
-    /** Collects what is logged at ERROR while attached. */
+    /** Collects what is logged at ERROR, and Micronaut's and Netty's warnings, while attached. */
     private static final class ErrorLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
         private final List<String> lines = new ArrayList<>();
 
@@ -731,7 +731,9 @@ class HttpFuzzTest extends ServerTestSupport {
 
         @Override
         protected synchronized void append(ILoggingEvent event) {
-            if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+            // errors, and the HTTP stack's warnings (e.g. "Failed to build error response")
+            if (event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getLevel().isGreaterOrEqual(Level.WARN)
+                    && (event.getLoggerName().startsWith("io.micronaut") || event.getLoggerName().startsWith("io.netty"))) {
                 lines.add(event.getLoggerName() + " " + event.getFormattedMessage()
                         + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getClassName()
                         + ": " + event.getThrowableProxy().getMessage()));
