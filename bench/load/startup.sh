@@ -5,6 +5,8 @@
 #
 # usage: bench/load/startup.sh [OPTIONS_SET...]    each argument is one set of JVM options, e.g.
 #   bench/load/startup.sh "" "-XX:TieredStopAtLevel=1" "-XX:SharedArchiveFile=/tmp/kw.jsa"
+# Without arguments: no options, and the build's class-data-sharing archive (server/target/keywarden-server.jsa) as
+# the README's command runs the server.
 # With CDS=1 an AppCDS archive of the fat jar is created first (one training run) and an extra option set using it
 # is added. RUNS=5 by default; the sets are interleaved run by run so that a change in load hits all of them alike.
 set -euo pipefail
@@ -17,7 +19,7 @@ PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 SETS=("$@")
-[ ${#SETS[@]} -eq 0 ] && SETS=("")
+[ ${#SETS[@]} -eq 0 ] && SETS=("" "-XX:SharedArchiveFile=$ROOT/server/target/keywarden-server.jsa")
 
 start_once() { # options, data dir -> prints "ms heapMB"
   local opts=$1 data=$2 port t0 ms heap
