@@ -56,6 +56,7 @@ cleanup() {
     for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$SERVER_PID" 2>/dev/null || true
   fi
+  [ -f "$WORK/server.log" ] && cp "$WORK/server.log" "$OUT.server.log"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -175,4 +176,4 @@ log ""
   echo "run after the pairs); '@half': fixed rate at half the median maximum, latency counted from when each request"
   echo "was due; create-delete-pair: one pair = 2 requests (create-access-key and delete-access-key: its two halves)"
 } | tee -a "$OUT"
-echo "results written to $OUT"
+echo "results written to $OUT (the server's log: $OUT.server.log)"

@@ -10,6 +10,7 @@ import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.identity.Account;
 import io.keywarden.core.identity.Principal;
 import io.keywarden.server.auth.RequestAuthenticator;
+import io.keywarden.server.config.KeywardenConfig;
 import io.keywarden.server.auth.SigV4AuthFilter;
 import io.keywarden.server.http.ErrorResponses;
 import io.keywarden.server.http.RequestIds;
@@ -53,7 +54,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A call that may change something is answered only once its event is committed ({@link AuditWriter#write});
  * if it cannot be, the answer is a 500 instead of an acknowledgement without an event. Reads are recorded without
- * waiting. Also counts requests by operation and outcome, and authentication failures by reason (Micrometer).
+ * waiting (unless the trail lags: {@link AuditWriter#submit}); with {@code keywarden.audit.successful-reads=false}
+ * reads that succeeded are not recorded. Also counts requests by operation and outcome, and authentication failures by reason (Micrometer).
  * {@code GET /health}, {@code /ping}, {@code /openapi.yml} and {@code /prometheus} are not API calls and not recorded.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -68,6 +70,7 @@ public class AuditFilter implements Ordered {
             ErrorCode.MISSING_AUTHENTICATION_TOKEN.code(), ErrorCode.EXPIRED_TOKEN.code());
 
     private final AuditWriter writer;
+    private final boolean recordSuccessfulReads;
     private final Account account;
     private final Clock clock;
     private final JsonMapper jsonMapper;
@@ -75,8 +78,10 @@ public class AuditFilter implements Ordered {
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> authFailures = new ConcurrentHashMap<>();
 
-    public AuditFilter(AuditWriter writer, Account account, Clock clock, JsonMapper jsonMapper, MeterRegistry registry) {
+    public AuditFilter(AuditWriter writer, Account account, Clock clock, JsonMapper jsonMapper, MeterRegistry registry,
+                       KeywardenConfig.Audit config) {
         this.writer = writer;
+        this.recordSuccessfulReads = config.isSuccessfulReads();
         this.account = account;
         this.clock = clock;
         this.jsonMapper = jsonMapper;
@@ -102,11 +107,19 @@ public class AuditFilter implements Ordered {
             return failed(request);
         }
         measure(request, record);
+        CompletableFuture<Void> written;
         if (record.readOnly()) {
-            writer.submit(record);
-            return CompletableFuture.completedFuture(response);
+            if (record.succeeded() && !recordSuccessfulReads) {
+                return CompletableFuture.completedFuture(response);
+            }
+            written = writer.submit(record);
+            if (written.isDone() && !written.isCompletedExceptionally()) {
+                return CompletableFuture.completedFuture(response);
+            }
+        } else {
+            written = writer.write(record);
         }
-        return writer.write(record).<MutableHttpResponse<?>>thenApply(v -> response).exceptionally(e -> {
+        return written.<MutableHttpResponse<?>>thenApply(v -> response).exceptionally(e -> {
             LOG.error("request {} ({}) was not acknowledged: its audit event could not be written: {}",
                     record.requestId(), record.eventName(), e.toString());
             return ErrorResponses.of(request, ErrorCode.SERVICE_FAILURE,

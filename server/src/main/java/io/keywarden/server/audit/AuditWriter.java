@@ -29,12 +29,17 @@ import java.util.concurrent.locks.LockSupport;
  * A record that cannot be written after {@link #ATTEMPTS} tries fails its waiting call (which then answers 500
  * rather than acknowledge a change without its event), or is counted as dropped for a read. Shutdown writes what is
  * queued.
+ *
+ * <p>Back-pressure, never loss: while more than {@link #MAX_UNWAITED} events wait, a read waits for its own event's
+ * commit too, so a server receiving reads faster than the trail can store them slows down to the trail's pace
+ * instead of dropping events or filling its memory.
  */
 @Singleton
 public class AuditWriter {
-    static final int MAX_BATCH = 500;
+    static final int MAX_BATCH = 2_000;
     static final int ATTEMPTS = 3;
-    private static final int MAX_QUEUED = 100_000;
+    /** Events that may wait unwaited-for; beyond this, reads wait for their commit (back-pressure). */
+    static final int MAX_UNWAITED = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
 
     /** How long events of reads may wait for company before they are written (none wait once a change arrives). */
@@ -52,6 +57,7 @@ public class AuditWriter {
     private final Timer batchTimer;
     private final Counter written;
     private final Counter dropped;
+    private final Counter backPressured;
     private volatile boolean running = true;
 
     public AuditWriter(AuditStore store, Account account, MeterRegistry registry) {
@@ -62,6 +68,9 @@ public class AuditWriter {
         this.written = Counter.builder("keywarden.audit.events.written").register(registry);
         this.dropped = Counter.builder("keywarden.audit.events.dropped")
                 .description("audit events of reads that could not be written").register(registry);
+        this.backPressured = Counter.builder("keywarden.audit.backpressure")
+                .description("reads held until their audit event was committed because the trail lagged")
+                .register(registry);
         Gauge.builder("keywarden.audit.queue", queued, AtomicInteger::get)
                 .description("audit events waiting to be written").register(registry);
         this.thread = new Thread(this::run, "keywarden-audit-writer");
@@ -76,13 +85,11 @@ public class AuditWriter {
 
     private CompletableFuture<Void> enqueue(AuditRecord record, boolean waitedFor) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!running || queued.incrementAndGet() > MAX_QUEUED) {
-            if (running) {
-                queued.decrementAndGet();
-            }
-            done.completeExceptionally(new IllegalStateException("the audit trail is not accepting events"));
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("the audit trail is shutting down"));
             return done;
         }
+        queued.incrementAndGet();
         queue.add(new Pending(record, done, waitedFor));
         if (waitedFor) {
             LockSupport.unpark(thread);
@@ -91,15 +98,19 @@ public class AuditWriter {
     }
 
     /**
-     * Queues a record without waiting for it; it is written with the next change's event or within
-     * {@link #READ_LINGER_MILLIS}, together with whatever else arrived, so that reads cost one commit per batch.
+     * Queues a read's record. Normally it is not waited for: the returned future is already complete, and the record
+     * is written with the next change's event or within {@link #READ_LINGER_MILLIS}, together with whatever else
+     * arrived, so that reads cost one commit per batch. While more than {@link #MAX_UNWAITED} records wait, the
+     * returned future completes only with the record's commit (or fails as {@link #write}'s does): the caller holds
+     * its answer until then, which slows a flood of reads to the pace of the trail.
      */
-    public void submit(AuditRecord record) {
-        enqueue(record, false).exceptionally(e -> {
-            dropped.increment();
-            LOG.error("audit event {} {} was not written: {}", record.eventName(), record.requestId(), e.toString());
-            return null;
-        });
+    public CompletableFuture<Void> submit(AuditRecord record) {
+        if (queued.get() >= MAX_UNWAITED) {
+            backPressured.increment();
+            return enqueue(record, true);
+        }
+        CompletableFuture<Void> done = enqueue(record, false);
+        return done.isCompletedExceptionally() ? done : CompletableFuture.completedFuture(null);
     }
 
     /** Records waiting to be written. */
@@ -175,6 +186,11 @@ public class AuditWriter {
             }
         }
         RuntimeException failure = last;
+        long lostReads = batch.stream().filter(p -> !p.waitedFor()).count();
+        if (lostReads > 0) {
+            dropped.increment(lostReads);
+            LOG.error("{} audit events of reads were not written: {}", lostReads, String.valueOf(failure));
+        }
         batch.forEach(p -> p.written().completeExceptionally(failure));
     }
 

@@ -229,4 +229,24 @@ public class KeywardenConfig {
             this.changeRetention = changeRetention;
         }
     }
+
+    /** {@code keywarden.audit.*}: what the audit trail records beyond every change and every refused call. */
+    @ConfigurationProperties("audit")
+    public static class Audit {
+        private boolean successfulReads = true;
+
+        /**
+         * Whether reads that succeeded (GetCallerIdentity, List*, Get*) are recorded. Every call that changes
+         * something, and every call that was refused or failed (reads included), is always recorded. Default
+         * {@code true} (SPEC §7: every call); {@code false} is CloudTrail's "write-only" trail, for servers whose read
+         * rate is higher than the trail can store (docs/performance.md).
+         */
+        public boolean isSuccessfulReads() {
+            return successfulReads;
+        }
+
+        public void setSuccessfulReads(boolean successfulReads) {
+            this.successfulReads = successfulReads;
+        }
+    }
 }

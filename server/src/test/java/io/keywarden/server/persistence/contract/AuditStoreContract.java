@@ -70,6 +70,25 @@ public abstract class AuditStoreContract extends StoreContract {
     }
 
     @Test
+    void aLargeBatchIsStoredWholeAndInOrder() {
+        // 50 rows go to one INSERT statement: 137 crosses two full statements and a remainder
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < 137; i++) {
+            records.add(record(i % 2 == 0 ? "GetUser" : "CreateUser", "AKIABATCH" + (i % 7), i % 3 == 0 ? null : "dave",
+                    T0.plusMillis(i), i % 5 == 0 ? "AccessDenied" : null));
+        }
+        List<AuditEvent> returned = audit.append(acct(), records);
+        List<AuditEvent> stored = audit.chain(acct(), 0, 1000);
+        assertThat(stored).hasSize(137);
+        assertThat(stored).extracting(AuditEvent::seq).containsExactlyElementsOf(returned.stream().map(AuditEvent::seq).toList());
+        for (int i = 0; i < 137; i++) {
+            assertThat(stored.get(i).record()).isEqualTo(records.get(i));
+            assertThat(stored.get(i).hash()).isEqualTo(returned.get(i).hash());
+        }
+        assertThat(AuditService.verify(audit, acct()).intact()).isTrue();
+    }
+
+    @Test
     void lookupFiltersAndPagesNewestFirst() {
         List<AuditRecord> records = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
