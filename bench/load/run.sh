@@ -143,7 +143,7 @@ for s in caller-identity-rest caller-identity-query list-access-keys-rest list-a
   half=$(( $(median_rps "$s") / 2 ))
   before=$(load1)
   java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool fixed-rate "127.0.0.1:$PORT" "$WORK/req/$s.req" \
-    "$s@half" "$half" "$RATE_CONNECTIONS" "$DURATION" > "$WORK/rate.out"
+    "$s@half" "$half" "$RATE_CONNECTIONS" "$DURATION" "$WARMUP" > "$WORK/rate.out"
   grep '^RESULT' "$WORK/rate.out" | sed "s|\$|	$before/$(load1)	pairs|" >> "$RESULTS"
   grep '^INFO' "$WORK/rate.out" | cut -f2- | sed 's/^/  /' >> "$OUT"
 done

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *                                                         OUT_DIR/scenarios (the names that work on this server)
  * pairs      HOST:PORT KEY_ID SECRET THREADS SECONDS      create + delete an access key, per thread in a loop,
  *                                                         each request freshly signed (closed loop)
- * fixed-rate HOST:PORT REQ_FILE NAME RATE CONNECTIONS SECONDS
+ * fixed-rate HOST:PORT REQ_FILE NAME RATE CONNECTIONS SECONDS [WARMUP_SECONDS=5]
  *                                                         replays REQ_FILE at RATE requests/s spread over
  *                                                         CONNECTIONS keep-alive connections (open loop: latency
  *                                                         counts from the time each request was due, so a stall
@@ -50,7 +50,7 @@ public final class LoadTool {
             case "prepare" -> prepare(args[1], args[2], args[3], Path.of(args[4]), Integer.parseInt(args[5]));
             case "pairs" -> pairs(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "fixed-rate" -> fixedRate(args[1], Path.of(args[2]), args[3], Double.parseDouble(args[4]),
-                    Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 5);
             default -> usage();
         }
     }
@@ -202,12 +202,18 @@ public final class LoadTool {
 
     // ---------------------------------------------------------------- fixed rate
 
-    static void fixedRate(String hostPort, Path requestFile, String name, double rate, int connections, int seconds)
-            throws Exception {
+    /**
+     * Replays the request at {@code rate} for {@code warmup} seconds unrecorded (this JVM's own JIT warm-up and first
+     * collections would otherwise be counted as the server's latency), then for {@code seconds} recorded, on one
+     * unbroken schedule.
+     */
+    static void fixedRate(String hostPort, Path requestFile, String name, double rate, int connections, int seconds,
+                          int warmup) throws Exception {
         byte[] request = Files.readAllBytes(requestFile);
         long intervalNanos = (long) (connections * 1e9 / rate);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
         Recorder recorder = new Recorder();
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -221,7 +227,9 @@ public final class LoadTool {
                             LockSupport.parkNanos(wait);
                         }
                         RawHttp.Response r = http.exchange(request);
-                        recorder.record(System.nanoTime() - due, r.status() / 100 == 2);
+                        if (due >= measureFrom) {
+                            recorder.record(System.nanoTime() - due, r.status() / 100 == 2);
+                        }
                     }
                 } catch (IOException e) {
                     recorder.error();
@@ -234,7 +242,7 @@ public final class LoadTool {
         for (Thread worker : workers) {
             worker.join();
         }
-        recorder.print(name, (System.nanoTime() - start) / 1e9);
+        recorder.print(name, (System.nanoTime() - measureFrom) / 1e9);
         System.out.printf("INFO\t%s\ttarget %.0f/s over %d connections: p99.9 %.3f ms, max %.3f ms%n", name, rate,
                 connections, recorder.percentileMillis(99.9), recorder.percentileMillis(100));
     }

@@ -74,6 +74,69 @@ final class SigV4Crypto {
         return hex(hmac(signingKey, stringToSign));
     }
 
+    private static final byte[] ALGORITHM_LINE = (SigV4Names.ALGORITHM + "\n").getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether {@code claimedHex} is the signature of the request: the hex HMAC, under the signing key, of the string
+     * to sign ({@link StringToSign}). The string to sign is fed to the MAC in its parts rather than built, and the
+     * claimed hex is compared with the MAC's bytes without branching on them (constant time in the secret part).
+     */
+    static boolean signatureMatches(SecretKeySpec signingKey, String amzDate, CredentialScope scope,
+                                    String canonicalRequest, String claimedHex) {
+        Mac mac = HMAC.get();
+        try {
+            mac.init(signingKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 rejected a key", e);
+        }
+        mac.update(ALGORITHM_LINE);
+        mac.update(amzDate.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) '\n');
+        mac.update(scope.toString().getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) '\n');
+        mac.update(hexBytes(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8))));
+        return hexEquals(mac.doFinal(), claimedHex);
+    }
+
+    /**
+     * Whether {@code hex} is the lower-case hex form of {@code expected}, without an early exit on the first
+     * difference: the time taken depends on the length and the characters of {@code hex} (the client's), never on
+     * where it differs from {@code expected}.
+     */
+    static boolean hexEquals(byte[] expected, String hex) {
+        if (hex.length() != expected.length * 2) {
+            return false;
+        }
+        int difference = 0;
+        for (int i = 0; i < expected.length; i++) {
+            int high = lowerHexValue(hex.charAt(2 * i));
+            int low = lowerHexValue(hex.charAt(2 * i + 1));
+            // an invalid digit is -1: its bits make the difference non-zero
+            difference |= ((high << 4) | low) ^ (expected[i] & 0xFF);
+            difference |= (high | low) & 0x100;
+        }
+        return difference == 0;
+    }
+
+    private static int lowerHexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+
+    private static byte[] hexBytes(byte[] bytes) {
+        byte[] out = new byte[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = (byte) HEX[(bytes[i] >> 4) & 0xF];
+            out[2 * i + 1] = (byte) HEX[bytes[i] & 0xF];
+        }
+        return out;
+    }
+
     static String hex(byte[] bytes) {
         char[] out = new char[bytes.length * 2];
         for (int i = 0; i < bytes.length; i++) {

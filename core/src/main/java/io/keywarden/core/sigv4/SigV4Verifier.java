@@ -3,8 +3,6 @@ package io.keywarden.core.sigv4;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.sigv4.CanonicalRequest.QueryParam;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -123,9 +121,7 @@ public final class SigV4Verifier {
                 CanonicalRequest.canonicalUri(request.rawPath(), true),
                 CanonicalRequest.canonicalQuery(query, claim.form() == AuthForm.QUERY ? SigV4Names.Q_SIGNATURE : null),
                 claim.signedNames(), claim.signedHeadersLine(), request.headers(), payloadHash);
-        String expected = SigV4Crypto.signature(signingKey, StringToSign.build(claim.amzDate(), scope, canonicalRequest));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                claim.signature().getBytes(StandardCharsets.US_ASCII))) {
+        if (!SigV4Crypto.signatureMatches(signingKey, claim.amzDate(), scope, canonicalRequest, claim.signature())) {
             throw signatureMismatch(SIGNATURE_DOES_NOT_MATCH);
         }
         if (derived) {

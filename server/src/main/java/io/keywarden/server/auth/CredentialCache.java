@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -41,12 +42,17 @@ public class CredentialCache implements KeyChangeListener, CacheInvalidation {
     public CredentialCache(CredentialResolver resolver, KeywardenConfig.Auth auth, SigningKeyCache signingKeys,
                            @Named(TaskExecutors.BLOCKING) Executor blocking, MeterRegistry registry) {
         this.signingKeys = signingKeys;
-        this.cache = Caffeine.newBuilder()
+        Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .maximumSize(auth.getKeyCacheMaxSize())
                 .expireAfterWrite(auth.getKeyCacheTtl())
                 .executor(blocking)
-                .recordStats()
-                .buildAsync(resolver::resolve);
+                .recordStats();
+        if (auth.getKeyCacheTtl().compareTo(Duration.ofSeconds(2)) >= 0) {
+            // an entry used after half its time-to-live is re-read in the background while requests keep using it,
+            // so a busy key never makes its requests wait for the database when its entry would have expired
+            builder.refreshAfterWrite(auth.getKeyCacheTtl().dividedBy(2));
+        }
+        this.cache = builder.buildAsync(resolver::resolve);
         // cache_gets_total{cache="credentials",result="hit"|"miss"}, cache_size, ...
         CaffeineCacheMetrics.monitor(registry, cache, "credentials");
         FunctionCounter.builder("keywarden.signing.keys.gets", signingKeys, SigningKeyCache::hits)
