@@ -235,7 +235,10 @@ public class JdbcAuditStore implements AuditStore {
             sql.append(" AND event_time < ?");
             args.add(q.to());
         }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
+        // unfiltered: the primary key's columns, so that H2 reads the (account_id, seq) index backwards instead of
+        // sorting the whole trail; filtered: H2 finds the rows by the filter's index and sorts only those
+        boolean filtered = q.accessKeyId() != null || q.userName() != null || q.eventName() != null;
+        sql.append(filtered ? " ORDER BY seq DESC LIMIT ?" : " ORDER BY account_id DESC, seq DESC LIMIT ?");
         int max = q.page().maxItems();
         args.add(max + 1);
         return jdbc.prepareStatement(sql.toString(), ps -> {
@@ -265,7 +268,7 @@ public class JdbcAuditStore implements AuditStore {
     @ReadOnly
     public List<AuditEvent> chain(AccountId account, long afterSeq, int limit) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM audit_events WHERE account_id = ? AND seq > ?"
-                + " ORDER BY seq LIMIT ?", ps -> {
+                + " ORDER BY account_id, seq LIMIT ?", ps -> {
             ps.setString(1, account.value());
             ps.setLong(2, afterSeq);
             ps.setInt(3, limit);

@@ -84,14 +84,15 @@ public class JdbcUserStore implements UserStore {
     @ReadOnly
     public List<User> list(AccountId account, String pathPrefix, String afterKey, int limit) {
         String sql = "SELECT " + UserRow.COLUMNS + " FROM users WHERE account_id = ? AND path LIKE ? ESCAPE '\\'"
-                + (afterKey == null ? "" : " AND name_key > ?") + " ORDER BY name_key LIMIT ?";
+                + " AND name_key " + (afterKey == null ? ">=" : ">") + " ? ORDER BY account_id, name_key LIMIT ?";
+        // H2 reads the (account_id, name_key) index in order, stopping after one page, only with a condition on
+        // name_key and an ORDER BY naming both columns (the same order here); otherwise it chose the account's
+        // foreign-key index and sorted every user of the account per page (60-90 ms at 100,000 users)
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             ps.setString(i++, account.value());
             ps.setString(i++, Sql.escapeLike(pathPrefix == null ? "/" : pathPrefix) + "%");
-            if (afterKey != null) {
-                ps.setString(i++, afterKey);
-            }
+            ps.setString(i++, afterKey == null ? "" : afterKey);
             ps.setInt(i, limit);
             List<User> users = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
