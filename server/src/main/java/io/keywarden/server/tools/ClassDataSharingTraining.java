@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * (unsigned and signed, both faces, a write, an error), and stops it. The JVM then writes every class it loaded into
  * the archive, so that {@code java -XX:SharedArchiveFile=server/target/keywarden-server.jsa -jar ...} maps them
  * instead of loading, verifying and linking them one by one: start-up to the first answered request falls from about
- * 4.5 s to about 2.5 s on a 2-core machine (docs/performance.md).
+ * 5.5 s to about 2.7 s on a 2-core machine (docs/performance.md).
  *
  * <p>Nothing of the training outlives it: the data folder, with its master key and root credentials, is deleted.
  * A failed request fails the run (and so the build), since it means the server itself does not work.

@@ -98,6 +98,12 @@ final class ScaleDataLoader {
                     }
                 }
             }
+            // as after any bulk load: fresh planner statistics (PostgreSQL otherwise planned the first pages on the
+            // statistics of empty tables until autovacuum caught up; H2 accepts the same statement)
+            c.setAutoCommit(true);
+            try (java.sql.Statement analyze = c.createStatement()) {
+                analyze.execute("ANALYZE");
+            }
         }
         return new Loaded(names, keyIds);
     }
