@@ -74,28 +74,12 @@ final class SigV4Crypto {
         return hex(hmac(signingKey, stringToSign));
     }
 
-    private static final byte[] ALGORITHM_LINE = (SigV4Names.ALGORITHM + "\n").getBytes(StandardCharsets.US_ASCII);
-
     /**
      * Whether {@code claimedHex} is the signature of the request: the hex HMAC, under the signing key, of the string
-     * to sign ({@link StringToSign}). The string to sign is fed to the MAC in its parts rather than built, and the
-     * claimed hex is compared with the MAC's bytes without branching on them (constant time in the secret part).
+     * to sign, compared with the MAC's bytes in constant time ({@link #hexEquals}).
      */
-    static boolean signatureMatches(SecretKeySpec signingKey, String amzDate, CredentialScope scope,
-                                    String canonicalRequest, String claimedHex) {
-        Mac mac = HMAC.get();
-        try {
-            mac.init(signingKey);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 rejected a key", e);
-        }
-        mac.update(ALGORITHM_LINE);
-        mac.update(amzDate.getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) '\n');
-        mac.update(scope.toString().getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) '\n');
-        mac.update(hexBytes(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8))));
-        return hexEquals(mac.doFinal(), claimedHex);
+    static boolean signatureMatches(SecretKeySpec signingKey, String stringToSign, String claimedHex) {
+        return hexEquals(hmac(signingKey, stringToSign), claimedHex);
     }
 
     /**
@@ -126,15 +110,6 @@ final class SigV4Crypto {
             return c - 'a' + 10;
         }
         return -1;
-    }
-
-    private static byte[] hexBytes(byte[] bytes) {
-        byte[] out = new byte[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = (byte) HEX[(bytes[i] >> 4) & 0xF];
-            out[2 * i + 1] = (byte) HEX[bytes[i] & 0xF];
-        }
-        return out;
     }
 
     static String hex(byte[] bytes) {

@@ -121,7 +121,8 @@ public final class SigV4Verifier {
                 CanonicalRequest.canonicalUri(request.rawPath(), true),
                 CanonicalRequest.canonicalQuery(query, claim.form() == AuthForm.QUERY ? SigV4Names.Q_SIGNATURE : null),
                 claim.signedNames(), claim.signedHeadersLine(), request.headers(), payloadHash);
-        if (!SigV4Crypto.signatureMatches(signingKey, claim.amzDate(), scope, canonicalRequest, claim.signature())) {
+        if (!SigV4Crypto.signatureMatches(signingKey, StringToSign.build(claim.amzDate(), scope, canonicalRequest),
+                claim.signature())) {
             throw signatureMismatch(SIGNATURE_DOES_NOT_MATCH);
         }
         if (derived) {

@@ -42,8 +42,11 @@ class SigV4CryptoTest {
         String canonical = "GET\n/\nAction=ListUsers&Version=2010-05-08\nhost:iam.amazonaws.com\n\nhost\n"
                 + SigV4Crypto.EMPTY_SHA256;
         String signature = SigV4Crypto.signature(key, StringToSign.build("20261129T152500Z", scope, canonical));
-        assertThat(SigV4Crypto.signatureMatches(key, "20261129T152500Z", scope, canonical, signature)).isTrue();
-        assertThat(SigV4Crypto.signatureMatches(key, "20261129T152501Z", scope, canonical, signature)).isFalse();
-        assertThat(SigV4Crypto.signatureMatches(key, "20261129T152500Z", scope, canonical + " ", signature)).isFalse();
+        assertThat(SigV4Crypto.signatureMatches(key, StringToSign.build("20261129T152500Z", scope, canonical),
+                signature)).isTrue();
+        assertThat(SigV4Crypto.signatureMatches(key, StringToSign.build("20261129T152501Z", scope, canonical),
+                signature)).isFalse();
+        assertThat(SigV4Crypto.signatureMatches(key, StringToSign.build("20261129T152500Z", scope, canonical + " "),
+                signature)).isFalse();
     }
 }

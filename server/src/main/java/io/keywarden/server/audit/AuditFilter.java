@@ -10,8 +10,8 @@ import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.identity.Account;
 import io.keywarden.core.identity.Principal;
 import io.keywarden.server.auth.RequestAuthenticator;
-import io.keywarden.server.config.KeywardenConfig;
 import io.keywarden.server.auth.SigV4AuthFilter;
+import io.keywarden.server.config.KeywardenConfig;
 import io.keywarden.server.http.ErrorResponses;
 import io.keywarden.server.http.RequestIds;
 import io.keywarden.server.http.dto.ErrorDto;
@@ -55,7 +55,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A call that may change something is answered only once its event is committed ({@link AuditWriter#write});
  * if it cannot be, the answer is a 500 instead of an acknowledgement without an event. Reads are recorded without
  * waiting (unless the trail lags: {@link AuditWriter#submit}); with {@code keywarden.audit.successful-reads=false}
- * reads that succeeded are not recorded. Also counts requests by operation and outcome, and authentication failures by reason (Micrometer).
+ * reads that succeeded are not recorded. Also counts requests by operation and outcome, and authentication failures
+ * by reason (Micrometer).
  * {@code GET /health}, {@code /ping}, {@code /openapi.yml} and {@code /prometheus} are not API calls and not recorded.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)

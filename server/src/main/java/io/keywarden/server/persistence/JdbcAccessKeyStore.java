@@ -262,12 +262,11 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static int bindOwners(PreparedStatement ps, List<String> owners) throws SQLException {
+    private static void bindOwners(PreparedStatement ps, List<String> owners) throws SQLException {
         int i = 1;
         for (String owner : owners) {
             ps.setString(i++, owner);
         }
-        return i;
     }
 
     /** Service and region come from the client's credential scope: keep them within the column size. */

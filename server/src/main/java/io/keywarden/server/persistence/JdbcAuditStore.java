@@ -35,7 +35,7 @@ public class JdbcAuditStore implements AuditStore {
             + " principal_type, principal_arn, principal_id, user_name, access_key_id, source_ip, user_agent,"
             + " request_parameters, response_elements, error_code, error_message, request_id, http_status, prev_hash,"
             + " hash";
-    private static final int COLUMN_COUNT = 22;
+    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
     static final int ROWS_PER_INSERT = 50;
     private static final String INSERT_FULL = insertSql(ROWS_PER_INSERT);
 
