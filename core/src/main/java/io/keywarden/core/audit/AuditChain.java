@@ -25,6 +25,7 @@ import java.util.HexFormat;
 public final class AuditChain {
     public static final String VERSION = "keywarden-audit-v1";
     public static final String GENESIS = "0".repeat(64);
+    private static final byte[] VERSION_BYTES = VERSION.getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
@@ -39,9 +40,12 @@ public final class AuditChain {
 
     /** The hash an event with these contents must carry. */
     public static String hash(AuditRecord r, long seq, String prevHash) {
+        AuditSegmentCodec.Buffer form = new AuditSegmentCodec.Buffer(640);
+        writeCanonicalForm(form, r, seq, prevHash);
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HEX.formatHex(sha256.digest(canonicalForm(r, seq, prevHash).getBytes(StandardCharsets.UTF_8)));
+            sha256.update(form.bytes, 0, form.size);
+            return HEX.formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
@@ -54,37 +58,46 @@ public final class AuditChain {
 
     /** The text that is hashed (see the class comment). */
     public static String canonicalForm(AuditRecord r, long seq, String prevHash) {
-        StringBuilder sb = new StringBuilder(512).append(VERSION);
-        field(sb, Long.toString(seq));
-        field(sb, prevHash);
-        field(sb, r.eventId());
-        field(sb, TIME.format(r.eventTime()));
-        field(sb, r.accountId());
-        field(sb, r.eventSource());
-        field(sb, r.eventName());
-        field(sb, Boolean.toString(r.readOnly()));
-        field(sb, r.principalType());
-        field(sb, r.principalArn());
-        field(sb, r.principalId());
-        field(sb, r.userName());
-        field(sb, r.accessKeyId());
-        field(sb, r.sourceIp());
-        field(sb, r.userAgent());
-        field(sb, r.requestParameters());
-        field(sb, r.responseElements());
-        field(sb, r.errorCode());
-        field(sb, r.errorMessage());
-        field(sb, r.requestId());
-        field(sb, Integer.toString(r.httpStatus()));
-        return sb.toString();
+        AuditSegmentCodec.Buffer form = new AuditSegmentCodec.Buffer(640);
+        writeCanonicalForm(form, r, seq, prevHash);
+        return new String(form.bytes, 0, form.size, StandardCharsets.UTF_8);
     }
 
-    private static void field(StringBuilder sb, String value) {
-        sb.append('\n');
+    /** Writes the UTF-8 bytes of the canonical form: the one definition of it, for hashing and for storage. */
+    static void writeCanonicalForm(AuditSegmentCodec.Buffer out, AuditRecord r, long seq, String prevHash) {
+        out.write(VERSION_BYTES);
+        field(out, Long.toString(seq));
+        field(out, prevHash);
+        field(out, r.eventId());
+        field(out, TIME.format(r.eventTime()));
+        field(out, r.accountId());
+        field(out, r.eventSource());
+        field(out, r.eventName());
+        field(out, Boolean.toString(r.readOnly()));
+        field(out, r.principalType());
+        field(out, r.principalArn());
+        field(out, r.principalId());
+        field(out, r.userName());
+        field(out, r.accessKeyId());
+        field(out, r.sourceIp());
+        field(out, r.userAgent());
+        field(out, r.requestParameters());
+        field(out, r.responseElements());
+        field(out, r.errorCode());
+        field(out, r.errorMessage());
+        field(out, r.requestId());
+        field(out, Integer.toString(r.httpStatus()));
+    }
+
+    private static void field(AuditSegmentCodec.Buffer out, String value) {
+        out.write((byte) '\n');
         if (value == null) {
-            sb.append('-');
+            out.write((byte) '-');
         } else {
-            sb.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            out.writeDecimal(utf8.length);
+            out.write((byte) ':');
+            out.write(utf8);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.keywarden.core.audit.AuditChain;
 import io.keywarden.core.audit.AuditEvent;
 import io.keywarden.core.audit.AuditQuery;
 import io.keywarden.core.audit.AuditRecord;
+import io.keywarden.core.audit.AuditSegmentCodec;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.port.AuditStore;
 import io.keywarden.core.port.Page;
@@ -14,30 +15,47 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@link AuditStore} over JDBC (H2 or PostgreSQL). Appending locks the account's row in {@code audit_chain_heads}
- * ({@code SELECT ... FOR UPDATE}), links the records after the head, inserts them in one batch and moves the head, in
- * one transaction: nodes sharing the database append to one linear chain, and a committed event is durable.
+ * {@link AuditStore} over JDBC (H2 or PostgreSQL), in segments: an append chains its records after the account's head
+ * and stores them as one row of {@code audit_segments} per run of up to {@value #MAX_SEGMENT_EVENTS} events (their
+ * canonical forms and hashes, {@link AuditSegmentCodec}), with one row of {@code audit_segment_terms} per distinct
+ * access key ID, user name and event name in it. Appending locks the account's row in {@code audit_chain_heads}
+ * ({@code SELECT ... FOR UPDATE}) and moves it in the same transaction: nodes sharing the database append to one
+ * linear chain, and a committed event is durable.
+ *
+ * <p>Why segments: every API call, reads included, appends an event; one row per event with an index per filter cost
+ * the writer about 35 µs of CPU an event on H2 and held signed reads to a quarter of the HTTP stack's throughput
+ * (docs/performance.md). A segment costs one encoding and one hash per event plus a few rows per batch. Look-ups read
+ * the segments that can hold matches (by the term index, the positions and the time range), newest first, and
+ * filter their events.
  */
 @Singleton
 public class JdbcAuditStore implements AuditStore {
-    static final String COLUMNS = "seq, event_id, event_time, account_id, event_source, event_name, read_only,"
-            + " principal_type, principal_arn, principal_id, user_name, access_key_id, source_ip, user_agent,"
-            + " request_parameters, response_elements, error_code, error_message, request_id, http_status, prev_hash,"
-            + " hash";
-    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
-    static final int ROWS_PER_INSERT = 50;
-    private static final String INSERT_FULL = insertSql(ROWS_PER_INSERT);
+    /** Events in one segment at most: bounds what a look-up decodes to find a page, and what a chain read skips. */
+    static final int MAX_SEGMENT_EVENTS = 1_000;
+    /** A segment is closed once it holds this many bytes (an event is at most about 100 KB). */
+    static final int MAX_SEGMENT_BYTES = 512 * 1024;
+    /** Segments read per look-up query while looking for a page of matches. */
+    private static final int SEGMENTS_PER_QUERY = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditStore.class);
+    private static final String SEGMENT_INSERT = "INSERT INTO audit_segments"
+            + " (account_id, first_seq, last_seq, event_count, min_time, max_time, events) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String TERM_INSERT =
+            "INSERT INTO audit_segment_terms (account_id, field, term, first_seq) VALUES (?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
 
@@ -53,22 +71,29 @@ public class JdbcAuditStore implements AuditStore {
         }
         return jdbc.execute(conn -> {
             Head head = lockHead(conn, account);
+            AuditSegmentCodec.Writer writer = new AuditSegmentCodec.Writer(head.seq(), head.hash());
             List<AuditEvent> events = new ArrayList<>(records.size());
-            long seq = head.seq();
-            String prev = head.hash();
-            for (AuditRecord r : records) {
-                if (!r.accountId().equals(account.value())) {
-                    throw new IllegalArgumentException("record of account " + r.accountId() + " in a batch of " + account);
+            try (Segments out = new Segments(conn)) {
+                for (AuditRecord r : records) {
+                    if (!r.accountId().equals(account.value())) {
+                        throw new IllegalArgumentException("record of account " + r.accountId() + " in a batch of "
+                                + account);
+                    }
+                    events.add(writer.append(r));
+                    if (writer.segmentEventCount() >= MAX_SEGMENT_EVENTS
+                            || writer.segmentByteCount() >= MAX_SEGMENT_BYTES) {
+                        out.add(account, writer.segmentEvents(), writer.finishSegment());
+                    }
                 }
-                AuditEvent e = AuditChain.link(r, ++seq, prev);
-                events.add(e);
-                prev = e.hash();
+                if (writer.segmentEventCount() > 0) {
+                    out.add(account, writer.segmentEvents(), writer.finishSegment());
+                }
+                out.flush();
             }
-            insert(conn, events);
             try (PreparedStatement ps = conn.prepareStatement(
                     "UPDATE audit_chain_heads SET last_seq = ?, last_hash = ? WHERE account_id = ?")) {
-                ps.setLong(1, seq);
-                ps.setString(2, prev);
+                ps.setLong(1, writer.seq());
+                ps.setString(2, writer.prevHash());
                 ps.setString(3, account.value());
                 ps.executeUpdate();
             }
@@ -77,41 +102,83 @@ public class JdbcAuditStore implements AuditStore {
     }
 
     /**
-     * Inserts the events {@link #ROWS_PER_INSERT} rows to a statement ({@code INSERT ... VALUES (...), (...), ...}),
-     * the full statements as one JDBC batch: on H2 this stores about 40% more events per second than one row per
-     * statement, which matters because every API call, reads included, appends an event.
+     * Batched inserts of segments and their terms on one connection (also used by the migration that moved the
+     * trail of earlier versions into segments).
      */
-    private static void insert(Connection conn, List<AuditEvent> events) throws SQLException {
-        int full = events.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
-        if (full > 0) {
-            try (PreparedStatement ps = conn.prepareStatement(INSERT_FULL)) {
-                for (int from = 0; from < full; from += ROWS_PER_INSERT) {
-                    for (int row = 0; row < ROWS_PER_INSERT; row++) {
-                        bind(ps, row * COLUMN_COUNT, events.get(from + row));
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        int rest = events.size() - full;
-        if (rest > 0) {
-            try (PreparedStatement ps = conn.prepareStatement(insertSql(rest))) {
-                for (int row = 0; row < rest; row++) {
-                    bind(ps, row * COLUMN_COUNT, events.get(full + row));
-                }
-                ps.executeUpdate();
-            }
-        }
-    }
+    static final class Segments implements AutoCloseable {
+        private final PreparedStatement segments;
+        private final PreparedStatement terms;
+        private int pending;
 
-    private static String insertSql(int rows) {
-        String row = "(" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
-        StringBuilder sql = new StringBuilder("INSERT INTO audit_events (").append(COLUMNS).append(") VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append(row);
+        Segments(Connection conn) throws SQLException {
+            this.segments = conn.prepareStatement(SEGMENT_INSERT);
+            this.terms = conn.prepareStatement(TERM_INSERT);
         }
-        return sql.toString();
+
+        /** Adds a segment of consecutive events of one account (its bytes as {@link AuditSegmentCodec} wrote them). */
+        void add(AccountId account, List<AuditEvent> events, byte[] bytes) throws SQLException {
+            AuditEvent first = events.get(0);
+            Instant min = first.record().eventTime();
+            Instant max = min;
+            Set<String> keys = new HashSet<>();
+            Set<String> users = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            for (AuditEvent e : events) {
+                AuditRecord r = e.record();
+                min = r.eventTime().isBefore(min) ? r.eventTime() : min;
+                max = r.eventTime().isAfter(max) ? r.eventTime() : max;
+                addTerm(keys, r.accessKeyId());
+                addTerm(users, r.userName());
+                addTerm(names, r.eventName());
+            }
+            segments.setString(1, account.value());
+            segments.setLong(2, first.seq());
+            segments.setLong(3, events.get(events.size() - 1).seq());
+            segments.setInt(4, events.size());
+            Sql.setInstant(segments, 5, min);
+            Sql.setInstant(segments, 6, max);
+            segments.setBytes(7, bytes);
+            segments.addBatch();
+            addTerms(account, 'k', keys, first.seq());
+            addTerms(account, 'u', users, first.seq());
+            addTerms(account, 'n', names, first.seq());
+            if (++pending >= 16) {
+                flush();
+            }
+        }
+
+        private static void addTerm(Set<String> terms, String value) {
+            if (value != null && !value.isEmpty()) {
+                terms.add(value);
+            }
+        }
+
+        private void addTerms(AccountId account, char field, Set<String> values, long firstSeq) throws SQLException {
+            for (String value : values) {
+                terms.setString(1, account.value());
+                terms.setString(2, String.valueOf(field));
+                terms.setString(3, value);
+                terms.setLong(4, firstSeq);
+                terms.addBatch();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                segments.executeBatch();
+                terms.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                segments.close();
+            } finally {
+                terms.close();
+            }
+        }
     }
 
     /** The head row, locked until the transaction ends; created (seq 0, genesis hash) for the account's first event. */
@@ -149,57 +216,10 @@ public class JdbcAuditStore implements AuditStore {
         }
     }
 
-    /** Binds one event's {@link #COLUMN_COUNT} parameters, the first at {@code offset + 1}. */
-    private static void bind(PreparedStatement ps, int offset, AuditEvent e) throws SQLException {
-        AuditRecord r = e.record();
-        int i = offset + 1;
-        ps.setLong(i++, e.seq());
-        ps.setString(i++, r.eventId());
-        Sql.setInstant(ps, i++, r.eventTime());
-        ps.setString(i++, r.accountId());
-        ps.setString(i++, r.eventSource());
-        ps.setString(i++, r.eventName());
-        ps.setBoolean(i++, r.readOnly());
-        ps.setString(i++, r.principalType());
-        setString(ps, i++, r.principalArn());
-        setString(ps, i++, r.principalId());
-        setString(ps, i++, r.userName());
-        setString(ps, i++, r.accessKeyId());
-        setString(ps, i++, r.sourceIp());
-        setString(ps, i++, r.userAgent());
-        setString(ps, i++, r.requestParameters());
-        setString(ps, i++, r.responseElements());
-        setString(ps, i++, r.errorCode());
-        setString(ps, i++, r.errorMessage());
-        ps.setString(i++, r.requestId());
-        ps.setInt(i++, r.httpStatus());
-        ps.setString(i++, e.prevHash());
-        ps.setString(i, e.hash());
-    }
-
-    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
-    }
-
-    private static AuditEvent read(ResultSet rs) throws SQLException {
-        AuditRecord r = new AuditRecord(rs.getString("event_id"), Sql.getInstant(rs, "event_time"),
-                rs.getString("account_id"), rs.getString("event_source"), rs.getString("event_name"),
-                rs.getBoolean("read_only"), rs.getString("principal_type"), rs.getString("principal_arn"),
-                rs.getString("principal_id"), rs.getString("user_name"), rs.getString("access_key_id"),
-                rs.getString("source_ip"), rs.getString("user_agent"), rs.getString("request_parameters"),
-                rs.getString("response_elements"), rs.getString("error_code"), rs.getString("error_message"),
-                rs.getString("request_id"), rs.getInt("http_status"));
-        return new AuditEvent(rs.getLong("seq"), r, rs.getString("prev_hash"), rs.getString("hash"));
-    }
-
     @Override
     @ReadOnly
     public Page<AuditEvent> lookup(AuditQuery q) {
-        Long before = null;
+        long before = Long.MAX_VALUE;
         String after = q.page().afterKey();
         if (after != null) {
             try {
@@ -208,77 +228,157 @@ public class JdbcAuditStore implements AuditStore {
                 throw KeywardenException.of(ErrorCode.VALIDATION_ERROR, "invalid marker");
             }
         }
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_events WHERE account_id = ?");
+        // the most selective filter drives the query through the term index; the others are checked by EXISTS
+        char driver = q.accessKeyId() != null ? 'k' : q.userName() != null ? 'u' : q.eventName() != null ? 'n' : 0;
+        StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
-        args.add(q.account().value());
-        if (before != null) {
-            sql.append(" AND seq < ?");
-            args.add(before);
+        if (driver == 0) {
+            sql.append("SELECT s.account_id, s.first_seq, s.events FROM audit_segments s WHERE s.account_id = ?");
+            args.add(q.account().value());
+        } else {
+            sql.append("SELECT s.account_id, s.first_seq, s.events FROM audit_segment_terms t JOIN audit_segments s")
+                    .append(" ON s.account_id = t.account_id AND s.first_seq = t.first_seq")
+                    .append(" WHERE t.account_id = ? AND t.field = ? AND t.term = ?");
+            args.add(q.account().value());
+            args.add(String.valueOf(driver));
+            args.add(termOf(q, driver));
         }
-        if (q.accessKeyId() != null) {
-            sql.append(" AND access_key_id = ?");
-            args.add(q.accessKeyId());
-        }
-        if (q.userName() != null) {
-            sql.append(" AND user_name = ?");
-            args.add(q.userName());
-        }
-        if (q.eventName() != null) {
-            sql.append(" AND event_name = ?");
-            args.add(q.eventName());
+        for (char field : new char[] {'k', 'u', 'n'}) {
+            String term = termOf(q, field);
+            if (term != null && field != driver) {
+                sql.append(" AND EXISTS (SELECT 1 FROM audit_segment_terms o WHERE o.account_id = s.account_id")
+                        .append(" AND o.field = ? AND o.term = ? AND o.first_seq = s.first_seq)");
+                args.add(String.valueOf(field));
+                args.add(term);
+            }
         }
         if (q.from() != null) {
-            sql.append(" AND event_time >= ?");
+            sql.append(" AND s.max_time >= ?");
             args.add(q.from());
         }
         if (q.to() != null) {
-            sql.append(" AND event_time < ?");
+            sql.append(" AND s.min_time < ?");
             args.add(q.to());
         }
-        // unfiltered: the primary key's columns, so that H2 reads the (account_id, seq) index backwards instead of
-        // sorting the whole trail; filtered: H2 finds the rows by the filter's index and sorts only those
-        boolean filtered = q.accessKeyId() != null || q.userName() != null || q.eventName() != null;
-        sql.append(filtered ? " ORDER BY seq DESC LIMIT ?" : " ORDER BY account_id DESC, seq DESC LIMIT ?");
+        // the cursor: segments that start before the last one read; ORDER BY names the walked index's columns, so
+        // that H2 reads it backwards instead of sorting
+        sql.append(driver == 0 ? " AND s.first_seq < ? ORDER BY s.account_id DESC, s.first_seq DESC"
+                : " AND t.first_seq < ? ORDER BY t.account_id DESC, t.field DESC, t.term DESC, t.first_seq DESC");
+        sql.append(" LIMIT " + SEGMENTS_PER_QUERY);
+        String query = sql.toString();
         int max = q.page().maxItems();
-        args.add(max + 1);
-        return jdbc.prepareStatement(sql.toString(), ps -> {
-            for (int i = 0; i < args.size(); i++) {
-                Object a = args.get(i);
-                if (a instanceof java.time.Instant t) {
-                    Sql.setInstant(ps, i + 1, t);
-                } else {
-                    ps.setObject(i + 1, a);
+        List<AuditEvent> matches = new ArrayList<>(max + 1);
+        long cursor = before;
+        pages:
+        while (true) {
+            List<Object> queryArgs = new ArrayList<>(args);
+            queryArgs.add(cursor);
+            List<Segment> segments = segments(query, queryArgs);
+            for (Segment segment : segments) {
+                List<AuditEvent> events = segment.events();
+                for (int i = events.size() - 1; i >= 0; i--) {
+                    AuditEvent e = events.get(i);
+                    if (e.seq() < before && matches(q, e.record()) && matches.add(e) && matches.size() > max) {
+                        break pages;
+                    }
                 }
+                cursor = segment.firstSeq();
             }
-            List<AuditEvent> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(read(rs));
-                }
+            if (segments.size() < SEGMENTS_PER_QUERY) {
+                break;
             }
-            if (events.size() <= max) {
-                return Page.complete(events);
-            }
-            List<AuditEvent> items = events.subList(0, max);
-            return Page.of(items, PageRequest.markerFor(Long.toString(items.get(max - 1).seq())));
-        });
+        }
+        if (matches.size() <= max) {
+            return Page.complete(matches);
+        }
+        List<AuditEvent> items = matches.subList(0, max);
+        return Page.of(items, PageRequest.markerFor(Long.toString(items.get(max - 1).seq())));
+    }
+
+    private static String termOf(AuditQuery q, char field) {
+        return switch (field) {
+            case 'k' -> q.accessKeyId();
+            case 'u' -> q.userName();
+            case 'n' -> q.eventName();
+            default -> null;
+        };
+    }
+
+    private static boolean matches(AuditQuery q, AuditRecord r) {
+        return (q.accessKeyId() == null || q.accessKeyId().equals(r.accessKeyId()))
+                && (q.userName() == null || q.userName().equals(r.userName()))
+                && (q.eventName() == null || q.eventName().equals(r.eventName()))
+                && (q.from() == null || !r.eventTime().isBefore(q.from()))
+                && (q.to() == null || r.eventTime().isBefore(q.to()));
     }
 
     @Override
     @ReadOnly
     public List<AuditEvent> chain(AccountId account, long afterSeq, int limit) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM audit_events WHERE account_id = ? AND seq > ?"
-                + " ORDER BY account_id, seq LIMIT ?", ps -> {
+        // from the segment that holds afterSeq + 1 (the last one starting at or before it) onwards
+        Long start = jdbc.prepareStatement("SELECT MAX(first_seq) FROM audit_segments WHERE account_id = ?"
+                + " AND first_seq <= ?", ps -> {
             ps.setString(1, account.value());
-            ps.setLong(2, afterSeq);
-            ps.setInt(3, limit);
-            List<AuditEvent> events = new ArrayList<>();
+            ps.setLong(2, afterSeq + 1);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(read(rs));
+                return rs.next() ? rs.getLong(1) : 0L; // no segment yet: MAX is NULL, read as 0
+            }
+        });
+        String query = "SELECT account_id, first_seq, events FROM audit_segments WHERE account_id = ? AND first_seq > ?"
+                + " ORDER BY account_id, first_seq LIMIT " + SEGMENTS_PER_QUERY;
+        List<AuditEvent> out = new ArrayList<>(Math.min(limit, 10_000));
+        long cursor = start - 1;
+        while (out.size() < limit) {
+            List<Segment> segments = segments(query, List.of(account.value(), cursor));
+            for (Segment segment : segments) {
+                for (AuditEvent e : segment.events()) {
+                    if (e.seq() > afterSeq && out.size() < limit) {
+                        out.add(e);
+                    }
+                }
+                cursor = segment.firstSeq();
+            }
+            if (segments.size() < SEGMENTS_PER_QUERY) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** A stored segment: where it starts and its bytes, decoded when its events are asked for. */
+    private record Segment(String account, long firstSeq, byte[] bytes) {
+        /**
+         * The segment's events; none when its bytes were damaged outside the application, so that a look-up still
+         * answers and the verifier reports the segment's first event as missing.
+         */
+        List<AuditEvent> events() {
+            try {
+                return AuditSegmentCodec.decode(bytes);
+            } catch (AuditSegmentCodec.CorruptSegmentException e) {
+                LOG.warn("audit segment of account {} starting at event {} is unreadable ({}): the audit trail was"
+                        + " changed outside Keywarden; verify it", account, firstSeq, e.getMessage());
+                return List.of();
+            }
+        }
+    }
+
+    private List<Segment> segments(String sql, List<Object> args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                Object a = args.get(i);
+                if (a instanceof Instant t) {
+                    Sql.setInstant(ps, i + 1, t);
+                } else {
+                    ps.setObject(i + 1, a);
                 }
             }
-            return events;
+            List<Segment> out = new ArrayList<>(SEGMENTS_PER_QUERY);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Segment(rs.getString(1), rs.getLong(2), rs.getBytes(3)));
+                }
+            }
+            return out;
         });
     }
 

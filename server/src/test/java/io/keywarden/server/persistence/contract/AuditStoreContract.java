@@ -9,11 +9,11 @@ import io.keywarden.core.audit.AuditVerifier;
 import io.keywarden.core.port.AuditStore;
 import io.keywarden.core.port.Page;
 import io.keywarden.core.port.PageRequest;
+import io.keywarden.server.support.AuditTampering;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,6 @@ public abstract class AuditStoreContract extends StoreContract {
 
     @Test
     void aLargeBatchIsStoredWholeAndInOrder() {
-        // 50 rows go to one INSERT statement: 137 crosses two full statements and a remainder
         List<AuditRecord> records = new ArrayList<>();
         for (int i = 0; i < 137; i++) {
             records.add(record(i % 2 == 0 ? "GetUser" : "CreateUser", "AKIABATCH" + (i % 7), i % 3 == 0 ? null : "dave",
@@ -117,6 +116,63 @@ public abstract class AuditStoreContract extends StoreContract {
         assertThat(seqs).containsExactly(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
     }
 
+    /**
+     * Events spread over many segments (batches of 1 to 1,700 events; a segment holds at most 1,000): every look-up,
+     * followed page by page, gives exactly what filtering the whole trail in memory gives, newest first.
+     */
+    @Test
+    void lookupsOverManySegmentsMatchFilteringTheWholeTrail() {
+        List<AuditEvent> all = new ArrayList<>();
+        int[] batches = {1, 1, 3, 1_700, 40, 1, 999, 1_001, 2};
+        int n = 0;
+        for (int size : batches) {
+            List<AuditRecord> batch = new ArrayList<>();
+            for (int i = 0; i < size; i++, n++) {
+                // AKIARARE only in a few events; times not in seq order (as from several nodes)
+                String key = n % 997 == 5 ? "AKIARARE" : "AKIAKEY" + n % 4;
+                batch.add(record(n % 3 == 0 ? "GetUser" : n % 3 == 1 ? "ListUsers" : "CreateUser", key,
+                        n % 5 == 0 ? null : "user" + n % 2, T0.plusSeconds(n % 2 == 0 ? n : n - 7), null));
+            }
+            all.addAll(audit.append(acct(), batch));
+        }
+        List<AuditQuery> queries = List.of(
+                query(null, null, null, null, null, PageRequest.of(null, 1000)),
+                query("AKIARARE", null, null, null, null, PageRequest.of(null, 2)),
+                query("AKIAKEY1", "user1", null, null, null, PageRequest.of(null, 400)),
+                query(null, "user0", "GetUser", null, null, PageRequest.of(null, 150)),
+                query(null, null, "CreateUser", T0.plusSeconds(1_000), T0.plusSeconds(2_500), PageRequest.of(null, 333)),
+                query(null, null, null, T0.plusSeconds(3_000), T0.plusSeconds(3_010), PageRequest.of(null, 3)),
+                query("AKIANONE", null, null, null, null, PageRequest.first()));
+        for (AuditQuery q : queries) {
+            List<Long> expected = new ArrayList<>();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                AuditRecord r = all.get(i).record();
+                if ((q.accessKeyId() == null || q.accessKeyId().equals(r.accessKeyId()))
+                        && (q.userName() == null || q.userName().equals(r.userName()))
+                        && (q.eventName() == null || q.eventName().equals(r.eventName()))
+                        && (q.from() == null || !r.eventTime().isBefore(q.from()))
+                        && (q.to() == null || r.eventTime().isBefore(q.to()))) {
+                    expected.add(all.get(i).seq());
+                }
+            }
+            List<Long> found = new ArrayList<>();
+            String marker = null;
+            int pages = 0;
+            do {
+                Page<AuditEvent> page = audit.lookup(new AuditQuery(acct(), q.accessKeyId(), q.userName(),
+                        q.eventName(), q.from(), q.to(), PageRequest.of(marker, q.page().maxItems())));
+                assertThat(page.items().size()).isLessThanOrEqualTo(q.page().maxItems());
+                page.items().forEach(e -> found.add(e.seq()));
+                marker = page.nextMarker();
+                pages++;
+            } while (marker != null && pages < 100);
+            assertThat(found).as(q.toString()).isEqualTo(expected);
+        }
+        assertThat(audit.chain(acct(), 0, 10_000)).isEqualTo(all);
+        assertThat(audit.chain(acct(), 1_704, 3)).extracting(AuditEvent::seq).containsExactly(1_705L, 1_706L, 1_707L);
+        assertThat(AuditService.verify(audit, acct()).eventsChecked()).isEqualTo(all.size());
+    }
+
     private AuditQuery query(String key, String user, String name, Instant from, Instant to, PageRequest page) {
         return new AuditQuery(acct(), key, user, name, from, to, page);
     }
@@ -154,10 +210,8 @@ public abstract class AuditStoreContract extends StoreContract {
             records.add(record("DeleteAccessKey", "AKIAX", "dave", T0.plusSeconds(i), i == 3 ? "AccessDenied" : null));
         }
         audit.append(acct(), records);
-        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE audit_events SET error_code = NULL, http_status = 200 WHERE account_id = ? AND seq = 4")) {
-            ps.setString(1, acct().value());
-            assertThat(ps.executeUpdate()).isEqualTo(1);
+        try (Connection c = database.connect()) {
+            AuditTampering.change(c, acct().value(), 4, AuditTampering::asSuccess);
         }
         AuditVerifier.Result result = AuditService.verify(audit, acct());
         assertThat(result.brokenLink()).hasValueSatisfying(b -> {
@@ -166,10 +220,8 @@ public abstract class AuditStoreContract extends StoreContract {
         });
         assertThat(result.eventsChecked()).isEqualTo(3);
 
-        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM audit_events WHERE account_id = ? AND seq = 4")) {
-            ps.setString(1, acct().value());
-            ps.executeUpdate();
+        try (Connection c = database.connect()) {
+            AuditTampering.remove(c, acct().value(), 4);
         }
         assertThat(AuditService.verify(audit, acct()).brokenLink())
                 .hasValueSatisfying(b -> assertThat(b.reason()).contains("event 4 is missing"));
