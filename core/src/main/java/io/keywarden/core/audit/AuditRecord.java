@@ -64,8 +64,8 @@ public record AuditRecord(String eventId, Instant eventTime, String accountId, S
 
         /** Control characters become '?', unpaired surrogates U+FFFD; cut to {@code max} chars between code points. */
         static String clean(String s, int max) {
-            if (s == null) {
-                return null;
+            if (s == null || s.length() <= max && isClean(s)) {
+                return s; // the common case: nothing to change, nothing to copy
             }
             StringBuilder out = new StringBuilder(Math.min(s.length(), max));
             for (int i = 0; i < s.length() && out.length() < max; i++) {
@@ -86,12 +86,30 @@ public record AuditRecord(String eventId, Instant eventTime, String accountId, S
             return out.toString();
         }
 
+        /** No control characters and no unpaired surrogates. */
+        private static boolean isClean(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c == 0x7F) {
+                    return false;
+                }
+                if (Character.isSurrogate(c)) {
+                    if (!Character.isHighSurrogate(c) || i + 1 >= s.length()
+                            || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                        return false;
+                    }
+                    i++;
+                }
+            }
+            return true;
+        }
+
         /** JSON text stays as it is unless it is too long or not clean, then a marker replaces it. */
         static String json(String s) {
             if (s == null) {
                 return null;
             }
-            if (s.length() > MAX_JSON || !clean(s, MAX_JSON).equals(s)) {
+            if (s.length() > MAX_JSON || !isClean(s)) {
                 return TRUNCATED_JSON;
             }
             return s;
