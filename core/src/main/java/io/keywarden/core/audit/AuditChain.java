@@ -3,6 +3,8 @@ package io.keywarden.core.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -69,7 +71,7 @@ public final class AuditChain {
         field(out, Long.toString(seq));
         field(out, prevHash);
         field(out, r.eventId());
-        field(out, TIME.format(r.eventTime()));
+        field(out, formatTime(r.eventTime()));
         field(out, r.accountId());
         field(out, r.eventSource());
         field(out, r.eventName());
@@ -94,10 +96,41 @@ public final class AuditChain {
         if (value == null) {
             out.write((byte) '-');
         } else {
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            out.writeDecimal(utf8.length);
-            out.write((byte) ':');
-            out.write(utf8);
+            out.writeLengthPrefixedUtf8(value);
+        }
+    }
+
+    /**
+     * {@code eventTime} as ISO-8601 in UTC with three fraction digits: the same text as the pattern
+     * {@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'}, written without a formatter for the years 0000-9999 (every event's time).
+     */
+    static String formatTime(Instant time) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return TIME.format(time);
+        }
+        char[] c = new char[24];
+        digits(c, 0, t.getYear(), 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, t.getNano() / 1_000_000, 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
     }
 }

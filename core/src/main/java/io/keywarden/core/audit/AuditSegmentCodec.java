@@ -80,11 +80,17 @@ public final class AuditSegmentCodec {
     public static final class Writer {
         private final MessageDigest sha256;
         private final List<AuditEvent> segmentEvents = new ArrayList<>();
-        private Buffer out = new Buffer(16 * 1024);
+        private Buffer out;
         private long seq;
         private String prevHash;
 
         public Writer(long headSeq, String headHash) {
+            this(headSeq, headHash, 16 * 1024);
+        }
+
+        /** A writer whose first segment starts with room for {@code capacity} bytes (about 600 an event). */
+        public Writer(long headSeq, String headHash, int capacity) {
+            this.out = new Buffer(capacity);
             this.seq = headSeq;
             this.prevHash = headHash;
             try {
@@ -170,8 +176,41 @@ public final class AuditSegmentCodec {
             size += b.length;
         }
 
-        void writeDecimal(long value) {
-            write(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+        void writeDecimal(int value) {
+            int digits = 1;
+            for (int v = value; v >= 10; v /= 10) {
+                digits++;
+            }
+            ensure(digits);
+            for (int i = size + digits - 1; i >= size; i--) {
+                bytes[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            size += digits;
+        }
+
+        /**
+         * {@code N:} and the N bytes of {@code value} in UTF-8. ASCII text (nearly every field) is copied char by
+         * char without encoding it into a new array first.
+         */
+        void writeLengthPrefixedUtf8(String value) {
+            int n = value.length();
+            for (int i = 0; i < n; i++) {
+                if (value.charAt(i) >= 0x80) {
+                    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                    writeDecimal(utf8.length);
+                    write((byte) ':');
+                    write(utf8);
+                    return;
+                }
+            }
+            writeDecimal(n);
+            write((byte) ':');
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                bytes[size + i] = (byte) value.charAt(i);
+            }
+            size += n;
         }
 
         /** Reserves the 4-byte length of an event; returns where it starts. */

@@ -98,6 +98,24 @@ class AuditSegmentCodecTest {
                 .isInstanceOf(AuditSegmentCodec.CorruptSegmentException.class).hasMessageContaining("header");
     }
 
+    @Test
+    void timesAreWrittenExactlyAsTheDocumentedPatternWritesThem() {
+        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        List<java.time.Instant> instants = new ArrayList<>(List.of(java.time.Instant.EPOCH,
+                java.time.Instant.parse("0000-01-01T00:00:00Z"), java.time.Instant.parse("9999-12-31T23:59:59.999Z"),
+                java.time.Instant.parse("2024-02-29T12:00:00.001Z"), java.time.Instant.parse("+10000-01-01T00:00:00Z"),
+                java.time.Instant.parse("-0001-12-31T23:59:59.5Z")));
+        for (int i = 0; i < 20_000; i++) {
+            instants.add(java.time.Instant.ofEpochMilli(random.nextLong(-62_167_219_200_000L, 253_402_300_800_000L)));
+        }
+        for (java.time.Instant t : instants) {
+            assertThat(AuditChain.formatTime(t)).as("seed " + seed + ": " + t).isEqualTo(pattern.format(t));
+        }
+    }
+
     /** Random byte changes and cuts: a segment either reads back or is refused as corrupt, nothing else. */
     @Test
     void randomDamageNeverEscapesAsAnythingButCorruptSegment() {

@@ -71,7 +71,8 @@ public class JdbcAuditStore implements AuditStore {
         }
         return jdbc.execute(conn -> {
             Head head = lockHead(conn, account);
-            AuditSegmentCodec.Writer writer = new AuditSegmentCodec.Writer(head.seq(), head.hash());
+            AuditSegmentCodec.Writer writer = new AuditSegmentCodec.Writer(head.seq(), head.hash(),
+                    Math.min(records.size(), MAX_SEGMENT_EVENTS) * 640);
             List<AuditEvent> events = new ArrayList<>(records.size());
             try (Segments out = new Segments(conn)) {
                 for (AuditRecord r : records) {
