@@ -7,28 +7,22 @@
 # Needs a prior build (bench/load/run.sh builds; or mvn -B -q -Pbench -pl core,server,bench -am package -DskipTests).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/load/lib.sh"
 SCENARIO=${1:?scenario name, e.g. caller-identity-rest}
 SECONDS_=${2:-20}
-JAR=$ROOT/server/target/keywarden-server.jar
-BENCH_JAR=$ROOT/bench/target/benchmarks.jar
-ROOT_KEY_ID=AKIAQYLPMN5HHHFPZAM2
-ROOT_SECRET=wJalrXUtnFEMI/K7MDENG+bPxRfiCYzEXAMPLEKEY
+BENCH_JAR=$KW_BENCH_JAR
+ROOT_KEY_ID=$KW_ROOT_KEY_ID
+ROOT_SECRET=$KW_ROOT_SECRET
 WORK=$(mktemp -d /tmp/keywarden-profile.XXXXXX)
-SERVER_PID=
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+  kw_stop_server
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-PORT=$((20000 + RANDOM % 40000))
-MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT=$PORT KEYWARDEN_DATA_DIR=$WORK/data \
-  KEYWARDEN_ROOT_ACCESS_KEY_ID=$ROOT_KEY_ID KEYWARDEN_ROOT_SECRET_ACCESS_KEY=$ROOT_SECRET \
-  java ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 600); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/ping" || true)" = 200 ] && break
-  sleep 0.1
-done
+PORT=$(kw_free_port)
+# shellcheck disable=SC2086
+kw_start_server "$PORT" "$WORK/data" "$WORK/server.log" ${JAVA_OPTS:-}
+SERVER_PID=$KW_SERVER_PID
 java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool prepare "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" "$WORK/req" 0
 wrk -t1 -c32 -d10s -s "$WORK/req/$SCENARIO.lua" "http://127.0.0.1:$PORT" > /dev/null
 jcmd "$SERVER_PID" JFR.start name=profile settings=profile filename="$WORK/profile.jfr" > /dev/null

@@ -14,6 +14,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bench/load/lib.sh"
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -23,10 +24,10 @@ RATE_CONNECTIONS=${RATE_CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-3}
 JAVA_OPTS=${JAVA_OPTS-"-XX:SharedArchiveFile=$ROOT/server/target/keywarden-server.jsa"}
 OUT=${OUT:-/tmp/keywarden-load-$(date +%Y%m%d-%H%M%S).txt}
-JAR=$ROOT/server/target/keywarden-server.jar
-BENCH_JAR=$ROOT/bench/target/benchmarks.jar
-ROOT_KEY_ID=AKIAQYLPMN5HHHFPZAM2
-ROOT_SECRET=wJalrXUtnFEMI/K7MDENG+bPxRfiCYzEXAMPLEKEY
+JAR=$KW_JAR
+BENCH_JAR=$KW_BENCH_JAR
+ROOT_KEY_ID=$KW_ROOT_KEY_ID
+ROOT_SECRET=$KW_ROOT_SECRET
 
 log() { echo "$*" | tee -a "$OUT"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -49,27 +50,14 @@ fi
 [ -f "$BENCH_JAR" ] || { echo "missing $BENCH_JAR (build: mvn -B -q -Pbench -pl core,bench -am package -DskipTests)" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/keywarden-load.XXXXXX)
-SERVER_PID=
 cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"
-    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-  fi
+  kw_stop_server
   [ -f "$WORK/server.log" ] && cp "$WORK/server.log" "$OUT.server.log"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; exit 1
-}
-PORT=$(free_port)
+PORT=$(kw_free_port)
 BASE=http://127.0.0.1:$PORT
 
 : > "$OUT"
@@ -79,16 +67,9 @@ log "# wrk -t$WRK_THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per 
 log "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 START_NS=$(date +%s%N)
-MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT=$PORT KEYWARDEN_DATA_DIR=$WORK/data \
-  KEYWARDEN_ROOT_ACCESS_KEY_ID=$ROOT_KEY_ID KEYWARDEN_ROOT_SECRET_ACCESS_KEY=$ROOT_SECRET \
-  java $JAVA_OPTS -jar "$JAR" > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for i in $(seq 1 1200); do
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/ping" || true)" = 200 ]; then break; fi
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; echo "the server exited" >&2; exit 1; }
-  [ "$i" = 1200 ] && { echo "the server did not answer /ping within 60 s" >&2; exit 1; }
-  sleep 0.05
-done
+# shellcheck disable=SC2086
+kw_start_server "$PORT" "$WORK/data" "$WORK/server.log" $JAVA_OPTS
+SERVER_PID=$KW_SERVER_PID
 STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 
 heap_used_mb() {

@@ -3,9 +3,8 @@
 -- the per-event row with its five indexes was the cost that limited signed reads (docs/performance.md).
 -- Portable SQL: runs on H2 2.x (MODE=PostgreSQL) and PostgreSQL 13+.
 
--- events: the segment's events as io.keywarden.core.audit.AuditSegmentCodec writes them (each event's canonical form,
--- the very bytes its hash covers, and the hash); at most 1,000 events and about 512 KB a segment. The other columns
--- say which positions and times the segment covers, for look-ups.
+-- One row per segment: which positions and times it covers (small rows, so that a look-up by time walks them without
+-- reading any events).
 CREATE TABLE audit_segments (
     account_id  VARCHAR(12)              NOT NULL,
     first_seq   BIGINT                   NOT NULL,
@@ -13,9 +12,19 @@ CREATE TABLE audit_segments (
     event_count INTEGER                  NOT NULL,
     min_time    TIMESTAMP WITH TIME ZONE NOT NULL,
     max_time    TIMESTAMP WITH TIME ZONE NOT NULL,
-    events      BYTEA                    NOT NULL,
     CONSTRAINT audit_segments_pk PRIMARY KEY (account_id, first_seq),
     CONSTRAINT audit_segments_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id)
+);
+
+-- The segment's events as io.keywarden.core.audit.AuditSegmentCodec writes them: each event's canonical form (the
+-- very bytes its hash covers) and its hash; at most 1,000 events and about 512 KB a segment.
+CREATE TABLE audit_segment_events (
+    account_id VARCHAR(12) NOT NULL,
+    first_seq  BIGINT      NOT NULL,
+    events     BYTEA       NOT NULL,
+    CONSTRAINT audit_segment_events_pk PRIMARY KEY (account_id, first_seq),
+    CONSTRAINT audit_segment_events_segment_fk FOREIGN KEY (account_id, first_seq)
+        REFERENCES audit_segments (account_id, first_seq)
 );
 
 -- What a look-up may filter on, once per segment and value: field 'k' access key ID, 'u' user name, 'n' event name.

@@ -215,6 +215,7 @@ public final class LoadTool {
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
         Recorder recorder = new Recorder();
+        Stalls stalls = new Stalls();
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             long offset = intervalNanos * c / connections;
@@ -228,7 +229,9 @@ public final class LoadTool {
                         }
                         RawHttp.Response r = http.exchange(request);
                         if (due >= measureFrom) {
-                            recorder.record(System.nanoTime() - due, r.status() / 100 == 2);
+                            long now = System.nanoTime();
+                            recorder.record(now - due, r.status() / 100 == 2);
+                            stalls.record(now - measureFrom, now - due);
                         }
                     }
                 } catch (IOException e) {
@@ -245,6 +248,42 @@ public final class LoadTool {
         recorder.print(name, (System.nanoTime() - measureFrom) / 1e9);
         System.out.printf("INFO\t%s\ttarget %.0f/s over %d connections: p99.9 %.3f ms, max %.3f ms%n", name, rate,
                 connections, recorder.percentileMillis(99.9), recorder.percentileMillis(100));
+        System.out.printf("INFO\t%s\t%s%n", name, stalls.summary(seconds));
+    }
+
+    /**
+     * When the slow requests (over {@link #SLOW_MILLIS} ms) completed, in windows of {@link #WINDOW_MILLIS} ms of the
+     * measured time: tells a steady tail (slow requests spread over every window) from stalls (a few windows with
+     * hundreds of slow requests each), and says when the stalls were, to set beside a server's logs.
+     */
+    static final class Stalls {
+        static final long SLOW_MILLIS = 5;
+        static final long WINDOW_MILLIS = 50;
+        private final java.util.TreeMap<Long, long[]> windows = new java.util.TreeMap<>();
+
+        /** A request that completed {@code atNanos} into the measured time after {@code latencyNanos}. */
+        synchronized void record(long atNanos, long latencyNanos) {
+            if (latencyNanos > TimeUnit.MILLISECONDS.toNanos(SLOW_MILLIS)) {
+                long[] w = windows.computeIfAbsent(TimeUnit.NANOSECONDS.toMillis(atNanos) / WINDOW_MILLIS,
+                        k -> new long[2]);
+                w[0]++;
+                w[1] = Math.max(w[1], latencyNanos);
+            }
+        }
+
+        synchronized String summary(int seconds) {
+            long slow = windows.values().stream().mapToLong(w -> w[0]).sum();
+            StringBuilder out = new StringBuilder(String.format("requests over %d ms: %d, in %d of %d windows of %d ms",
+                    SLOW_MILLIS, slow, windows.size(), seconds * 1000 / WINDOW_MILLIS, WINDOW_MILLIS));
+            List<java.util.Map.Entry<Long, long[]>> worst = new ArrayList<>(windows.entrySet());
+            worst.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+            out.append("; busiest windows (start s: slow requests, max ms):");
+            for (var e : worst.subList(0, Math.min(8, worst.size()))) {
+                out.append(String.format(" %.2f: %d, %.1f;", e.getKey() * WINDOW_MILLIS / 1000.0, e.getValue()[0],
+                        e.getValue()[1] / 1e6));
+            }
+            return out.toString();
+        }
     }
 
     // ---------------------------------------------------------------- shared

@@ -31,8 +31,9 @@ import java.util.Set;
 
 /**
  * {@link AuditStore} over JDBC (H2 or PostgreSQL), in segments: an append chains its records after the account's head
- * and stores them as one row of {@code audit_segments} per run of up to {@value #MAX_SEGMENT_EVENTS} events (their
- * canonical forms and hashes, {@link AuditSegmentCodec}), with one row of {@code audit_segment_terms} per distinct
+ * and stores them as one row of {@code audit_segments} per run of up to {@value #MAX_SEGMENT_EVENTS} events (the
+ * positions and times it covers; its events' canonical forms and hashes, {@link AuditSegmentCodec}, in a row of
+ * {@code audit_segment_events}), with one row of {@code audit_segment_terms} per distinct
  * access key ID, user name and event name in it. Appending locks the account's row in {@code audit_chain_heads}
  * ({@code SELECT ... FOR UPDATE}) and moves it in the same transaction: nodes sharing the database append to one
  * linear chain, and a committed event is durable.
@@ -53,7 +54,13 @@ public class JdbcAuditStore implements AuditStore {
     private static final int SEGMENTS_PER_QUERY = 8;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditStore.class);
     private static final String SEGMENT_INSERT = "INSERT INTO audit_segments"
-            + " (account_id, first_seq, last_seq, event_count, min_time, max_time, events) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " (account_id, first_seq, last_seq, event_count, min_time, max_time) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String EVENTS_INSERT =
+            "INSERT INTO audit_segment_events (account_id, first_seq, events) VALUES (?, ?, ?)";
+    /** A segment's start and events, joined to its row (alias {@code s}) for the look-ups. */
+    private static final String SEGMENT_EVENTS = "s.account_id, s.first_seq, e.events";
+    private static final String JOIN_EVENTS =
+            " JOIN audit_segment_events e ON e.account_id = s.account_id AND e.first_seq = s.first_seq";
     private static final String TERM_INSERT =
             "INSERT INTO audit_segment_terms (account_id, field, term, first_seq) VALUES (?, ?, ?, ?)";
 
@@ -108,11 +115,13 @@ public class JdbcAuditStore implements AuditStore {
      */
     static final class Segments implements AutoCloseable {
         private final PreparedStatement segments;
+        private final PreparedStatement eventRows;
         private final PreparedStatement terms;
         private int pending;
 
         Segments(Connection conn) throws SQLException {
             this.segments = conn.prepareStatement(SEGMENT_INSERT);
+            this.eventRows = conn.prepareStatement(EVENTS_INSERT);
             this.terms = conn.prepareStatement(TERM_INSERT);
         }
 
@@ -138,8 +147,11 @@ public class JdbcAuditStore implements AuditStore {
             segments.setInt(4, events.size());
             Sql.setInstant(segments, 5, min);
             Sql.setInstant(segments, 6, max);
-            segments.setBytes(7, bytes);
             segments.addBatch();
+            eventRows.setString(1, account.value());
+            eventRows.setLong(2, first.seq());
+            eventRows.setBytes(3, bytes);
+            eventRows.addBatch();
             addTerms(account, 'k', keys, first.seq());
             addTerms(account, 'u', users, first.seq());
             addTerms(account, 'n', names, first.seq());
@@ -167,6 +179,7 @@ public class JdbcAuditStore implements AuditStore {
         void flush() throws SQLException {
             if (pending > 0) {
                 segments.executeBatch();
+                eventRows.executeBatch();
                 terms.executeBatch();
                 pending = 0;
             }
@@ -174,10 +187,8 @@ public class JdbcAuditStore implements AuditStore {
 
         @Override
         public void close() throws SQLException {
-            try {
-                segments.close();
-            } finally {
-                terms.close();
+            try (segments; eventRows; terms) {
+                // nothing to do but close the three statements
             }
         }
     }
@@ -234,11 +245,11 @@ public class JdbcAuditStore implements AuditStore {
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
         if (driver == 0) {
-            sql.append("SELECT s.account_id, s.first_seq, s.events FROM audit_segments s WHERE s.account_id = ?");
+            sql.append("SELECT " + SEGMENT_EVENTS + " FROM audit_segments s" + JOIN_EVENTS + " WHERE s.account_id = ?");
             args.add(q.account().value());
         } else {
-            sql.append("SELECT s.account_id, s.first_seq, s.events FROM audit_segment_terms t JOIN audit_segments s")
-                    .append(" ON s.account_id = t.account_id AND s.first_seq = t.first_seq")
+            sql.append("SELECT " + SEGMENT_EVENTS + " FROM audit_segment_terms t JOIN audit_segments s")
+                    .append(" ON s.account_id = t.account_id AND s.first_seq = t.first_seq").append(JOIN_EVENTS)
                     .append(" WHERE t.account_id = ? AND t.field = ? AND t.term = ?");
             args.add(q.account().value());
             args.add(String.valueOf(driver));
@@ -325,8 +336,9 @@ public class JdbcAuditStore implements AuditStore {
                 return rs.next() ? rs.getLong(1) : 0L; // no segment yet: MAX is NULL, read as 0
             }
         });
-        String query = "SELECT account_id, first_seq, events FROM audit_segments WHERE account_id = ? AND first_seq > ?"
-                + " ORDER BY account_id, first_seq LIMIT " + SEGMENTS_PER_QUERY;
+        String query = "SELECT " + SEGMENT_EVENTS + " FROM audit_segments s" + JOIN_EVENTS
+                + " WHERE s.account_id = ? AND s.first_seq > ? ORDER BY s.account_id, s.first_seq LIMIT "
+                + SEGMENTS_PER_QUERY;
         List<AuditEvent> out = new ArrayList<>(Math.min(limit, 10_000));
         long cursor = start - 1;
         while (out.size() < limit) {

@@ -43,8 +43,9 @@ public final class AuditTampering {
             throws SQLException {
         long firstSeq;
         byte[] bytes;
-        try (PreparedStatement ps = c.prepareStatement("SELECT first_seq, events FROM audit_segments"
-                + " WHERE account_id = ? AND first_seq <= ? AND last_seq >= ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.first_seq, e.events FROM audit_segments s"
+                + " JOIN audit_segment_events e ON e.account_id = s.account_id AND e.first_seq = s.first_seq"
+                + " WHERE s.account_id = ? AND s.first_seq <= ? AND s.last_seq >= ?")) {
             ps.setString(1, account);
             ps.setLong(2, seq);
             ps.setLong(3, seq);
@@ -64,7 +65,7 @@ public final class AuditTampering {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE audit_segments SET events = ? WHERE account_id = ? AND first_seq = ?")) {
+                "UPDATE audit_segment_events SET events = ? WHERE account_id = ? AND first_seq = ?")) {
             ps.setBytes(1, AuditSegmentCodec.encode(events));
             ps.setString(2, account);
             ps.setLong(3, firstSeq);
