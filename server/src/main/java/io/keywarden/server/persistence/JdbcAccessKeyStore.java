@@ -15,7 +15,6 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,26 +54,26 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
         }
         AccessKey key = stored.key();
         return jdbc.execute(conn -> {
-            Savepoint savepoint = conn.setSavepoint();
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO access_keys (access_key_id, account_id,"
-                    + " owner_id, owner_name, status, create_date, sealed_secret, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, key.id().value());
-                ps.setString(2, key.accountId().value());
-                ps.setString(3, key.owner().id());
-                ps.setString(4, key.owner().name().map(n -> n.value()).orElse(null));
-                ps.setString(5, key.status().wireName());
-                Sql.setInstant(ps, 6, key.createDate());
-                ps.setString(7, stored.sealedSecret());
-                ps.setInt(8, slot);
-                ps.executeUpdate();
-                // another node may hold "no such key" for this ID in its cache
-                changes.append(conn, JdbcChangeLog.Kind.ACCESS_KEY, key.id().value());
-                return InsertResult.INSERTED;
-            } catch (SQLException e) {
-                if (!Sql.isUniqueViolation(e)) {
-                    throw e;
+            InsertResult inserted = Sql.inSavepoint(conn, () -> {
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO access_keys (access_key_id, account_id,"
+                        + " owner_id, owner_name, status, create_date, sealed_secret, slot)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, key.id().value());
+                    ps.setString(2, key.accountId().value());
+                    ps.setString(3, key.owner().id());
+                    ps.setString(4, key.owner().name().map(n -> n.value()).orElse(null));
+                    ps.setString(5, key.status().wireName());
+                    Sql.setInstant(ps, 6, key.createDate());
+                    ps.setString(7, stored.sealedSecret());
+                    ps.setInt(8, slot);
+                    ps.executeUpdate();
+                    // another node may hold "no such key" for this ID in its cache
+                    changes.append(conn, JdbcChangeLog.Kind.ACCESS_KEY, key.id().value());
+                    return InsertResult.INSERTED;
                 }
-                conn.rollback(savepoint);
+            }, Sql.when(Sql::isUniqueViolation, null)); // null: the ID or the owner's slot was taken meanwhile
+            if (inserted != null) {
+                return inserted;
             }
             // which constraint? ask the primary key rather than parse a vendor message
             try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM access_keys WHERE access_key_id = ?")) {

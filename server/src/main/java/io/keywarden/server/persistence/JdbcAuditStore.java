@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -199,18 +198,14 @@ public class JdbcAuditStore implements AuditStore {
         if (head != null) {
             return head;
         }
-        Savepoint savepoint = conn.setSavepoint();
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO audit_chain_heads (account_id, last_seq, last_hash) VALUES (?, 0, ?)")) {
-            ps.setString(1, account.value());
-            ps.setString(2, AuditChain.GENESIS);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (!Sql.isUniqueViolation(e)) {
-                throw e;
+        Sql.inSavepoint(conn, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO audit_chain_heads (account_id, last_seq, last_hash) VALUES (?, 0, ?)")) {
+                ps.setString(1, account.value());
+                ps.setString(2, AuditChain.GENESIS);
+                return ps.executeUpdate();
             }
-            conn.rollback(savepoint); // another node created it first
-        }
+        }, Sql.when(Sql::isUniqueViolation, 0)); // 0: another node created it first
         head = selectHeadForUpdate(conn, account);
         if (head == null) {
             throw new IllegalStateException("audit chain head of account " + account + " vanished");

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.Optional;
 
 /**
@@ -34,21 +33,19 @@ public class JdbcCredentialReportStore implements CredentialReportStore {
             if (update(conn, account, report) > 0) {
                 return null;
             }
-            Savepoint savepoint = conn.setSavepoint();
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO credential_reports (account_id, generated_time, content) VALUES (?, ?, ?)")) {
-                ps.setString(1, account.value());
-                Sql.setInstant(ps, 2, report.generatedTime());
-                ps.setBytes(3, report.csv());
-                ps.executeUpdate();
-                return null;
-            } catch (SQLException e) {
-                if (!Sql.isUniqueViolation(e)) {
-                    throw e;
+            boolean inserted = Sql.inSavepoint(conn, () -> {
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "INSERT INTO credential_reports (account_id, generated_time, content) VALUES (?, ?, ?)")) {
+                    ps.setString(1, account.value());
+                    Sql.setInstant(ps, 2, report.generatedTime());
+                    ps.setBytes(3, report.csv());
+                    ps.executeUpdate();
+                    return true;
                 }
-                conn.rollback(savepoint);
+            }, Sql.when(Sql::isUniqueViolation, false));
+            if (!inserted) {
+                update(conn, account, report); // another node inserted the account's row first
             }
-            update(conn, account, report);
             return null;
         });
     }

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,26 +50,23 @@ public class JdbcPolicyStore implements PolicyStore {
             if (updateInline(conn, account, userId, policy)) {
                 return true;
             }
-            Savepoint savepoint = conn.setSavepoint();
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO user_policies (account_id, user_id, policy_name, document) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, account.value());
-                ps.setString(2, userId);
-                ps.setString(3, policy.policyName());
-                ps.setString(4, policy.document());
-                ps.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                conn.rollback(savepoint);
+            return Sql.inSavepoint(conn, () -> {
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "INSERT INTO user_policies (account_id, user_id, policy_name, document) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, account.value());
+                    ps.setString(2, userId);
+                    ps.setString(3, policy.policyName());
+                    ps.setString(4, policy.document());
+                    ps.executeUpdate();
+                    return true;
+                }
+            }, e -> {
                 if (Sql.isUniqueViolation(e)) {
                     // a concurrent put of the same name inserted first: replace its document
                     return updateInline(conn, account, userId, policy);
                 }
-                if (Sql.isForeignKeyViolation(e)) {
-                    return false; // the user is gone
-                }
-                throw e;
-            }
+                return Sql.when(Sql::isForeignKeyViolation, false).recover(e); // false: the user is gone
+            });
         });
         if (!stored) {
             throw noSuchUserId(userId);
@@ -151,8 +147,7 @@ public class JdbcPolicyStore implements PolicyStore {
     @Transactional
     public void createPolicy(ManagedPolicy policy) {
         ManagedPolicyRow row = ManagedPolicyRow.of(policy);
-        boolean inserted = jdbc.execute(conn -> {
-            Savepoint savepoint = conn.setSavepoint();
+        boolean inserted = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO managed_policies (" + ManagedPolicyRow.COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, row.accountId());
@@ -167,14 +162,8 @@ public class JdbcPolicyStore implements PolicyStore {
                 Sql.setInstant(ps, 10, row.updateDate());
                 ps.executeUpdate();
                 return true;
-            } catch (SQLException e) {
-                if (!Sql.isUniqueViolation(e)) {
-                    throw e;
-                }
-                conn.rollback(savepoint);
-                return false;
             }
-        });
+        }, Sql.when(Sql::isUniqueViolation, false)));
         if (!inserted) {
             throw KeywardenException.of(ErrorCode.ENTITY_ALREADY_EXISTS,
                     "A policy called " + policy.policyName() + " already exists. Duplicate names are not allowed.");
@@ -197,21 +186,15 @@ public class JdbcPolicyStore implements PolicyStore {
     @Override
     @Transactional
     public boolean deletePolicy(AccountId account, String arn) {
-        Boolean deleted = jdbc.execute(conn -> {
-            Savepoint savepoint = conn.setSavepoint();
+        // null: attached meanwhile
+        Boolean deleted = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "DELETE FROM managed_policies WHERE account_id = ? AND arn = ?")) {
                 ps.setString(1, account.value());
                 ps.setString(2, arn);
                 return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                if (!Sql.isForeignKeyViolation(e)) {
-                    throw e;
-                }
-                conn.rollback(savepoint);
-                return null; // attached meanwhile
             }
-        });
+        }, Sql.when(Sql::isForeignKeyViolation, null)));
         if (deleted == null) {
             throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete a policy attached to entities.");
         }
@@ -246,8 +229,7 @@ public class JdbcPolicyStore implements PolicyStore {
     @Override
     @Transactional
     public boolean attach(AccountId account, String userId, String policyArn) {
-        Boolean attached = jdbc.execute(conn -> {
-            Savepoint savepoint = conn.setSavepoint();
+        Boolean attached = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO user_policy_attachments (account_id, user_id, policy_arn) VALUES (?, ?, ?)")) {
                 ps.setString(1, account.value());
@@ -255,17 +237,14 @@ public class JdbcPolicyStore implements PolicyStore {
                 ps.setString(3, policyArn);
                 ps.executeUpdate();
                 return true;
-            } catch (SQLException e) {
-                conn.rollback(savepoint);
-                if (Sql.isUniqueViolation(e)) {
-                    return false;
-                }
-                if (Sql.isForeignKeyViolation(e)) {
-                    return null; // the policy or the user is gone
-                }
-                throw e;
             }
-        });
+        }, e -> {
+            if (Sql.isUniqueViolation(e)) {
+                return false; // attached already
+            }
+            // null: the policy or the user is gone
+            return Sql.<Boolean>when(Sql::isForeignKeyViolation, null).recover(e);
+        }));
         if (attached == null) {
             if (findPolicy(account, policyArn).isEmpty()) {
                 throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,

@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +31,7 @@ public class JdbcUserStore implements UserStore {
     @Transactional
     public void insert(User user) {
         UserRow row = UserRow.of(user);
-        boolean inserted = jdbc.execute(conn -> {
-            Savepoint savepoint = conn.setSavepoint();
+        boolean inserted = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO users (" + UserRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, row.accountId());
@@ -44,14 +42,8 @@ public class JdbcUserStore implements UserStore {
                 Sql.setInstant(ps, 6, row.createDate());
                 ps.executeUpdate();
                 return true;
-            } catch (SQLException e) {
-                if (!Sql.isUniqueViolation(e)) {
-                    throw e;
-                }
-                conn.rollback(savepoint);
-                return false;
             }
-        });
+        }, Sql.when(Sql::isUniqueViolation, false)));
         if (!inserted) {
             throw KeywardenException.of(ErrorCode.ENTITY_ALREADY_EXISTS,
                     "User with name " + user.userName().value() + " already exists.");
@@ -114,21 +106,14 @@ public class JdbcUserStore implements UserStore {
     @Override
     @Transactional
     public boolean delete(AccountId account, String userId) {
-        Boolean deleted = jdbc.execute(conn -> {
-            Savepoint savepoint = conn.setSavepoint();
+        // null: a policy was put or attached after the use case checked there was none
+        Boolean deleted = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM users WHERE account_id = ? AND user_id = ?")) {
                 ps.setString(1, account.value());
                 ps.setString(2, userId);
                 return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                if (!Sql.isForeignKeyViolation(e)) {
-                    throw e;
-                }
-                // a policy was put or attached after the use case checked there was none
-                conn.rollback(savepoint);
-                return null;
             }
-        });
+        }, Sql.when(Sql::isForeignKeyViolation, null)));
         if (deleted == null) {
             throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
         }
