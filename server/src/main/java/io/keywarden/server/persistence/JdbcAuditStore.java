@@ -49,17 +49,21 @@ public class JdbcAuditStore implements AuditStore {
     static final int MAX_SEGMENT_EVENTS = 1_000;
     /** A segment is closed once it holds this many bytes (an event is at most about 100 KB). */
     static final int MAX_SEGMENT_BYTES = 512 * 1024;
-    /** Segments read per look-up query while looking for a page of matches. */
+    /**
+     * Segments read per query: a look-up starts with one (a page of recent events is usually in the newest segment)
+     * and doubles up to this many while it looks for more matches; verification reads this many at a time.
+     */
     private static final int SEGMENTS_PER_QUERY = 8;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditStore.class);
     private static final String SEGMENT_INSERT = "INSERT INTO audit_segments"
             + " (account_id, first_seq, last_seq, event_count, min_time, max_time) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String EVENTS_INSERT =
             "INSERT INTO audit_segment_events (account_id, first_seq, events) VALUES (?, ?, ?)";
-    /** A segment's start and events, joined to its row (alias {@code s}) for the look-ups. */
-    private static final String SEGMENT_EVENTS = "s.account_id, s.first_seq, e.events";
-    private static final String JOIN_EVENTS =
-            " JOIN audit_segment_events e ON e.account_id = s.account_id AND e.first_seq = s.first_seq";
+    /**
+     * What the look-ups select of a segment row (alias {@code s}): where it starts. Its events are read only when
+     * needed ({@link #events}), so that walking segment rows never drags their events along.
+     */
+    private static final String SEGMENT_KEY = "s.account_id, s.first_seq";
     private static final String TERM_INSERT =
             "INSERT INTO audit_segment_terms (account_id, field, term, first_seq) VALUES (?, ?, ?, ?)";
 
@@ -240,11 +244,11 @@ public class JdbcAuditStore implements AuditStore {
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
         if (driver == 0) {
-            sql.append("SELECT " + SEGMENT_EVENTS + " FROM audit_segments s" + JOIN_EVENTS + " WHERE s.account_id = ?");
+            sql.append("SELECT " + SEGMENT_KEY + " FROM audit_segments s WHERE s.account_id = ?");
             args.add(q.account().value());
         } else {
-            sql.append("SELECT " + SEGMENT_EVENTS + " FROM audit_segment_terms t JOIN audit_segments s")
-                    .append(" ON s.account_id = t.account_id AND s.first_seq = t.first_seq").append(JOIN_EVENTS)
+            sql.append("SELECT " + SEGMENT_KEY + " FROM audit_segment_terms t JOIN audit_segments s")
+                    .append(" ON s.account_id = t.account_id AND s.first_seq = t.first_seq")
                     .append(" WHERE t.account_id = ? AND t.field = ? AND t.term = ?");
             args.add(q.account().value());
             args.add(String.valueOf(driver));
@@ -271,18 +275,19 @@ public class JdbcAuditStore implements AuditStore {
         // that H2 reads it backwards instead of sorting
         sql.append(driver == 0 ? " AND s.first_seq < ? ORDER BY s.account_id DESC, s.first_seq DESC"
                 : " AND t.first_seq < ? ORDER BY t.account_id DESC, t.field DESC, t.term DESC, t.first_seq DESC");
-        sql.append(" LIMIT " + SEGMENTS_PER_QUERY);
+        sql.append(" LIMIT ");
         String query = sql.toString();
         int max = q.page().maxItems();
         List<AuditEvent> matches = new ArrayList<>(max + 1);
         long cursor = before;
+        int batch = 1;
         pages:
         while (true) {
             List<Object> queryArgs = new ArrayList<>(args);
             queryArgs.add(cursor);
-            List<Segment> segments = segments(query, queryArgs);
+            List<Segment> segments = segments(query + batch, queryArgs);
             for (Segment segment : segments) {
-                List<AuditEvent> events = segment.events();
+                List<AuditEvent> events = events(segment);
                 for (int i = events.size() - 1; i >= 0; i--) {
                     AuditEvent e = events.get(i);
                     if (e.seq() < before && matches(q, e.record()) && matches.add(e) && matches.size() > max) {
@@ -291,9 +296,10 @@ public class JdbcAuditStore implements AuditStore {
                 }
                 cursor = segment.firstSeq();
             }
-            if (segments.size() < SEGMENTS_PER_QUERY) {
+            if (segments.size() < batch) {
                 break;
             }
+            batch = Math.min(batch * 2, SEGMENTS_PER_QUERY);
         }
         if (matches.size() <= max) {
             return Page.complete(matches);
@@ -331,7 +337,7 @@ public class JdbcAuditStore implements AuditStore {
                 return rs.next() ? rs.getLong(1) : 0L; // no segment yet: MAX is NULL, read as 0
             }
         });
-        String query = "SELECT " + SEGMENT_EVENTS + " FROM audit_segments s" + JOIN_EVENTS
+        String query = "SELECT " + SEGMENT_KEY + " FROM audit_segments s"
                 + " WHERE s.account_id = ? AND s.first_seq > ? ORDER BY s.account_id, s.first_seq LIMIT "
                 + SEGMENTS_PER_QUERY;
         List<AuditEvent> out = new ArrayList<>(Math.min(limit, 10_000));
@@ -339,7 +345,7 @@ public class JdbcAuditStore implements AuditStore {
         while (out.size() < limit) {
             List<Segment> segments = segments(query, List.of(account.value(), cursor));
             for (Segment segment : segments) {
-                for (AuditEvent e : segment.events()) {
+                for (AuditEvent e : events(segment)) {
                     if (e.seq() > afterSeq && out.size() < limit) {
                         out.add(e);
                     }
@@ -353,21 +359,36 @@ public class JdbcAuditStore implements AuditStore {
         return out;
     }
 
-    /** A stored segment: where it starts and its bytes, decoded when its events are asked for. */
-    private record Segment(String account, long firstSeq, byte[] bytes) {
-        /**
-         * The segment's events; none when its bytes were damaged outside the application, so that a look-up still
-         * answers and the verifier reports the segment's first event as missing.
-         */
-        List<AuditEvent> events() {
+    /** A stored segment: its account and where it starts. */
+    private record Segment(String account, long firstSeq) {
+    }
+
+    /**
+     * A segment's events; none when its bytes were damaged (or removed) outside the application, so that a look-up
+     * still answers and the verifier reports the segment's events as missing.
+     */
+    private List<AuditEvent> events(Segment segment) {
+        byte[] bytes = jdbc.prepareStatement("SELECT events FROM audit_segment_events WHERE account_id = ?"
+                + " AND first_seq = ?", ps -> {
+            ps.setString(1, segment.account());
+            ps.setLong(2, segment.firstSeq());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        });
+        String problem;
+        if (bytes == null) {
+            problem = "its events are gone";
+        } else {
             try {
                 return AuditSegmentCodec.decode(bytes);
             } catch (AuditSegmentCodec.CorruptSegmentException e) {
-                LOG.warn("audit segment of account {} starting at event {} is unreadable ({}): the audit trail was"
-                        + " changed outside Keywarden; verify it", account, firstSeq, e.getMessage());
-                return List.of();
+                problem = e.getMessage();
             }
         }
+        LOG.warn("audit segment of account {} starting at event {} is unreadable ({}): the audit trail was changed"
+                + " outside Keywarden; verify it", segment.account(), segment.firstSeq(), problem);
+        return List.of();
     }
 
     private List<Segment> segments(String sql, List<Object> args) {
@@ -383,7 +404,7 @@ public class JdbcAuditStore implements AuditStore {
             List<Segment> out = new ArrayList<>(SEGMENTS_PER_QUERY);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Segment(rs.getString(1), rs.getLong(2), rs.getBytes(3)));
+                    out.add(new Segment(rs.getString(1), rs.getLong(2)));
                 }
             }
             return out;

@@ -225,5 +225,13 @@ public abstract class AuditStoreContract extends StoreContract {
         }
         assertThat(AuditService.verify(audit, acct()).brokenLink())
                 .hasValueSatisfying(b -> assertThat(b.reason()).contains("event 4 is missing"));
+
+        // the segment's events removed altogether: look-ups still answer, verification finds them missing
+        try (Connection c = database.connect(); java.sql.Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("DELETE FROM audit_segment_events")).isEqualTo(1);
+        }
+        assertThat(audit.lookup(query(null, null, null, null, null, PageRequest.first())).items()).isEmpty();
+        assertThat(AuditService.verify(audit, acct()).brokenLink())
+                .hasValueSatisfying(b -> assertThat(b.reason()).contains("events were removed"));
     }
 }
