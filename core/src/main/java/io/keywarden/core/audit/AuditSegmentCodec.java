@@ -39,16 +39,15 @@ public final class AuditSegmentCodec {
         }
     }
 
+    /** A finished segment: its events, in order, and its bytes. */
+    public record Segment(List<AuditEvent> events, byte[] bytes) {
+    }
+
     /** The bytes of events that are already chained (their stored hashes are kept as they are, not recomputed). */
     public static byte[] encode(List<AuditEvent> events) {
-        Buffer out = new Buffer(events.size() * 640);
-        for (AuditEvent e : events) {
-            int start = out.beginEvent();
-            AuditChain.writeCanonicalForm(out, e.record(), e.seq(), e.prevHash());
-            out.endEvent(start);
-            out.write(HEX.parseHex(e.hash()));
-        }
-        return out.toArray();
+        Writer writer = new Writer(0, AuditChain.GENESIS, events.size() * 640);
+        events.forEach(writer::appendChained);
+        return writer.finishSegment().bytes();
     }
 
     /** The events of a segment, in order. */
@@ -74,8 +73,9 @@ public final class AuditSegmentCodec {
 
     /**
      * Chains records after a chain head and encodes them as it goes: {@link #append} links a record (its seq and
-     * prevHash follow the previous one) and appends its canonical form and hash to the segment being built;
-     * {@link #finishSegment} hands the segment's bytes over and starts the next one, the chain continuing.
+     * prevHash follow the previous one) and appends its canonical form and hash to the segment being built
+     * ({@link #appendChained} adds an event chained before, as it is); {@link #finishSegment} hands the segment over
+     * and starts the next one, the chain continuing.
      */
     public static final class Writer {
         private final MessageDigest sha256;
@@ -109,9 +109,24 @@ public final class AuditSegmentCodec {
             sha256.update(out.bytes, start + 4, length);
             byte[] digest = sha256.digest();
             out.write(digest);
-            AuditEvent event = new AuditEvent(next, record, prevHash, HEX.formatHex(digest));
+            return added(new AuditEvent(next, record, prevHash, HEX.formatHex(digest)));
+        }
+
+        /**
+         * Adds an event that was chained before (moving or rewriting a stored trail), its stored hash kept as it is,
+         * not recomputed; the chain goes on from it.
+         */
+        public AuditEvent appendChained(AuditEvent chained) {
+            int start = out.beginEvent();
+            AuditChain.writeCanonicalForm(out, chained.record(), chained.seq(), chained.prevHash());
+            out.endEvent(start);
+            out.write(HEX.parseHex(chained.hash()));
+            return added(chained);
+        }
+
+        private AuditEvent added(AuditEvent event) {
             segmentEvents.add(event);
-            seq = next;
+            seq = event.seq();
             prevHash = event.hash();
             return event;
         }
@@ -126,17 +141,12 @@ public final class AuditSegmentCodec {
             return out.size;
         }
 
-        /** The current segment's events, in order (a copy). */
-        public List<AuditEvent> segmentEvents() {
-            return List.copyOf(segmentEvents);
-        }
-
-        /** The current segment's bytes; the writer goes on with an empty segment. */
-        public byte[] finishSegment() {
-            byte[] bytes = out.toArray();
-            out = new Buffer(Math.max(1024, bytes.length));
+        /** The current segment, its events and bytes; the writer goes on with an empty segment. */
+        public Segment finishSegment() {
+            Segment segment = new Segment(List.copyOf(segmentEvents), out.toArray());
+            out = new Buffer(Math.max(1024, segment.bytes().length));
             segmentEvents.clear();
-            return bytes;
+            return segment;
         }
 
         /** The position of the last event linked (the chain head after it). */

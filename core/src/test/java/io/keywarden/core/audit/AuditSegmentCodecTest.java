@@ -32,8 +32,10 @@ class AuditSegmentCodecTest {
         assertThat(writer.seq()).isEqualTo(40);
         assertThat(writer.prevHash()).isEqualTo(expected.get(39).hash());
         int size = writer.segmentByteCount();
-        byte[] bytes = writer.finishSegment();
+        AuditSegmentCodec.Segment segment = writer.finishSegment();
+        byte[] bytes = segment.bytes();
         assertThat(bytes).hasSize(size);
+        assertThat(segment.events()).isEqualTo(expected);
         assertThat(writer.segmentByteCount()).isZero();
         assertThat(AuditSegmentCodec.decode(bytes)).isEqualTo(expected);
         assertThat(AuditSegmentCodec.encode(expected)).isEqualTo(bytes);
@@ -61,13 +63,14 @@ class AuditSegmentCodecTest {
         for (int i = 0; i < 9; i++) {
             writer.append(expected.get(i).record());
             if (i % 4 == 3) {
-                assertThat(writer.segmentEvents()).hasSize(4);
-                read.addAll(AuditSegmentCodec.decode(writer.finishSegment()));
+                AuditSegmentCodec.Segment segment = writer.finishSegment();
+                assertThat(segment.events()).hasSize(4);
+                read.addAll(AuditSegmentCodec.decode(segment.bytes()));
                 assertThat(writer.segmentEventCount()).isZero();
                 assertThat(writer.segmentByteCount()).isZero();
             }
         }
-        read.addAll(AuditSegmentCodec.decode(writer.finishSegment()));
+        read.addAll(AuditSegmentCodec.decode(writer.finishSegment().bytes()));
         assertThat(read).isEqualTo(expected);
         assertThat(AuditSegmentCodec.decode(new byte[0])).isEmpty();
     }

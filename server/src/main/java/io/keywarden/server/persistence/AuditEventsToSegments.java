@@ -1,5 +1,6 @@
 package io.keywarden.server.persistence;
 
+import io.keywarden.core.audit.AuditChain;
 import io.keywarden.core.audit.AuditEvent;
 import io.keywarden.core.audit.AuditRecord;
 import io.keywarden.core.audit.AuditSegmentCodec;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * The data part of migration V7: every account's events in {@code audit_events} (the one-row-per-event trail of
- * versions before segments) become segments of {@link JdbcAuditStore#MAX_SEGMENT_EVENTS} events, with their stored
+ * versions before segments) become segments, bounded as the store bounds its own (events and bytes), with their stored
  * hashes and chain positions exactly as they were (so a chain that was intact stays intact, and one that had been
  * tampered with still shows it); then the old table is dropped. Runs inside Flyway's transaction: all or nothing.
  */
@@ -43,6 +44,8 @@ public final class AuditEventsToSegments {
                      + " WHERE account_id = ? AND seq > ? ORDER BY account_id, seq LIMIT "
                      + JdbcAuditStore.MAX_SEGMENT_EVENTS)) {
             for (String account : accounts) {
+                AccountId id = new AccountId(account);
+                AuditSegmentCodec.Writer writer = new AuditSegmentCodec.Writer(0, AuditChain.GENESIS);
                 long after = 0;
                 while (true) {
                     ps.setString(1, account);
@@ -56,10 +59,14 @@ public final class AuditEventsToSegments {
                     if (events.isEmpty()) {
                         break;
                     }
-                    out.add(new AccountId(account), events, AuditSegmentCodec.encode(events));
+                    for (AuditEvent e : events) {
+                        writer.appendChained(e);
+                        out.addIfFull(id, writer);
+                    }
                     moved += events.size();
                     after = events.get(events.size() - 1).seq();
                 }
+                out.addRest(id, writer);
             }
             out.flush();
         }

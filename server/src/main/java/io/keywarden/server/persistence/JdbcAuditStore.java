@@ -91,14 +91,9 @@ public class JdbcAuditStore implements AuditStore {
                                 + account);
                     }
                     events.add(writer.append(r));
-                    if (writer.segmentEventCount() >= MAX_SEGMENT_EVENTS
-                            || writer.segmentByteCount() >= MAX_SEGMENT_BYTES) {
-                        out.add(account, writer.segmentEvents(), writer.finishSegment());
-                    }
+                    out.addIfFull(account, writer);
                 }
-                if (writer.segmentEventCount() > 0) {
-                    out.add(account, writer.segmentEvents(), writer.finishSegment());
-                }
+                out.addRest(account, writer);
                 out.flush();
             }
             try (PreparedStatement ps = conn.prepareStatement(
@@ -128,8 +123,27 @@ public class JdbcAuditStore implements AuditStore {
             this.terms = conn.prepareStatement(TERM_INSERT);
         }
 
-        /** Adds a segment of consecutive events of one account (its bytes as {@link AuditSegmentCodec} wrote them). */
-        void add(AccountId account, List<AuditEvent> events, byte[] bytes) throws SQLException {
+        /**
+         * Adds the writer's current segment once it holds {@link #MAX_SEGMENT_EVENTS} events or
+         * {@link #MAX_SEGMENT_BYTES} bytes (the writer goes on with the next).
+         */
+        void addIfFull(AccountId account, AuditSegmentCodec.Writer writer) throws SQLException {
+            if (writer.segmentEventCount() >= MAX_SEGMENT_EVENTS || writer.segmentByteCount() >= MAX_SEGMENT_BYTES) {
+                add(account, writer.finishSegment());
+            }
+        }
+
+        /** Adds the writer's current segment, if it holds any event. */
+        void addRest(AccountId account, AuditSegmentCodec.Writer writer) throws SQLException {
+            if (writer.segmentEventCount() > 0) {
+                add(account, writer.finishSegment());
+            }
+        }
+
+        /** Adds a segment of consecutive events of one account. */
+        private void add(AccountId account, AuditSegmentCodec.Segment segment) throws SQLException {
+            List<AuditEvent> events = segment.events();
+            byte[] bytes = segment.bytes();
             AuditEvent first = events.get(0);
             Instant min = first.record().eventTime();
             Instant max = min;
