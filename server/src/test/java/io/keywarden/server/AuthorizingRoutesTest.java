@@ -2,13 +2,16 @@ package io.keywarden.server;
 
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.authz.Authorizer;
+import io.keywarden.core.identity.Account;
+import io.keywarden.core.identity.Principal;
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.OperationInvoker;
+import io.keywarden.core.operation.Requests;
 import io.keywarden.core.permissions.PolicyService;
 import io.keywarden.server.auth.AuditingAuthorizer;
-import io.keywarden.server.query.QueryDispatcher;
 import io.keywarden.server.support.ServerTestSupport;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -17,29 +20,22 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Authorising may read a user's policies from the database (the first request of a user, or one after the cache
- * time), so every route that takes a {@link Caller} runs on the blocking executor, except GetCallerIdentity, which
- * needs no permission and answers on the event loop, and the Query face ({@code /}), which hands every action that
- * may block (all but GetCallerIdentity) to the blocking executor itself.
+ * Which thread performs an operation is decided in one place ({@code OperationCalls}): on the event loop when the
+ * operation says it can answer from memory (cache-first), on the blocking executor otherwise. So no route that takes a
+ * {@link Caller} picks an executor itself or answers synchronously: each hands its operation over and answers a
+ * future.
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizingRoutesTest extends ServerTestSupport {
-    private static final Set<String> ON_THE_EVENT_LOOP = Set.of("GET /v1/caller-identity");
-    private static final Set<String> DISPATCHING_THEMSELVES = Set.of("GET /", "POST /");
-    /**
-     * Routes that try the event loop first and move to the blocking executor before any I/O
-     * ({@link io.keywarden.server.blocking.EventLoopFirst}, tested in {@code EventLoopFirstTest}).
-     */
-    private static final Set<String> EVENT_LOOP_FIRST = Set.of("GET /v1/users/{user}/access-keys");
-
     @Inject
     Router router;
     @Inject
@@ -47,36 +43,37 @@ class AuthorizingRoutesTest extends ServerTestSupport {
     @Inject
     PolicyService policies;
     @Inject
-    QueryDispatcher dispatcher;
+    OperationInvoker invoker;
+    @Inject
+    Account account;
 
     @Test
-    void everyRouteThatAuthorisesRunsOnTheBlockingExecutor() {
+    void everyRouteWithACallerHandsItsOperationOverAndAnswersAFuture() {
         List<UriRouteInfo<?, ?>> withCaller = router.uriRoutes()
                 .filter(r -> r.getHttpMethod() != HttpMethod.HEAD)
                 .filter(r -> Arrays.stream(r.getTargetMethod().getArguments()).map(Argument::getType)
                         .anyMatch(Caller.class::equals))
                 .<UriRouteInfo<?, ?>>map(r -> r)
                 .toList();
-        assertThat(withCaller).hasSizeGreaterThan(15);
+        assertThat(withCaller).hasSizeGreaterThan(25);
         for (UriRouteInfo<?, ?> route : withCaller) {
             String name = route.getHttpMethod() + " " + route.getUriMatchTemplate().toPathString();
-            if (ON_THE_EVENT_LOOP.contains(name) || DISPATCHING_THEMSELVES.contains(name) || EVENT_LOOP_FIRST.contains(name)) {
-                continue;
-            }
-            assertThat(route.getAnnotationMetadata().stringValue(ExecuteOn.class)).as(name)
-                    .contains(TaskExecutors.BLOCKING);
+            assertThat(route.getAnnotationMetadata().hasAnnotation(ExecuteOn.class)).as(name).isFalse();
+            assertThat(route.getTargetMethod().getReturnType().getType()).as(name).isEqualTo(CompletableFuture.class);
         }
     }
 
     @Test
-    void theQueryFaceRunsEveryPolicyActionOnTheBlockingExecutor() {
-        for (String action : List.of("PutUserPolicy", "GetUserPolicy", "DeleteUserPolicy", "ListUserPolicies",
-                "CreatePolicy", "GetPolicy", "GetPolicyVersion", "DeletePolicy", "ListPolicies", "AttachUserPolicy",
-                "DetachUserPolicy", "ListAttachedUserPolicies", "CreateAccessKey", "ListAccessKeys", "GetUser")) {
-            assertThat(dispatcher.knows(action)).as(action).isTrue();
-            assertThat(dispatcher.blocks(action)).as(action).isTrue();
-        }
-        assertThat(dispatcher.blocks("GetCallerIdentity")).isFalse();
+    void onlyWhatIsInMemoryIsServedOnTheCallingThread() {
+        Caller root = new Caller(Principal.root(account.id()), ROOT_ACCESS_KEY_ID, Instant.now(), "127.0.0.1", "t",
+                false, "us-east-1", "iam");
+        assertThat(invoker.servedFromMemory(Catalogue.GET_CALLER_IDENTITY, root, new Requests.GetCallerIdentity()))
+                .isTrue();
+        assertThat(invoker.servedFromMemory(Catalogue.CREATE_USER, root, new Requests.CreateUser("x", null)))
+                .isFalse();
+        assertThat(invoker.servedFromMemory(Catalogue.LIST_ACCESS_KEYS, root,
+                new Requests.ListAccessKeys("someone", null))).as("another user's keys need the user store").isFalse();
+        assertThat(invoker.servedFromMemory(Catalogue.GET_USER, root, new Requests.GetUser(null))).isFalse();
     }
 
     @Test

@@ -1,13 +1,23 @@
 package io.keywarden.server;
 
-import io.keywarden.server.query.QueryDispatcher;
+import io.keywarden.core.audit.AuditService;
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Operations;
+import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.service.CredentialReportService;
+import io.keywarden.core.service.IdentityService;
+import io.keywarden.server.config.OperationBeans;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
 import io.keywarden.server.support.LogCapture;
 import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
@@ -27,20 +37,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error envelope with the code's status, {@code x-amzn-RequestId} and {@code Date}.
  */
 @MicronautTest(transactional = false)
+@Property(name = "keywarden.test.exploding-operation", value = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryFaceTest extends ServerTestSupport {
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
     private static final String IAM = "https://iam.amazonaws.com/doc/2010-05-08/";
     private static final String STS = "https://sts.amazonaws.com/doc/2011-06-15/";
 
-    @Inject
-    QueryDispatcher dispatcher;
-
-    @BeforeAll
-    void registerAFailingAction() {
-        dispatcher.register("KeywardenTestExplode", QueryDispatcher.IAM_NS, (caller, p, r) -> {
-            throw new IllegalStateException("boom: secret detail");
-        });
+    /** The server's operations, but GetPolicyVersion fails as a bug would (only in this test's context). */
+    @Factory
+    @Requires(property = "keywarden.test.exploding-operation", value = "true")
+    static class ExplodingOperations {
+        @Singleton
+        @Replaces(value = Operations.class, factory = OperationBeans.class)
+        Operations operations(IdentityService identity, PolicyService policies, CredentialReportService reports,
+                              AuditService audit) {
+            return Operations.standard(identity, policies, reports, audit).with(Catalogue.GET_POLICY_VERSION,
+                    (c, q) -> {
+                        throw new IllegalStateException("boom: secret detail");
+                    });
+        }
     }
 
     private Response post(String form) {
@@ -204,7 +220,7 @@ class QueryFaceTest extends ServerTestSupport {
     @Test
     void anUnexpectedFailureIsAGenericInternalFailure() throws Exception {
         try (LogCapture logs = LogCapture.attach()) {
-            Response r = post("Action=KeywardenTestExplode");
+            Response r = post("Action=GetPolicyVersion&Version=2010-05-08&PolicyArn=x&VersionId=v1");
             assertThat(assertXmlError(r, 500, "InternalFailure", IAM))
                     .isEqualTo("We encountered an internal error. Please try again.");
             assertThat(r.body()).doesNotContain("boom", "secret detail", "IllegalState");

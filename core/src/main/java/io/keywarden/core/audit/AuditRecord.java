@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * What one API call leaves in the audit trail, before it is chained (SPEC §7): when, which operation, who (principal
  * type, ARN, user ID, user name, access key ID), from where (source IP, user agent), the request parameters and the
- * response elements as JSON text with secrets removed ({@link SecretRedaction}), the outcome (HTTP status, error code
+ * response elements as JSON text with secrets left out by type ({@link EventJson}, {@link Sensitive}), the outcome (HTTP status, error code
  * and message) and the request ID.
  *
  * <p>Values are normalised in the constructor so that what is stored is exactly what is hashed: the time is cut to

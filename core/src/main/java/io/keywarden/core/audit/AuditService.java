@@ -1,5 +1,6 @@
 package io.keywarden.core.audit;
 
+import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.port.AuditStore;
 import io.keywarden.core.port.Page;
@@ -14,8 +15,8 @@ import java.util.Objects;
  * the root user and users whose policies allow them (administrators) may read the trail.
  */
 public final class AuditService {
-    public static final String LOOKUP_ACTION = "keywarden:LookupEvents";
-    public static final String VERIFY_ACTION = "keywarden:VerifyAuditTrail";
+    public static final String LOOKUP_ACTION = Catalogue.LOOKUP_EVENTS.action();
+    public static final String VERIFY_ACTION = Catalogue.VERIFY_AUDIT_TRAIL.action();
     private static final int VERIFY_BATCH = 1000;
 
     private final AuditStore store;

@@ -12,4 +12,13 @@ public enum Decision {
     public boolean allowed() {
         return this == ALLOW;
     }
+
+    /** The decision as the REST API, the simulator and the decision log write it. */
+    public String wireName() {
+        return switch (this) {
+            case ALLOW -> "Allow";
+            case EXPLICIT_DENY -> "ExplicitDeny";
+            case IMPLICIT_DENY -> "ImplicitDeny";
+        };
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /** A 40-character secret access key. Never printed: {@link #toString()} redacts it. */
-public final class SecretAccessKey {
+public final class SecretAccessKey implements io.keywarden.core.audit.Sensitive {
     public static final int LENGTH = 40;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

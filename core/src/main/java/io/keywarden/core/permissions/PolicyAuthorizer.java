@@ -2,6 +2,7 @@ package io.keywarden.core.permissions;
 
 import io.keywarden.core.authz.AuthorizationRequest;
 import io.keywarden.core.authz.AuthorizationResult;
+import io.keywarden.core.auth.Caller;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.authz.Decision;
 import io.keywarden.core.identity.User;
@@ -25,6 +26,11 @@ public final class PolicyAuthorizer implements Authorizer {
     @FunctionalInterface
     public interface PolicySource {
         List<CompiledPolicy> policiesFor(User user);
+
+        /** Whether {@link #policiesFor} would answer from memory now, without I/O. */
+        default boolean inMemory(User user) {
+            return false;
+        }
     }
 
     private final PolicySource source;
@@ -33,6 +39,11 @@ public final class PolicyAuthorizer implements Authorizer {
     public PolicyAuthorizer(PolicySource source, PolicyEvaluator evaluator) {
         this.source = Objects.requireNonNull(source, "source");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+    }
+
+    @Override
+    public boolean decidesFromMemory(Caller caller) {
+        return caller.principal().user().map(source::inMemory).orElse(true);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.keywarden.core.permissions;
 
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Parameters;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.authz.AuthorizationRequest;
 import io.keywarden.core.authz.AuthorizationResult;
@@ -68,7 +70,7 @@ public final class PolicyService {
 
     public void putUserPolicy(Caller caller, String userName, String policyName, String document) {
         Names.requireName(policyName, "policyName", 128);
-        User user = guard.requireUser(caller, "iam:PutUserPolicy", userName);
+        User user = guard.requireUser(caller, Catalogue.PUT_USER_POLICY.action(), userName);
         int total = PolicyDocument.parse(document).sizeWithoutWhitespace();
         for (InlinePolicy other : store.userPolicies(account(), user.userId())) {
             if (!other.policyName().equals(policyName)) {
@@ -85,14 +87,14 @@ public final class PolicyService {
 
     public InlinePolicy getUserPolicy(Caller caller, String userName, String policyName) {
         Names.requireName(policyName, "policyName", 128);
-        User user = guard.requireUser(caller, "iam:GetUserPolicy", userName);
+        User user = guard.requireUser(caller, Catalogue.GET_USER_POLICY.action(), userName);
         return store.getUserPolicy(account(), user.userId(), policyName)
                 .orElseThrow(() -> noSuchInline(policyName));
     }
 
     public void deleteUserPolicy(Caller caller, String userName, String policyName) {
         Names.requireName(policyName, "policyName", 128);
-        User user = guard.requireUser(caller, "iam:DeleteUserPolicy", userName);
+        User user = guard.requireUser(caller, Catalogue.DELETE_USER_POLICY.action(), userName);
         if (!store.deleteUserPolicy(account(), user.userId(), policyName)) {
             throw noSuchInline(policyName);
         }
@@ -100,7 +102,7 @@ public final class PolicyService {
     }
 
     public Page<String> listUserPolicies(Caller caller, String userName, PageRequest page) {
-        User user = guard.requireUser(caller, "iam:ListUserPolicies", userName);
+        User user = guard.requireUser(caller, Catalogue.LIST_USER_POLICIES.action(), userName);
         List<String> names = store.userPolicies(account(), user.userId()).stream().map(InlinePolicy::policyName).toList();
         return paginate(names, page, n -> n);
     }
@@ -116,7 +118,7 @@ public final class PolicyService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ManagedPolicy policy = new ManagedPolicy(account(), UniqueIds.generate("ANPA", random), policyName, p, document, description,
                 now, now, 0);
-        guard.authorize(caller, "iam:CreatePolicy", policy.arn(), policy.arn());
+        guard.authorize(caller, Catalogue.CREATE_POLICY.action(), policy.arn(), policy.arn());
         if (PolicyDocument.parse(document).sizeWithoutWhitespace() > MANAGED_QUOTA) {
             throw KeywardenException.of(ErrorCode.LIMIT_EXCEEDED, "Cannot exceed quota for PolicySize: " + MANAGED_QUOTA);
         }
@@ -126,14 +128,14 @@ public final class PolicyService {
 
     public ManagedPolicy getPolicy(Caller caller, String policyArn) {
         requirePolicyArn(policyArn);
-        guard.authorize(caller, "iam:GetPolicy", policyArn, policyArn);
+        guard.authorize(caller, Catalogue.GET_POLICY.action(), policyArn, policyArn);
         return store.findPolicy(account(), policyArn)
                 .orElseThrow(() -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " was not found."));
     }
 
     public void deletePolicy(Caller caller, String policyArn) {
         requirePolicyArn(policyArn);
-        guard.authorize(caller, "iam:DeletePolicy", policyArn, policyArn);
+        guard.authorize(caller, Catalogue.DELETE_POLICY.action(), policyArn, policyArn);
         ManagedPolicy policy = store.findPolicy(account(), policyArn)
                 .orElseThrow(() -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " was not found."));
         if (policy.attachmentCount() > 0) {
@@ -152,8 +154,8 @@ public final class PolicyService {
         if (!List.of("All", "Local", "AWS").contains(s)) {
             throw KeywardenException.validation("scope", "Member must satisfy enum value set: [All, AWS, Local]");
         }
-        String prefix = pathPrefix == null ? "/" : pathPrefix;
-        guard.authorizeAny(caller, "iam:ListPolicies");
+        String prefix = Parameters.pathPrefix(pathPrefix);
+        guard.authorizeAny(caller, Catalogue.LIST_POLICIES.action());
         if (s.equals("AWS")) {
             return Page.complete(List.of());
         }
@@ -165,7 +167,7 @@ public final class PolicyService {
 
     public void attachUserPolicy(Caller caller, String userName, String policyArn) {
         requirePolicyArn(policyArn);
-        User user = guard.requireUser(caller, "iam:AttachUserPolicy", userName);
+        User user = guard.requireUser(caller, Catalogue.ATTACH_USER_POLICY.action(), userName);
         store.findPolicy(account(), policyArn).orElseThrow(() -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
                 "Policy " + policyArn + " does not exist or is not attachable."));
         List<ManagedPolicy> attached = store.attachedPolicies(account(), user.userId());
@@ -181,7 +183,7 @@ public final class PolicyService {
 
     public void detachUserPolicy(Caller caller, String userName, String policyArn) {
         requirePolicyArn(policyArn);
-        User user = guard.requireUser(caller, "iam:DetachUserPolicy", userName);
+        User user = guard.requireUser(caller, Catalogue.DETACH_USER_POLICY.action(), userName);
         if (!store.detach(account(), user.userId(), policyArn)) {
             throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " was not found.");
         }
@@ -190,8 +192,8 @@ public final class PolicyService {
 
     public Page<ManagedPolicy> listAttachedUserPolicies(Caller caller, String userName, String pathPrefix,
                                                         PageRequest page) {
-        User user = guard.requireUser(caller, "iam:ListAttachedUserPolicies", userName);
-        String prefix = pathPrefix == null ? "/" : pathPrefix;
+        String prefix = Parameters.pathPrefix(pathPrefix);
+        User user = guard.requireUser(caller, Catalogue.LIST_ATTACHED_USER_POLICIES.action(), userName);
         List<ManagedPolicy> attached = store.attachedPolicies(account(), user.userId()).stream()
                 .filter(p -> p.path().startsWith(prefix)).toList();
         return paginate(attached, page, ManagedPolicy::policyName);
@@ -215,7 +217,7 @@ public final class PolicyService {
      */
     public AuthorizationResult simulate(Caller caller, String userName, String action, String resource, Caller asIf,
                                         Map<String, List<String>> contextOverrides) {
-        User user = guard.requireUser(caller, "iam:SimulatePrincipalPolicy", userName);
+        User user = guard.requireUser(caller, Catalogue.SIMULATE_PRINCIPAL_POLICY.action(), userName);
         if (action == null || action.length() < 3 || action.length() > 128) {
             throw KeywardenException.validation("actionName", "Member must have length between 3 and 128");
         }

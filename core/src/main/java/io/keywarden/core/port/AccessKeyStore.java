@@ -61,4 +61,9 @@ public interface AccessKeyStore {
 
     /** For each given owner with at least one Active key, the create date of its oldest Active key. */
     Map<String, Instant> oldestActiveKeyDates(AccountId account, Collection<String> ownerIds);
+
+    /** Whether {@link #listByOwnerForListing} would answer from memory now, without I/O. */
+    default boolean listingInMemory(AccountId account, String ownerId) {
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 package io.keywarden.core.service;
 
+import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.error.ErrorCode;
@@ -73,7 +74,7 @@ public final class CredentialReportService {
     }
 
     public GenerateResult generate(Caller caller) {
-        authorize(caller, "iam:GenerateCredentialReport");
+        authorize(caller, Catalogue.GENERATE_CREDENTIAL_REPORT.action());
         Instant now = clock.instant();
         var latest = reports.latest(account.id());
         if (latest.isPresent() && Duration.between(latest.get().generatedTime(), now).compareTo(maxAge) < 0) {
@@ -89,7 +90,7 @@ public final class CredentialReportService {
 
     /** The latest report; {@code ReportNotPresent} (410) before the first generation. */
     public Report get(Caller caller) {
-        authorize(caller, "iam:GetCredentialReport");
+        authorize(caller, Catalogue.GET_CREDENTIAL_REPORT.action());
         return reports.latest(account.id())
                 .map(r -> new Report(r.generatedTime(), r.csv()))
                 .orElseThrow(() -> KeywardenException.of(ErrorCode.REPORT_NOT_PRESENT,

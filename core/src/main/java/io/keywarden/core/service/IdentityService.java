@@ -1,5 +1,7 @@
 package io.keywarden.core.service;
 
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Parameters;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.authz.AuthorizationResult;
 import io.keywarden.core.authz.Authorizer;
@@ -88,7 +90,7 @@ public final class IdentityService {
         UserName name = UserName.of(userName);
         UserPath userPath = UserPath.of(path);
         User user = new User(account.id(), io.keywarden.core.identity.UniqueIds.generate("AIDA", random), name, userPath, now());
-        authorize(caller, "iam:CreateUser", user.arn(), "user " + name);
+        authorize(caller, Catalogue.CREATE_USER.action(), user.arn(), "user " + name);
         users.insert(user);
         return user;
     }
@@ -97,20 +99,16 @@ public final class IdentityService {
     public UserInfo getUser(Caller caller, String userName) {
         if (userName == null) {
             Principal p = caller.principal();
-            authorize(caller, "iam:GetUser", p.arn(), describe(p));
+            authorize(caller, Catalogue.GET_USER.action(), p.arn(), describe(p));
             return p.user().map(UserInfo::of).orElseGet(() -> UserInfo.root(account));
         }
-        User user = requireUser(caller, "iam:GetUser", userName);
+        User user = requireUser(caller, Catalogue.GET_USER.action(), userName);
         return UserInfo.of(user);
     }
 
     public Page<UserSummary> listUsers(Caller caller, String pathPrefix, PageRequest page) {
-        String prefix = pathPrefix == null ? "/" : pathPrefix;
-        if (prefix.isEmpty() || prefix.length() > 512 || !prefix.startsWith("/")) {
-            throw KeywardenException.validation("pathPrefix",
-                    "Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*");
-        }
-        authorize(caller, "iam:ListUsers", "arn:aws:iam::" + account.id().value() + ":user" + prefix + "*", "*");
+        String prefix = Parameters.pathPrefix(pathPrefix);
+        authorize(caller, Catalogue.LIST_USERS.action(), "arn:aws:iam::" + account.id().value() + ":user" + prefix + "*", "*");
         List<User> found = users.list(account.id(), prefix, page.afterKey(), page.maxItems() + 1);
         boolean truncated = found.size() > page.maxItems();
         List<User> pageUsers = truncated ? found.subList(0, page.maxItems()) : found;
@@ -127,7 +125,7 @@ public final class IdentityService {
     }
 
     public void deleteUser(Caller caller, String userName) {
-        User user = requireUser(caller, "iam:DeleteUser", userName);
+        User user = requireUser(caller, Catalogue.DELETE_USER.action(), userName);
         if (!keys.listByOwner(account.id(), user.userId()).isEmpty()) {
             throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete access keys first.");
         }
@@ -154,7 +152,7 @@ public final class IdentityService {
 
     /** CreateAccessKey for the named user, or for the caller when no user is named. */
     public NewAccessKey createAccessKey(Caller caller, String userName) {
-        Target target = target(caller, "iam:CreateAccessKey", userName);
+        Target target = target(caller, Catalogue.CREATE_ACCESS_KEY.action(), userName);
         return issueKey(target.owner());
     }
 
@@ -220,7 +218,7 @@ public final class IdentityService {
     }
 
     public Page<AccessKey> listAccessKeys(Caller caller, String userName, PageRequest page) {
-        Target target = target(caller, "iam:ListAccessKeys", userName);
+        Target target = target(caller, Catalogue.LIST_ACCESS_KEYS.action(), userName);
         List<AccessKey> all = keys.listByOwnerForListing(account.id(), target.owner().id());
         String after = page.afterKey();
         List<AccessKey> rest = new ArrayList<>();
@@ -235,10 +233,22 @@ public final class IdentityService {
         return Page.of(items, truncated ? PageRequest.markerFor(items.get(items.size() - 1).id().value()) : null);
     }
 
+    /**
+     * Whether {@link #listAccessKeys} for the caller's own keys (no user named) would answer from memory now: its
+     * authorisation and its key list are both held in memory. Cache-first: the server then answers on the event loop.
+     */
+    public boolean listsOwnAccessKeysFromMemory(Caller caller, String userName) {
+        if (userName != null || !guard.authorizer().decidesFromMemory(caller)) {
+            return false;
+        }
+        String ownerId = caller.principal().user().map(User::userId).orElse(KeyOwner.root(account.id()).id());
+        return keys.listingInMemory(account.id(), ownerId);
+    }
+
     public AccessKey updateAccessKey(Caller caller, String userName, String accessKeyId, String status) {
         AccessKeyId id = AccessKeyId.of(accessKeyId);
         KeyStatus newStatus = KeyStatus.parse(status);
-        Target target = target(caller, "iam:UpdateAccessKey", userName);
+        Target target = target(caller, Catalogue.UPDATE_ACCESS_KEY.action(), userName);
         AccessKey key = requireOwnedKey(target, id);
         if (key.status() != newStatus) {
             if (!keys.updateStatus(id, newStatus)) {
@@ -251,7 +261,7 @@ public final class IdentityService {
 
     public void deleteAccessKey(Caller caller, String userName, String accessKeyId) {
         AccessKeyId id = AccessKeyId.of(accessKeyId);
-        Target target = target(caller, "iam:DeleteAccessKey", userName);
+        Target target = target(caller, Catalogue.DELETE_ACCESS_KEY.action(), userName);
         AccessKey key = requireOwnedKey(target, id);
         if (rules.requireInactiveBeforeDelete() && key.isActive()) {
             throw KeywardenException.of(ErrorCode.DELETE_CONFLICT,
@@ -275,7 +285,7 @@ public final class IdentityService {
                     + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + accessKeyId);
         }
         AccessKey key = stored.get().key();
-        authorize(caller, "iam:GetAccessKeyLastUsed", ownerArn(key.owner()), describeOwner(key.owner()));
+        authorize(caller, Catalogue.GET_ACCESS_KEY_LAST_USED.action(), ownerArn(key.owner()), describeOwner(key.owner()));
         return new KeyLastUsedInfo(key.owner().name().map(UserName::value).orElse(null), key.lastUsed());
     }
 
@@ -291,7 +301,7 @@ public final class IdentityService {
      */
     public AccountId getAccessKeyInfo(Caller caller, String accessKeyId) {
         AccessKeyId id = AccessKeyId.of(accessKeyId);
-        authorize(caller, "sts:GetAccessKeyInfo", "*", "*");
+        authorize(caller, Catalogue.GET_ACCESS_KEY_INFO.action(), "*", "*");
         return id.account().orElseThrow(() -> KeywardenException.validation("accessKeyId",
                 "Member must be an access key ID that encodes an account (AKIA or ASIA followed by 16 base32 characters)"));
     }
@@ -299,7 +309,7 @@ public final class IdentityService {
     /** The administrator's look-up from a key ID to its owner (the console's search box). */
     public KeyOwnerInfo findKeyOwner(Caller caller, String accessKeyId) {
         AccessKeyId id = AccessKeyId.of(accessKeyId);
-        authorize(caller, "iam:GetAccessKeyLastUsed", "*", "*");
+        authorize(caller, Catalogue.FIND_ACCESS_KEY_OWNER.action(), "*", "*");
         StoredAccessKey stored = keys.find(id)
                 .filter(s -> s.key().accountId().equals(account.id()))
                 .orElseThrow(() -> KeywardenException.noSuchAccessKey(accessKeyId));

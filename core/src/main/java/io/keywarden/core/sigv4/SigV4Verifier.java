@@ -35,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SigV4Verifier {
 
     static final String MISSING_AUTHENTICATION_TOKEN = "Request is missing Authentication Token";
-    static final String INVALID_CLIENT_TOKEN_ID = "The security token included in the request is invalid.";
+    public static final String INVALID_CLIENT_TOKEN_ID = "The security token included in the request is invalid.";
     static final String SIGNATURE_DOES_NOT_MATCH = "The request signature we calculated does not match the "
             + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
             + "documentation for details.";
@@ -63,15 +63,28 @@ public final class SigV4Verifier {
     }
 
     /**
-     * Verifies {@code request}'s signature and returns who signed it.
+     * Verifies {@code request}'s signature and returns who signed it: {@link #claim} then {@link #verify(Claimed,
+     * Optional)} with the resolver's answer.
      *
      * @throws KeywardenException with a 4xx code when the request is not signed, not well signed or not signed by
      *                            a key the resolver knows
      */
     public <T> VerifiedRequest<T> verify(SignableRequest request, SecretResolver<T> resolver) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(resolver, "resolver");
+        Claimed claimed = claim(request);
+        return verify(claimed, resolver.resolve(claimed.accessKeyId(), claimed.sessionToken()));
+    }
 
+    /**
+     * The first half of verification, which needs no key store: parses what the request claims (key ID, scope,
+     * date, signed headers, signature) and makes the cheap checks (date format, scope date, clock skew, payload
+     * hash). The caller then looks the claimed key up however suits it (from memory, or asynchronously) and finishes
+     * with {@link #verify(Claimed, Optional)}.
+     *
+     * @throws KeywardenException with a 4xx code when the request is not signed or not well signed
+     */
+    public Claimed claim(SignableRequest request) {
+        Objects.requireNonNull(request, "request");
         List<QueryParam> query = CanonicalRequest.parseQuery(request.rawQuery());
         AuthHeaders headers = AuthHeaders.of(request);
         String authorization = headers.single(AuthHeaders.AUTHORIZATION);
@@ -85,7 +98,6 @@ public final class SigV4Verifier {
         }
         Claim claim = headerForm ? fromAuthorizationHeader(headers, authorization, query) : fromQuery(query);
 
-        // cheap checks first: date, scope, clock, payload; only then the key store
         Instant signedAt = AmzDate.parse(claim.amzDate());
         if (signedAt == null) {
             throw incomplete("Date must be in ISO-8601 'basic format'. Got '" + quote(claim.amzDate())
@@ -103,12 +115,23 @@ public final class SigV4Verifier {
             throw new KeywardenException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID_CLIENT_TOKEN_ID);
         }
         CredentialScope scope = new CredentialScope(claim.scopeDate(), claim.region(), claim.service());
+        return new Claimed(request, query, claim, scope, signedAt, payloadHash);
+    }
 
-        Optional<ResolvedSecret<T>> resolved = resolver.resolve(claim.accessKeyId(), claim.sessionToken());
+    /**
+     * The second half: checks the signature with the claimed key's secret ({@code resolved}; empty for an unknown or
+     * inactive key, which is {@code InvalidClientTokenId}). Constant-time comparison; the derived signing key is
+     * cached only once a signature made with it verified.
+     */
+    public <T> VerifiedRequest<T> verify(Claimed claimed, Optional<ResolvedSecret<T>> resolved) {
+        Objects.requireNonNull(claimed, "claimed");
         if (resolved == null || resolved.isEmpty()) {
             throw new KeywardenException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID_CLIENT_TOKEN_ID);
         }
         ResolvedSecret<T> secret = resolved.get();
+        Claim claim = claimed.claim;
+        CredentialScope scope = claimed.scope;
+        SignableRequest request = claimed.request;
 
         SigningKeyCache.Key cacheKey = SigningKeyCache.keyFor(claim.accessKeyId(), secret.secretAccessKey(), scope);
         SecretKeySpec signingKey = cache.get(cacheKey);
@@ -119,8 +142,9 @@ public final class SigV4Verifier {
 
         String canonicalRequest = CanonicalRequest.build(request.method(),
                 CanonicalRequest.canonicalUri(request.rawPath(), true),
-                CanonicalRequest.canonicalQuery(query, claim.form() == AuthForm.QUERY ? SigV4Names.Q_SIGNATURE : null),
-                claim.signedNames(), claim.signedHeadersLine(), request.headers(), payloadHash);
+                CanonicalRequest.canonicalQuery(claimed.query,
+                        claim.form() == AuthForm.QUERY ? SigV4Names.Q_SIGNATURE : null),
+                claim.signedNames(), claim.signedHeadersLine(), request.headers(), claimed.payloadHash);
         if (!SigV4Crypto.signatureMatches(signingKey, StringToSign.build(claim.amzDate(), scope, canonicalRequest),
                 claim.signature())) {
             throw signatureMismatch(SIGNATURE_DOES_NOT_MATCH);
@@ -128,8 +152,42 @@ public final class SigV4Verifier {
         if (derived) {
             cache.put(cacheKey, signingKey);
         }
-        return new VerifiedRequest<>(claim.accessKeyId(), scope, signedAt, claim.sessionToken(), claim.form(),
+        return new VerifiedRequest<>(claim.accessKeyId(), scope, claimed.signedAt, claim.sessionToken(), claim.form(),
                 secret.attachment());
+    }
+
+    /** A request whose claims are parsed and pass the cheap checks; its signature is not verified yet. */
+    public static final class Claimed {
+        private final SignableRequest request;
+        private final List<QueryParam> query;
+        private final Claim claim;
+        private final CredentialScope scope;
+        private final Instant signedAt;
+        private final String payloadHash;
+
+        private Claimed(SignableRequest request, List<QueryParam> query, Claim claim, CredentialScope scope,
+                        Instant signedAt, String payloadHash) {
+            this.request = request;
+            this.query = query;
+            this.claim = claim;
+            this.scope = scope;
+            this.signedAt = signedAt;
+            this.payloadHash = payloadHash;
+        }
+
+        /** The key ID of the credential scope, never empty (unchecked beyond that: look it up only once its shape is). */
+        public String accessKeyId() {
+            return claim.accessKeyId();
+        }
+
+        /** {@code X-Amz-Security-Token}, or null. */
+        public String sessionToken() {
+            return claim.sessionToken();
+        }
+
+        public CredentialScope scope() {
+            return scope;
+        }
     }
 
     // ---------------------------------------------------------------- the header form

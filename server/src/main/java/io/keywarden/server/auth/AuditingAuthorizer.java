@@ -5,8 +5,6 @@ import io.keywarden.core.authz.AuthorizationRequest;
 import io.keywarden.core.authz.AuthorizationResult;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.authz.Decision;
-import io.keywarden.server.http.RequestIds;
-import io.micronaut.http.context.ServerRequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +34,15 @@ public final class AuditingAuthorizer implements Authorizer {
     private final Authorizer delegate;
     private final Supplier<Optional<String>> requestId;
 
-    /** Decorates {@code delegate}; the request ID comes from the HTTP request being served, if any. */
-    public AuditingAuthorizer(Authorizer delegate) {
-        this(delegate, () -> ServerRequestContext.currentRequest().map(RequestIds::of));
-    }
-
-    AuditingAuthorizer(Authorizer delegate, Supplier<Optional<String>> requestId) {
+    /** Decorates {@code delegate}; {@code requestId} names the request being served, if any, for the log line. */
+    public AuditingAuthorizer(Authorizer delegate, Supplier<Optional<String>> requestId) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.requestId = Objects.requireNonNull(requestId, "requestId");
+    }
+
+    @Override
+    public boolean decidesFromMemory(Caller caller) {
+        return delegate.decidesFromMemory(caller);
     }
 
     @Override
@@ -66,19 +65,10 @@ public final class AuditingAuthorizer implements Authorizer {
         return result;
     }
 
-    /** The wire name of a decision, as the REST API and the log write it. */
-    public static String wireName(Decision decision) {
-        return switch (decision) {
-            case ALLOW -> "Allow";
-            case EXPLICIT_DENY -> "ExplicitDeny";
-            case IMPLICIT_DENY -> "ImplicitDeny";
-        };
-    }
-
     private String line(AuthorizationRequest request, AuthorizationResult result) {
         Caller caller = request.caller();
         StringBuilder sb = new StringBuilder(384).append('{');
-        field(sb, "decision", wireName(result.decision()));
+        field(sb, "decision", result.decision().wireName());
         if (request.simulated()) {
             sb.append(",\"simulated\":true");
         }

@@ -12,7 +12,7 @@ import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.port.KeyChangeListener;
 import io.keywarden.core.sigv4.SigningKeyCache;
 import io.keywarden.server.cluster.CacheInvalidation;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -69,6 +69,15 @@ public class CredentialCache implements KeyChangeListener, CacheInvalidation {
     /** The credential of a key ID; completes at once when cached, otherwise on the blocking executor. */
     public CompletableFuture<Optional<ResolvedCredential>> get(String accessKeyId) {
         return cache.get(accessKeyId);
+    }
+
+    /**
+     * The credential when it is in memory now (the answer, which may be "no such key"), or null when it must be
+     * loaded with {@link #get}. Cache-first: a hit is answered on the calling thread.
+     */
+    public Optional<ResolvedCredential> getIfLoaded(String accessKeyId) {
+        CompletableFuture<Optional<ResolvedCredential>> cached = cache.getIfPresent(accessKeyId);
+        return cached != null && cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : null;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.keywarden.server.auth;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.keys.LastUsed;
 import io.keywarden.core.port.AccessKeyStore;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micrometer.core.instrument.Gauge;

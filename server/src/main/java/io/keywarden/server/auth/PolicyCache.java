@@ -9,8 +9,7 @@ import io.keywarden.core.permissions.StorePolicySource;
 import io.keywarden.core.policy.CompiledPolicy;
 import io.keywarden.core.port.PolicyChangeListener;
 import io.keywarden.core.port.PolicyStore;
-import io.keywarden.server.blocking.EventLoopFirst;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import io.netty.util.internal.ThreadExecutorMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -37,8 +36,9 @@ import java.util.function.BooleanSupplier;
  * {@code keywarden.cluster.poll-interval}, 200 ms), and at the latest after {@code keywarden.auth.policy-cache-ttl}
  * (30 s) should the change log be unreadable.
  *
- * <p>A miss loads on the calling thread, which is one of the blocking executor's: every route that authorises runs
- * there. On a Netty event loop a miss is refused (the request is denied, with the reason) rather than block the loop.
+ * <p>A miss loads on the calling thread, which is one of the blocking executor's: an operation runs on the event loop
+ * only when {@link #inMemory} said its caller's policies are here. Should a miss reach an event loop anyway, it is
+ * refused (the request is denied, with the reason) rather than block the loop.
  */
 @Singleton
 public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeListener {
@@ -81,7 +81,6 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeL
             return cached.join().policiesOrThrow();
         }
         if (onEventLoop.getAsBoolean()) {
-            EventLoopFirst.checkMayBlock(); // in an event-loop-first attempt: retried on the blocking executor
             LOG.error("the policies of {} were asked for on an event loop thread ({}); the route must run on the"
                     + " blocking executor", user.arn(), Thread.currentThread().getName());
             throw new IllegalStateException("policies are not loaded and may not be read on the event loop");
@@ -103,6 +102,13 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, PolicyChangeL
         }
         mine.complete(loaded);
         return loaded.policiesOrThrow();
+    }
+
+    /** Whether the user's policies are loaded (cache-first: the request may then be decided on the event loop). */
+    @Override
+    public boolean inMemory(User user) {
+        CompletableFuture<Loaded> cached = cache.getIfPresent(user.userId());
+        return cached != null && cached.isDone() && cached.join().failure() == null;
     }
 
     @Override

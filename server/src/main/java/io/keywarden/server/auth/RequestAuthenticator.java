@@ -7,7 +7,6 @@ import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.sigv4.Header;
 import io.keywarden.core.sigv4.ResolvedSecret;
-import io.keywarden.core.sigv4.SecretResolver;
 import io.keywarden.core.sigv4.SigV4Verifier;
 import io.keywarden.core.sigv4.SignableRequest;
 import io.keywarden.core.sigv4.VerifiedRequest;
@@ -30,11 +29,12 @@ import java.util.concurrent.Executor;
 /**
  * The one code path that authenticates a request: SigV4 verification of the raw request (method, raw path, raw
  * query, headers as received, body bytes) against the in-memory {@link CredentialCache}, then the {@link Caller} for
- * the controllers and a last-used record.
+ * the faces and a last-used record.
  *
- * <p>With the credential cached, verification runs right here (on the event loop: it is CPU only). On a miss the
- * verifier's look-up signals {@link NotLoaded}; the credential then loads on the blocking executor and the request
- * is verified again there, so no thread ever waits for the database on the event loop.
+ * <p>Cache-first, said in the types: the verifier's first half ({@link SigV4Verifier#claim}) parses and checks what
+ * the request claims without any key store; the claimed credential is then either in memory
+ * ({@link CredentialCache#getIfLoaded}), and the signature is checked right here (on the event loop: CPU only), or it
+ * is loaded on the blocking executor and the signature is checked there once it is. Nothing runs twice.
  */
 @Singleton
 public class RequestAuthenticator {
@@ -59,25 +59,40 @@ public class RequestAuthenticator {
 
     /**
      * Authenticates {@code request} whose raw body is {@code body}; completes with the caller (also stored in the
-     * request attribute {@link #CALLER_ATTRIBUTE}) or fails with a {@link KeywardenException}.
+     * request attribute {@link #CALLER_ATTRIBUTE}) or fails with a {@link KeywardenException}. Completes at once when
+     * the claimed credential is in memory.
      */
     public CompletableFuture<Caller> authenticate(HttpRequest<?> request, byte[] body) {
-        SignableRequest signable = toSignable(request, body);
+        SigV4Verifier.Claimed claimed;
         try {
-            return CompletableFuture.completedFuture(verify(request, signable, false));
-        } catch (NotLoaded miss) {
-            return miss.loading.thenApplyAsync(loaded -> verify(request, signable, true), blocking);
+            claimed = verifier.claim(toSignable(request, body));
+            checkScopePart(claimed.scope().region(), "Region");
+            checkScopePart(claimed.scope().service(), "service");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        if (claimed.sessionToken() != null) {
+            // temporary credentials (STS) are not issued yet: a token is never valid
+            return CompletableFuture.failedFuture(KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                    SigV4Verifier.INVALID_CLIENT_TOKEN_ID));
+        }
+        Optional<ResolvedCredential> loaded = credentials.getIfLoaded(claimed.accessKeyId());
+        if (loaded != null) {
+            try {
+                return CompletableFuture.completedFuture(finish(request, claimed, loaded));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return credentials.get(claimed.accessKeyId())
+                .thenApplyAsync(credential -> finish(request, claimed, credential), blocking);
     }
 
-    private Caller verify(HttpRequest<?> request, SignableRequest signable, boolean mayWait) {
-        VerifiedRequest<ResolvedCredential> verified = verifier.verify(signable, resolver(mayWait));
+    private Caller finish(HttpRequest<?> request, SigV4Verifier.Claimed claimed, Optional<ResolvedCredential> found) {
+        VerifiedRequest<ResolvedCredential> verified = verifier.verify(claimed,
+                found.map(c -> ResolvedSecret.of(c.secret().reveal(), c)));
         String region = verified.scope().region();
         String service = verified.scope().service();
-        checkScopePart(region, "Region");
-        checkScopePart(service, "service");
         Instant now = clock.instant();
         ResolvedCredential credential = verified.attachment();
         Caller caller = new Caller(credential.principal(), verified.accessKeyId(), now, sourceIp(request),
@@ -85,24 +100,6 @@ public class RequestAuthenticator {
         request.setAttribute(CALLER_ATTRIBUTE, caller);
         lastUsed.record(credential.key().id(), now, service, region);
         return caller;
-    }
-
-    /**
-     * Looks up the secret in the cache. A value still loading is waited for only when {@code mayWait} (on the
-     * blocking executor); otherwise the miss is signalled so that the caller can wait asynchronously.
-     */
-    private SecretResolver<ResolvedCredential> resolver(boolean mayWait) {
-        return (accessKeyId, sessionToken) -> {
-            if (sessionToken != null) {
-                // temporary credentials (STS) are not issued yet: a token is never valid
-                return Optional.empty();
-            }
-            CompletableFuture<Optional<ResolvedCredential>> future = credentials.get(accessKeyId);
-            if (!future.isDone() && !mayWait) {
-                throw new NotLoaded(future);
-            }
-            return future.join().map(c -> ResolvedSecret.of(c.secret().reveal(), c));
-        };
     }
 
     /** Region and service come from the client's scope and end up stored and shown: keep them sane. */
@@ -140,15 +137,5 @@ public class RequestAuthenticator {
             return "";
         }
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-    }
-
-    /** The verifier asked for a credential that is still loading; carries the load to wait for. */
-    static final class NotLoaded extends RuntimeException {
-        final transient CompletableFuture<?> loading;
-
-        NotLoaded(CompletableFuture<?> loading) {
-            super(null, null, false, false);
-            this.loading = loading;
-        }
     }
 }

@@ -15,10 +15,10 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Watches the one door to the database, {@link DataSource#getConnection()}: inside an {@link EventLoopFirst} attempt it
- * refuses (so the work moves to the blocking executor before any I/O), and anywhere else on a Netty event-loop thread
- * it counts the connection and logs a warning once, because blocking an event loop stalls every connection it
- * serves. Tests assert that the count stays zero.
+ * Watches the one door to the database, {@link DataSource#getConnection()}: on a Netty event-loop thread it counts the
+ * connection and logs a warning once, because blocking an event loop stalls every connection it serves. Nothing is
+ * refused: work reaches an event loop only when it was found to be answerable from memory (cache-first), so a count
+ * above zero is a bug in that finding. Tests assert that the count stays zero.
  */
 @Singleton
 public class BlockingGuard implements BeanCreatedEventListener<DataSource>, Ordered {
@@ -44,12 +44,8 @@ public class BlockingGuard implements BeanCreatedEventListener<DataSource>, Orde
         return EVENT_LOOP_CONNECTIONS.get();
     }
 
-    static void check() throws SQLException {
-        if (EventLoopFirst.refuseBlocking()) {
-            // an ordinary JDBC failure, so Micronaut Data cleans up as usual; the attempt is discarded anyway
-            throw new SQLException("no database access in an event-loop-first attempt");
-        }
-        if (EventLoopFirst.onEventLoop()) {
+    static void check() {
+        if (EventLoops.onEventLoop()) {
             if (EVENT_LOOP_CONNECTIONS.getAndIncrement() == 0) {
                 LOG.warn("a JDBC connection was taken on event-loop thread {}: the database blocks every request of"
                         + " that loop; run this work on the blocking executor", Thread.currentThread().getName(),

@@ -10,7 +10,7 @@ import io.keywarden.core.keys.LastUsed;
 import io.keywarden.core.port.AccessKeyStore;
 import io.keywarden.core.port.KeyChangeListener;
 import io.keywarden.core.port.StoredAccessKey;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.server.persistence.JdbcAccessKeyStore;
 import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Inject;
@@ -62,6 +62,11 @@ public class CachingAccessKeyStore implements AccessKeyStore, KeyChangeListener 
                 .expireAfterWrite(auth.getKeyCacheTtl())
                 .build();
         this.maxIndexed = 2 * auth.getKeyCacheMaxSize();
+    }
+
+    @Override
+    public boolean listingInMemory(AccountId account, String ownerId) {
+        return lists.getIfPresent(new Owner(account.value(), ownerId)) != null;
     }
 
     @Override

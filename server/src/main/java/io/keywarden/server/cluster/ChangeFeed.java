@@ -3,7 +3,7 @@ package io.keywarden.server.cluster;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.port.KeyChangeListener;
 import io.keywarden.core.port.PolicyChangeListener;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.server.persistence.JdbcChangeLog;
 import io.keywarden.server.persistence.JdbcChangeLog.Change;
 import io.micronaut.context.annotation.Context;

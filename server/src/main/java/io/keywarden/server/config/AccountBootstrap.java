@@ -1,5 +1,6 @@
 package io.keywarden.server.config;
 
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.core.identity.Account;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.error.KeywardenException;

@@ -1,5 +1,6 @@
 package io.keywarden.server.config;
 
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.core.audit.AuditService;
 import io.keywarden.core.auth.CredentialResolver;
 import io.keywarden.core.authz.Authorizer;

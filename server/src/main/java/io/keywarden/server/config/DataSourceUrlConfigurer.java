@@ -1,5 +1,6 @@
 package io.keywarden.server.config;
 
+import io.keywarden.server.settings.KeywardenConfig;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.BeanCreatedEvent;

@@ -1,5 +1,6 @@
 package io.keywarden.server.config;
 
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.core.crypto.MasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,7 +10,9 @@ import io.keywarden.core.service.IdentityService;
 import io.keywarden.server.auth.AuditingAuthorizer;
 import io.keywarden.server.auth.PolicyCache;
 import io.micronaut.context.annotation.Context;
+import io.keywarden.server.http.RequestIds;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Singleton;
 
@@ -30,7 +32,8 @@ public class PermissionBeans {
     @Singleton
     @Primary
     Authorizer policyAuthorizer(PolicyCache policies) {
-        return new AuditingAuthorizer(new PolicyAuthorizer(policies, PolicyEvaluator.create()));
+        return new AuditingAuthorizer(new PolicyAuthorizer(policies, PolicyEvaluator.create()),
+                () -> ServerRequestContext.currentRequest().map(RequestIds::of));
     }
 
     /**

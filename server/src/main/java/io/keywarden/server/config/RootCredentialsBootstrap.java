@@ -1,5 +1,6 @@
 package io.keywarden.server.config;
 
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.core.crypto.SecretSealer;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.Account;

@@ -1,5 +1,6 @@
 package io.keywarden.server.config;
 
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.core.identity.Account;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;

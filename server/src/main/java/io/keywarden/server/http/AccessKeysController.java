@@ -1,10 +1,9 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.auth.Caller;
-import io.keywarden.core.keys.AccessKey;
-import io.keywarden.core.port.Page;
-import io.keywarden.core.service.IdentityService;
-import io.keywarden.server.blocking.EventLoopFirst;
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Parameters;
+import io.keywarden.core.operation.Requests;
 import io.keywarden.server.http.dto.AccessKeyDto;
 import io.keywarden.server.http.dto.AccessKeyInfoDto;
 import io.keywarden.server.http.dto.AccessKeyLastUsedDto;
@@ -12,6 +11,7 @@ import io.keywarden.server.http.dto.AccessKeyListDto;
 import io.keywarden.server.http.dto.KeyOwnerDto;
 import io.keywarden.server.http.dto.NewAccessKeyDto;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,74 +22,72 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Access keys: CreateAccessKey, ListAccessKeys, UpdateAccessKey, DeleteAccessKey under a user, and
- * GetAccessKeyLastUsed, GetAccessKeyInfo and the owner look-up by key ID. Everything runs on the blocking executor
- * except ListAccessKeys, which answers on the event loop when its key list is cached ({@link EventLoopFirst}).
+ * GetAccessKeyLastUsed, GetAccessKeyInfo and the owner look-up by key ID.
  */
 @Controller("/v1")
 public class AccessKeysController {
-    private final IdentityService identity;
-    private final EventLoopFirst eventLoopFirst;
+    private final OperationCalls calls;
 
-    public AccessKeysController(IdentityService identity, EventLoopFirst eventLoopFirst) {
-        this.identity = identity;
-        this.eventLoopFirst = eventLoopFirst;
+    public AccessKeysController(OperationCalls calls) {
+        this.calls = calls;
     }
 
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/users/{user}/access-keys")
-    public HttpResponse<NewAccessKeyDto> create(Caller caller, @PathVariable String user) {
-        return HttpResponse.created(Wire.newAccessKey(identity.createAccessKey(caller, Params.userOrCaller(user))));
+    public CompletableFuture<HttpResponse<NewAccessKeyDto>> create(HttpRequest<?> http, Caller caller,
+                                                                   @PathVariable String user) {
+        return calls.call(http, caller, Catalogue.CREATE_ACCESS_KEY,
+                () -> new Requests.CreateAccessKey(Params.userOrCaller(user)), 201)
+                .thenApply(r -> HttpResponse.created(Wire.newAccessKey(r.accessKey())));
     }
 
     @Get("/users/{user}/access-keys")
-    public CompletableFuture<AccessKeyListDto> list(Caller caller, @PathVariable String user,
+    public CompletableFuture<AccessKeyListDto> list(HttpRequest<?> http, Caller caller, @PathVariable String user,
                                                     @Nullable @QueryValue String maxItems,
                                                     @Nullable @QueryValue String marker) {
-        return eventLoopFirst.supply(() -> {
-            Page<AccessKey> page = identity.listAccessKeys(caller, Params.userOrCaller(user),
-                    Params.page(marker, maxItems));
-            return new AccessKeyListDto(page.items().stream().map(Wire::accessKey).toList(), page.isTruncated(),
-                    page.nextMarker());
-        });
+        return calls.call(http, caller, Catalogue.LIST_ACCESS_KEYS, () -> new Requests.ListAccessKeys(
+                        Params.userOrCaller(user), Parameters.page(marker, maxItems)), 200)
+                .thenApply(r -> new AccessKeyListDto(r.accessKeyMetadata().stream().map(Wire::accessKey).toList(),
+                        r.isTruncated(), r.marker()));
     }
 
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Patch("/users/{user}/access-keys/{id}")
-    public AccessKeyDto update(Caller caller, @PathVariable String user, @PathVariable String id,
-                               @Nullable @Body JsonNode body) {
-        String status = JsonBodies.requiredString(JsonBodies.requireObject(body), "status");
-        return Wire.accessKey(identity.updateAccessKey(caller, Params.userOrCaller(user), id, status));
+    public CompletableFuture<AccessKeyDto> update(HttpRequest<?> http, Caller caller, @PathVariable String user,
+                                                  @PathVariable String id, @Nullable @Body JsonNode body) {
+        return calls.call(http, caller, Catalogue.UPDATE_ACCESS_KEY, () -> new Requests.UpdateAccessKey(
+                        Params.userOrCaller(user), id,
+                        JsonBodies.requiredString(JsonBodies.requireObject(body), "status")), 200)
+                .thenApply(r -> Wire.accessKey(r.accessKey()));
     }
 
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Delete("/users/{user}/access-keys/{id}")
-    public HttpResponse<Void> delete(Caller caller, @PathVariable String user, @PathVariable String id) {
-        identity.deleteAccessKey(caller, Params.userOrCaller(user), id);
-        return HttpResponse.noContent();
+    public CompletableFuture<HttpResponse<Void>> delete(HttpRequest<?> http, Caller caller, @PathVariable String user,
+                                                        @PathVariable String id) {
+        return calls.call(http, caller, Catalogue.DELETE_ACCESS_KEY,
+                () -> new Requests.DeleteAccessKey(Params.userOrCaller(user), id), 204)
+                .thenApply(r -> HttpResponse.noContent());
     }
 
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/access-keys/{id}/last-used")
-    public AccessKeyLastUsedDto lastUsed(Caller caller, @PathVariable String id) {
-        return Wire.lastUsed(identity.getAccessKeyLastUsed(caller, id));
+    public CompletableFuture<AccessKeyLastUsedDto> lastUsed(HttpRequest<?> http, Caller caller,
+                                                            @PathVariable String id) {
+        return calls.call(http, caller, Catalogue.GET_ACCESS_KEY_LAST_USED,
+                () -> new Requests.GetAccessKeyLastUsed(id), 200).thenApply(Wire::lastUsed);
     }
 
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/access-keys/{id}/info")
-    public AccessKeyInfoDto info(Caller caller, @PathVariable String id) {
-        return new AccessKeyInfoDto(identity.getAccessKeyInfo(caller, id).value());
+    public CompletableFuture<AccessKeyInfoDto> info(HttpRequest<?> http, Caller caller, @PathVariable String id) {
+        return calls.call(http, caller, Catalogue.GET_ACCESS_KEY_INFO, () -> new Requests.GetAccessKeyInfo(id), 200)
+                .thenApply(r -> new AccessKeyInfoDto(r.account()));
     }
 
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/access-keys/{id}/owner")
-    public KeyOwnerDto owner(Caller caller, @PathVariable String id) {
-        return Wire.owner(identity.findKeyOwner(caller, id));
+    public CompletableFuture<KeyOwnerDto> owner(HttpRequest<?> http, Caller caller, @PathVariable String id) {
+        return calls.call(http, caller, Catalogue.FIND_ACCESS_KEY_OWNER, () -> new Requests.FindAccessKeyOwner(id), 200)
+                .thenApply(Wire::owner);
     }
 }

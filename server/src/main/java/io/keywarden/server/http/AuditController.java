@@ -1,57 +1,51 @@
 package io.keywarden.server.http;
 
-import io.keywarden.core.audit.AuditEvent;
-import io.keywarden.core.audit.AuditQuery;
-import io.keywarden.core.audit.AuditRecord;
-import io.keywarden.core.audit.AuditService;
-import io.keywarden.core.audit.AuditVerifier;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.error.KeywardenException;
-import io.keywarden.core.port.Page;
-import io.keywarden.core.service.IdentityService;
-import io.keywarden.server.http.dto.AuditEventDto;
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Parameters;
+import io.keywarden.core.operation.Requests;
 import io.keywarden.server.http.dto.AuditEventListDto;
 import io.keywarden.server.http.dto.AuditVerificationDto;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
 
 /** The audit trail: LookupEvents ({@code keywarden:LookupEvents}) and VerifyAuditTrail. */
 @Controller("/v1/audit-events")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {
-    private final AuditService audit;
-    private final IdentityService identity;
+    private final OperationCalls calls;
 
-    public AuditController(AuditService audit, IdentityService identity) {
-        this.audit = audit;
-        this.identity = identity;
+    public AuditController(OperationCalls calls) {
+        this.calls = calls;
     }
 
     @Get
-    public AuditEventListDto lookup(Caller caller, @Nullable @QueryValue String accessKeyId,
-                                    @Nullable @QueryValue String userName, @Nullable @QueryValue String eventName,
-                                    @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                    @Nullable @QueryValue String maxItems, @Nullable @QueryValue String marker) {
-        AuditQuery query = new AuditQuery(identity.accountId(), accessKeyId, userName, eventName, time("from", from),
-                time("to", to), Params.page(marker, maxItems));
-        Page<AuditEvent> page = audit.lookup(caller, query);
-        return new AuditEventListDto(page.items().stream().map(AuditController::dto).toList(), page.isTruncated(),
-                page.nextMarker());
+    public CompletableFuture<AuditEventListDto> lookup(HttpRequest<?> http, Caller caller,
+                                                       @Nullable @QueryValue String accessKeyId,
+                                                       @Nullable @QueryValue String userName,
+                                                       @Nullable @QueryValue String eventName,
+                                                       @Nullable @QueryValue String from,
+                                                       @Nullable @QueryValue String to,
+                                                       @Nullable @QueryValue String maxItems,
+                                                       @Nullable @QueryValue String marker) {
+        return calls.call(http, caller, Catalogue.LOOKUP_EVENTS, () -> new Requests.LookupEvents(accessKeyId, userName,
+                        eventName, time("from", from), time("to", to), Parameters.page(marker, maxItems)), 200)
+                .thenApply(r -> new AuditEventListDto(r.events().stream().map(Wire::event).toList(), r.isTruncated(),
+                        r.marker()));
     }
 
     @Get("/verify")
-    public AuditVerificationDto verify(Caller caller) {
-        AuditVerifier.Result r = audit.verify(caller);
-        return new AuditVerificationDto(r.intact(), r.eventsChecked(), r.lastSeq(), r.lastHash(),
-                r.brokenLink().map(AuditVerifier.BrokenLink::seq).orElse(null),
-                r.brokenLink().map(AuditVerifier.BrokenLink::reason).orElse(null));
+    public CompletableFuture<AuditVerificationDto> verify(HttpRequest<?> http, Caller caller) {
+        return calls.call(http, caller, Catalogue.VERIFY_AUDIT_TRAIL, Requests.VerifyAuditTrail::new, 200)
+                .thenApply(r -> new AuditVerificationDto(r.intact(), r.eventsChecked(), r.lastSeq(), r.lastHash(),
+                        r.brokenAtSeq(), r.reason()));
     }
 
     private static Instant time(String name, String value) {
@@ -63,13 +57,5 @@ public class AuditController {
         } catch (DateTimeParseException e) {
             throw KeywardenException.validation(name, "Member must be an ISO-8601 instant such as 2026-01-02T03:04:05Z");
         }
-    }
-
-    static AuditEventDto dto(AuditEvent e) {
-        AuditRecord r = e.record();
-        return new AuditEventDto(e.seq(), r.eventId(), Wire.date(r.eventTime()), r.eventSource(), r.eventName(),
-                r.readOnly(), r.principalType(), r.principalArn(), r.principalId(), r.userName(), r.accessKeyId(),
-                r.sourceIp(), r.userAgent(), r.requestParameters(), r.responseElements(), r.errorCode(),
-                r.errorMessage(), r.requestId(), r.httpStatus(), e.prevHash(), e.hash());
     }
 }

@@ -1,22 +1,27 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.auth.Caller;
-import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Requests;
 import io.keywarden.server.http.dto.CallerIdentityDto;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+
+import java.util.concurrent.CompletableFuture;
 
 /** GetCallerIdentity: no I/O, so it answers on the event loop. */
 @Controller("/v1/caller-identity")
 public class CallerIdentityController {
-    private final IdentityService identity;
+    private final OperationCalls calls;
 
-    public CallerIdentityController(IdentityService identity) {
-        this.identity = identity;
+    public CallerIdentityController(OperationCalls calls) {
+        this.calls = calls;
     }
 
     @Get
-    public CallerIdentityDto get(Caller caller) {
-        return Wire.callerIdentity(identity.getCallerIdentity(caller));
+    public CompletableFuture<CallerIdentityDto> get(HttpRequest<?> http, Caller caller) {
+        return calls.call(http, caller, Catalogue.GET_CALLER_IDENTITY, Requests.GetCallerIdentity::new, 200)
+                .thenApply(r -> new CallerIdentityDto(r.account(), r.userId(), r.arn()));
     }
 }

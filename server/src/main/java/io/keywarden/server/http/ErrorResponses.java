@@ -2,7 +2,7 @@ package io.keywarden.server.http;
 
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.server.http.dto.ErrorDto;
-import io.keywarden.server.query.QueryDispatcher;
+import io.keywarden.server.query.QueryCodec;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,14 +17,21 @@ import io.micronaut.http.MutableHttpResponse;
  * {@code {"code","message","requestId"}} as JSON.
  */
 public final class ErrorResponses {
+    /** The request attribute that holds the {@link ErrorCode} of the error answered (for the audit trail). */
+    public static final String CODE_ATTRIBUTE = "keywarden.error.code";
+    /** The request attribute that holds the message of the error answered. */
+    public static final String MESSAGE_ATTRIBUTE = "keywarden.error.message";
+
     private ErrorResponses() {
     }
 
     public static MutableHttpResponse<Object> of(HttpRequest<?> request, ErrorCode code, String message) {
         String requestId = RequestIds.of(request);
+        request.setAttribute(CODE_ATTRIBUTE, code);
+        request.setAttribute(MESSAGE_ATTRIBUTE, message);
         MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(code.httpStatus()));
         if (QueryFace.handles(request)) {
-            response.body(QueryDispatcher.errorXml(QueryFace.namespace(request), code, message, requestId))
+            response.body(QueryCodec.errorXml(QueryFace.namespace(request), code, message, requestId))
                     .contentType(QueryFace.TEXT_XML);
         } else {
             response.body(new ErrorDto(code.code(), message, requestId)).contentType(MediaType.APPLICATION_JSON_TYPE);

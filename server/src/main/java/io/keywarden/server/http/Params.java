@@ -1,10 +1,10 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.auth.Caller;
+import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
-import io.keywarden.core.port.PageRequest;
 
-/** Path and query parameters to use-case arguments. */
+/** Path parameters to typed request values. */
 final class Params {
     /** The user name that stands for the caller in paths ({@code /v1/users/me/...}). */
     static final String ME = "me";
@@ -12,7 +12,7 @@ final class Params {
     private Params() {
     }
 
-    /** {@code me} to null (the caller, as the use cases take it); any other name as is. */
+    /** {@code me} to null (the caller, as the operations take it); any other name as is. */
     static String userOrCaller(String user) {
         return ME.equals(user) ? null : user;
     }
@@ -26,19 +26,7 @@ final class Params {
             return user;
         }
         return caller.principal().user().map(u -> u.userName().value()).orElseThrow(() ->
-                KeywardenException.of(io.keywarden.core.error.ErrorCode.VALIDATION_ERROR,
+                KeywardenException.of(ErrorCode.VALIDATION_ERROR,
                         "Must specify userName when calling with non-User credentials"));
-    }
-
-    static PageRequest page(String marker, String maxItems) {
-        Integer max = null;
-        if (maxItems != null) {
-            try {
-                max = Integer.valueOf(maxItems.trim());
-            } catch (NumberFormatException e) {
-                throw KeywardenException.validation("maxItems", "Member must have value between 1 and 1000");
-            }
-        }
-        return PageRequest.of(marker, max);
     }
 }

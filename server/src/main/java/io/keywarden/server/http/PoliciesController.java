@@ -2,10 +2,9 @@ package io.keywarden.server.http;
 
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.error.KeywardenException;
-import io.keywarden.core.permissions.InlinePolicy;
-import io.keywarden.core.permissions.ManagedPolicy;
-import io.keywarden.core.permissions.PolicyService;
-import io.keywarden.core.port.Page;
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Parameters;
+import io.keywarden.core.operation.Requests;
 import io.keywarden.server.http.dto.AttachedPolicyListDto;
 import io.keywarden.server.http.dto.PolicyDto;
 import io.keywarden.server.http.dto.PolicyListDto;
@@ -13,6 +12,7 @@ import io.keywarden.server.http.dto.PolicyNameListDto;
 import io.keywarden.server.http.dto.SimulationResultDto;
 import io.keywarden.server.http.dto.UserPolicyDto;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,13 +23,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Permissions: inline user policies (PutUserPolicy, GetUserPolicy, DeleteUserPolicy, ListUserPolicies), managed
@@ -38,100 +37,124 @@ import java.util.Map;
  * policies are named by their ARN, percent-encoded into one path segment.
  */
 @Controller("/v1")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class PoliciesController {
-    private final PolicyService policies;
+    private final OperationCalls calls;
 
-    public PoliciesController(PolicyService policies) {
-        this.policies = policies;
+    public PoliciesController(OperationCalls calls) {
+        this.calls = calls;
     }
 
     // ---------------------------------------------------------------- inline
 
     @Put("/users/{user}/policies/{name}")
-    public HttpResponse<Void> putUserPolicy(Caller caller, @PathVariable String user, @PathVariable String name,
-                                            @Nullable @Body JsonNode body) {
-        String document = JsonBodies.requiredString(JsonBodies.requireObject(body), "policyDocument");
-        policies.putUserPolicy(caller, Params.userName(caller, user), name, document);
-        return HttpResponse.noContent();
+    public CompletableFuture<HttpResponse<Void>> putUserPolicy(HttpRequest<?> http, Caller caller,
+                                                               @PathVariable String user, @PathVariable String name,
+                                                               @Nullable @Body JsonNode body) {
+        return calls.call(http, caller, Catalogue.PUT_USER_POLICY, () -> new Requests.PutUserPolicy(
+                        Params.userName(caller, user), name,
+                        JsonBodies.requiredString(JsonBodies.requireObject(body), "policyDocument")), 204)
+                .thenApply(r -> HttpResponse.noContent());
     }
 
     @Get("/users/{user}/policies/{name}")
-    public UserPolicyDto getUserPolicy(Caller caller, @PathVariable String user, @PathVariable String name) {
-        String userName = Params.userName(caller, user);
-        InlinePolicy policy = policies.getUserPolicy(caller, userName, name);
-        return new UserPolicyDto(userName, policy.policyName(), policy.document());
+    public CompletableFuture<UserPolicyDto> getUserPolicy(HttpRequest<?> http, Caller caller,
+                                                          @PathVariable String user, @PathVariable String name) {
+        return calls.call(http, caller, Catalogue.GET_USER_POLICY,
+                        () -> new Requests.GetUserPolicy(Params.userName(caller, user), name), 200)
+                .thenApply(r -> new UserPolicyDto(r.userName(), r.policyName(), r.policyDocument()));
     }
 
     @Delete("/users/{user}/policies/{name}")
-    public HttpResponse<Void> deleteUserPolicy(Caller caller, @PathVariable String user, @PathVariable String name) {
-        policies.deleteUserPolicy(caller, Params.userName(caller, user), name);
-        return HttpResponse.noContent();
+    public CompletableFuture<HttpResponse<Void>> deleteUserPolicy(HttpRequest<?> http, Caller caller,
+                                                                  @PathVariable String user,
+                                                                  @PathVariable String name) {
+        return calls.call(http, caller, Catalogue.DELETE_USER_POLICY,
+                        () -> new Requests.DeleteUserPolicy(Params.userName(caller, user), name), 204)
+                .thenApply(r -> HttpResponse.noContent());
     }
 
     @Get("/users/{user}/policies")
-    public PolicyNameListDto listUserPolicies(Caller caller, @PathVariable String user,
-                                              @Nullable @QueryValue String maxItems, @Nullable @QueryValue String marker) {
-        Page<String> page = policies.listUserPolicies(caller, Params.userName(caller, user), Params.page(marker, maxItems));
-        return new PolicyNameListDto(page.items(), page.isTruncated(), page.nextMarker());
+    public CompletableFuture<PolicyNameListDto> listUserPolicies(HttpRequest<?> http, Caller caller,
+                                                                 @PathVariable String user,
+                                                                 @Nullable @QueryValue String maxItems,
+                                                                 @Nullable @QueryValue String marker) {
+        return calls.call(http, caller, Catalogue.LIST_USER_POLICIES, () -> new Requests.ListUserPolicies(
+                        Params.userName(caller, user), Parameters.page(marker, maxItems)), 200)
+                .thenApply(r -> new PolicyNameListDto(r.policyNames(), r.isTruncated(), r.marker()));
     }
 
     // ---------------------------------------------------------------- managed
 
     @Post("/policies")
-    public HttpResponse<PolicyDto> createPolicy(Caller caller, @Nullable @Body JsonNode body) {
-        JsonNode req = JsonBodies.requireObject(body);
-        ManagedPolicy policy = policies.createPolicy(caller, JsonBodies.requiredString(req, "policyName"),
-                JsonBodies.optionalString(req, "path"), JsonBodies.requiredString(req, "policyDocument"),
-                JsonBodies.optionalString(req, "description"));
-        return HttpResponse.created(Wire.policy(policy, true));
+    public CompletableFuture<HttpResponse<PolicyDto>> createPolicy(HttpRequest<?> http, Caller caller,
+                                                                   @Nullable @Body JsonNode body) {
+        return calls.call(http, caller, Catalogue.CREATE_POLICY, () -> {
+            JsonNode req = JsonBodies.requireObject(body);
+            return new Requests.CreatePolicy(JsonBodies.requiredString(req, "policyName"),
+                    JsonBodies.optionalString(req, "path"), JsonBodies.requiredString(req, "policyDocument"),
+                    JsonBodies.optionalString(req, "description"));
+        }, 201).thenApply(r -> HttpResponse.created(Wire.policy(r.policy())));
     }
 
     @Get("/policies")
-    public PolicyListDto listPolicies(Caller caller, @Nullable @QueryValue String scope,
-                                      @Nullable @QueryValue String onlyAttached, @Nullable @QueryValue String pathPrefix,
-                                      @Nullable @QueryValue String maxItems, @Nullable @QueryValue String marker) {
-        Page<ManagedPolicy> page = policies.listPolicies(caller, scope, bool(onlyAttached, "onlyAttached"), pathPrefix,
-                Params.page(marker, maxItems));
-        return new PolicyListDto(page.items().stream().map(p -> Wire.policy(p, false)).toList(), page.isTruncated(),
-                page.nextMarker());
+    public CompletableFuture<PolicyListDto> listPolicies(HttpRequest<?> http, Caller caller,
+                                                         @Nullable @QueryValue String scope,
+                                                         @Nullable @QueryValue String onlyAttached,
+                                                         @Nullable @QueryValue String pathPrefix,
+                                                         @Nullable @QueryValue String maxItems,
+                                                         @Nullable @QueryValue String marker) {
+        return calls.call(http, caller, Catalogue.LIST_POLICIES, () -> new Requests.ListPolicies(scope,
+                        Parameters.bool(onlyAttached, "onlyAttached", false), pathPrefix,
+                        Parameters.page(marker, maxItems)), 200)
+                .thenApply(r -> new PolicyListDto(r.policies().stream().map(Wire::policy).toList(), r.isTruncated(),
+                        r.marker()));
     }
 
     @Get("/policies/{arn}")
-    public PolicyDto getPolicy(Caller caller, @PathVariable String arn) {
-        return Wire.policy(policies.getPolicy(caller, arn), true);
+    public CompletableFuture<PolicyDto> getPolicy(HttpRequest<?> http, Caller caller, @PathVariable String arn) {
+        return calls.call(http, caller, Catalogue.GET_POLICY, () -> new Requests.GetPolicy(arn), 200)
+                .thenApply(r -> Wire.policy(r.policy()));
     }
 
     @Delete("/policies/{arn}")
-    public HttpResponse<Void> deletePolicy(Caller caller, @PathVariable String arn) {
-        policies.deletePolicy(caller, arn);
-        return HttpResponse.noContent();
+    public CompletableFuture<HttpResponse<Void>> deletePolicy(HttpRequest<?> http, Caller caller,
+                                                              @PathVariable String arn) {
+        return calls.call(http, caller, Catalogue.DELETE_POLICY, () -> new Requests.DeletePolicy(arn), 204)
+                .thenApply(r -> HttpResponse.noContent());
     }
 
     // ---------------------------------------------------------------- attachments
 
     @Put("/users/{user}/attached-policies")
-    public HttpResponse<Void> attachUserPolicy(Caller caller, @PathVariable String user, @Nullable @Body JsonNode body) {
-        String arn = JsonBodies.requiredString(JsonBodies.requireObject(body), "policyArn");
-        policies.attachUserPolicy(caller, Params.userName(caller, user), arn);
-        return HttpResponse.noContent();
+    public CompletableFuture<HttpResponse<Void>> attachUserPolicy(HttpRequest<?> http, Caller caller,
+                                                                  @PathVariable String user,
+                                                                  @Nullable @Body JsonNode body) {
+        return calls.call(http, caller, Catalogue.ATTACH_USER_POLICY, () -> new Requests.AttachUserPolicy(
+                        Params.userName(caller, user),
+                        JsonBodies.requiredString(JsonBodies.requireObject(body), "policyArn")), 204)
+                .thenApply(r -> HttpResponse.noContent());
     }
 
     @Delete("/users/{user}/attached-policies/{arn}")
-    public HttpResponse<Void> detachUserPolicy(Caller caller, @PathVariable String user, @PathVariable String arn) {
-        policies.detachUserPolicy(caller, Params.userName(caller, user), arn);
-        return HttpResponse.noContent();
+    public CompletableFuture<HttpResponse<Void>> detachUserPolicy(HttpRequest<?> http, Caller caller,
+                                                                  @PathVariable String user,
+                                                                  @PathVariable String arn) {
+        return calls.call(http, caller, Catalogue.DETACH_USER_POLICY,
+                        () -> new Requests.DetachUserPolicy(Params.userName(caller, user), arn), 204)
+                .thenApply(r -> HttpResponse.noContent());
     }
 
     @Get("/users/{user}/attached-policies")
-    public AttachedPolicyListDto listAttachedUserPolicies(Caller caller, @PathVariable String user,
-                                                          @Nullable @QueryValue String pathPrefix,
-                                                          @Nullable @QueryValue String maxItems,
-                                                          @Nullable @QueryValue String marker) {
-        Page<ManagedPolicy> page = policies.listAttachedUserPolicies(caller, Params.userName(caller, user), pathPrefix,
-                Params.page(marker, maxItems));
-        return new AttachedPolicyListDto(page.items().stream().map(Wire::attachedPolicy).toList(), page.isTruncated(),
-                page.nextMarker());
+    public CompletableFuture<AttachedPolicyListDto> listAttachedUserPolicies(HttpRequest<?> http, Caller caller,
+                                                                             @PathVariable String user,
+                                                                             @Nullable @QueryValue String pathPrefix,
+                                                                             @Nullable @QueryValue String maxItems,
+                                                                             @Nullable @QueryValue String marker) {
+        return calls.call(http, caller, Catalogue.LIST_ATTACHED_USER_POLICIES,
+                        () -> new Requests.ListAttachedUserPolicies(Params.userName(caller, user), pathPrefix,
+                                Parameters.page(marker, maxItems)), 200)
+                .thenApply(r -> new AttachedPolicyListDto(r.attachedPolicies().stream().map(Wire::attachedPolicy)
+                        .toList(), r.isTruncated(), r.marker()));
     }
 
     // ---------------------------------------------------------------- simulation
@@ -141,11 +164,16 @@ public class PoliciesController {
      * request (source IP, time, TLS, user agent, region) with the keys of {@code context} overriding.
      */
     @Post("/simulate")
-    public SimulationResultDto simulate(Caller caller, @Nullable @Body JsonNode body) {
-        JsonNode req = JsonBodies.requireObject(body);
-        String userName = Params.userName(caller, JsonBodies.requiredString(req, "userName"));
-        return Wire.simulation(policies.simulate(caller, userName, JsonBodies.requiredString(req, "action"),
-                JsonBodies.optionalString(req, "resource"), caller, context(req.get("context"))));
+    public CompletableFuture<SimulationResultDto> simulate(HttpRequest<?> http, Caller caller,
+                                                           @Nullable @Body JsonNode body) {
+        return calls.call(http, caller, Catalogue.SIMULATE_PRINCIPAL_POLICY, () -> {
+            JsonNode req = JsonBodies.requireObject(body);
+            return new Requests.SimulatePrincipalPolicy(
+                    Params.userName(caller, JsonBodies.requiredString(req, "userName")),
+                    JsonBodies.requiredString(req, "action"), JsonBodies.optionalString(req, "resource"),
+                    context(req.get("context")));
+        }, 200).thenApply(r -> new SimulationResultDto(r.decision(), r.explanation(), r.decidingStatements(),
+                r.errors()));
     }
 
     /** {@code {"key": ["value", ...]}}; a single string, number or boolean counts as a one-value list. */
@@ -180,16 +208,5 @@ public class PoliciesController {
             return value.coerceStringValue();
         }
         throw KeywardenException.validation("context", "Member values must be strings, numbers or booleans");
-    }
-
-    private static boolean bool(String value, String field) {
-        if (value == null) {
-            return false;
-        }
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw KeywardenException.validation(field, "Member must be true or false");
-        };
     }
 }

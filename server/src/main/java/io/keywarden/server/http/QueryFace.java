@@ -1,6 +1,6 @@
 package io.keywarden.server.http;
 
-import io.keywarden.server.query.QueryDispatcher;
+import io.keywarden.core.operation.Service;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -29,14 +29,14 @@ public final class QueryFace {
     }
 
     /** Records the namespace of the request's action, for the errors of the action. */
-    static void setNamespace(HttpRequest<?> request, String namespace) {
+    public static void setNamespace(HttpRequest<?> request, String namespace) {
         request.setAttribute(NAMESPACE_ATTRIBUTE, namespace);
     }
 
     /** The namespace an error of this request is written in. */
     public static String namespace(HttpRequest<?> request) {
         return request.getAttribute(NAMESPACE_ATTRIBUTE, String.class)
-                .orElseGet(() -> isSts(request) ? QueryDispatcher.STS_NS : QueryDispatcher.IAM_NS);
+                .orElseGet(() -> (isSts(request) ? Service.STS : Service.IAM).xmlNamespace());
     }
 
     private static boolean isSts(HttpRequest<?> request) {

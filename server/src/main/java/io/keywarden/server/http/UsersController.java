@@ -1,12 +1,13 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.auth.Caller;
-import io.keywarden.core.port.Page;
-import io.keywarden.core.service.IdentityService;
-import io.keywarden.core.service.UserSummary;
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Parameters;
+import io.keywarden.core.operation.Requests;
 import io.keywarden.server.http.dto.UserDto;
 import io.keywarden.server.http.dto.UserListDto;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,42 +17,50 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.concurrent.CompletableFuture;
 
 /** Users: CreateUser, ListUsers, GetUser, DeleteUser. */
 @Controller("/v1/users")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class UsersController {
-    private final IdentityService identity;
+    private final OperationCalls calls;
 
-    public UsersController(IdentityService identity) {
-        this.identity = identity;
+    public UsersController(OperationCalls calls) {
+        this.calls = calls;
     }
 
     @Post
-    public HttpResponse<UserDto> create(Caller caller, @Nullable @Body JsonNode body) {
-        JsonNode req = JsonBodies.requireObject(body);
-        return HttpResponse.created(Wire.user(identity.createUser(caller,
-                JsonBodies.requiredString(req, "userName"), JsonBodies.optionalString(req, "path"))));
+    public CompletableFuture<HttpResponse<UserDto>> create(HttpRequest<?> http, Caller caller,
+                                                           @Nullable @Body JsonNode body) {
+        return calls.call(http, caller, Catalogue.CREATE_USER, () -> {
+            JsonNode req = JsonBodies.requireObject(body);
+            return new Requests.CreateUser(JsonBodies.requiredString(req, "userName"),
+                    JsonBodies.optionalString(req, "path"));
+        }, 201).thenApply(r -> HttpResponse.created(Wire.user(r.user())));
     }
 
     @Get
-    public UserListDto list(Caller caller, @Nullable @QueryValue String pathPrefix,
-                            @Nullable @QueryValue String maxItems, @Nullable @QueryValue String marker) {
-        Page<UserSummary> page = identity.listUsers(caller, pathPrefix, Params.page(marker, maxItems));
-        return new UserListDto(page.items().stream().map(Wire::user).toList(), page.isTruncated(),
-                page.nextMarker());
+    public CompletableFuture<UserListDto> list(HttpRequest<?> http, Caller caller,
+                                               @Nullable @QueryValue String pathPrefix,
+                                               @Nullable @QueryValue String maxItems,
+                                               @Nullable @QueryValue String marker) {
+        return calls.call(http, caller, Catalogue.LIST_USERS,
+                () -> new Requests.ListUsers(pathPrefix, Parameters.page(marker, maxItems)), 200)
+                .thenApply(r -> new UserListDto(r.users().stream().map(Wire::user).toList(), r.isTruncated(),
+                        r.marker()));
     }
 
     @Get("/{user}")
-    public UserDto get(Caller caller, @PathVariable String user) {
-        return Wire.user(identity.getUser(caller, Params.userOrCaller(user)));
+    public CompletableFuture<UserDto> get(HttpRequest<?> http, Caller caller, @PathVariable String user) {
+        return calls.call(http, caller, Catalogue.GET_USER, () -> new Requests.GetUser(Params.userOrCaller(user)), 200)
+                .thenApply(r -> Wire.user(r.user()));
     }
 
     @Delete("/{user}")
-    public HttpResponse<Void> delete(Caller caller, @PathVariable String user) {
-        identity.deleteUser(caller, Params.userName(caller, user));
-        return HttpResponse.noContent();
+    public CompletableFuture<HttpResponse<Void>> delete(HttpRequest<?> http, Caller caller,
+                                                        @PathVariable String user) {
+        return calls.call(http, caller, Catalogue.DELETE_USER,
+                () -> new Requests.DeleteUser(Params.userName(caller, user)), 204)
+                .thenApply(r -> HttpResponse.noContent());
     }
 }

@@ -3,7 +3,7 @@ package io.keywarden.server.metrics;
 import io.keywarden.server.audit.AuditWriter;
 import io.keywarden.server.auth.LastUsedRecorder;
 import io.keywarden.server.cluster.ChangeFeed;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;

@@ -1,6 +1,7 @@
 package io.keywarden.server.query;
 
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.operation.Parameters;
 import io.keywarden.core.port.PageRequest;
 
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 public final class QueryParams {
     private final Map<String, String> values;
 
-    QueryParams(Map<String, String> values) {
+    public QueryParams(Map<String, String> values) {
         this.values = Objects.requireNonNull(values);
     }
 
@@ -113,30 +114,11 @@ public final class QueryParams {
     }
 
     public boolean bool(String name, boolean defaultValue) {
-        String v = values.get(name);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (v.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (v.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw KeywardenException.validation(camel(name), "Member must be a boolean (true or false)");
+        return Parameters.bool(values.get(name), camel(name), defaultValue);
     }
 
     public PageRequest page() {
-        String max = values.get("MaxItems");
-        Integer maxItems = null;
-        if (max != null) {
-            try {
-                maxItems = Integer.parseInt(max.trim());
-            } catch (NumberFormatException e) {
-                throw KeywardenException.validation("maxItems", "Member must be an integer between 1 and 1000");
-            }
-        }
-        return PageRequest.of(values.get("Marker"), maxItems);
+        return Parameters.page(values.get("Marker"), values.get("MaxItems"));
     }
 
     static String camel(String name) {

@@ -1,5 +1,8 @@
 package io.keywarden.server.tools;
 
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Operation;
+import io.keywarden.core.operation.Service;
 import io.keywarden.core.sigv4.Header;
 import io.keywarden.core.sigv4.SigV4Signer;
 import io.keywarden.core.sigv4.SignOptions;
@@ -94,6 +97,18 @@ public final class ClassDataSharingTraining {
                     "Action=GetUser&Version=2010-05-08&UserName=nobody", true, "iam"));
             expect(204, send("DELETE", "/v1/users/" + user + "/access-keys/" + keyId, null, null, true, "iam"));
             expect(204, send("DELETE", "/v1/users/" + user, null, null, true, "iam"));
+        }
+        // every operation of the Query face once, without parameters: each decodes its typed request (most then
+        // refuse it as incomplete), so the catalogue's request and result types are in the archive
+        for (Operation<?, ?> op : Catalogue.all()) {
+            if (op.queryFace()) {
+                int status = send("POST", "/", "application/x-www-form-urlencoded; charset=utf-8", "Action="
+                        + op.name() + "&Version=" + op.service().queryVersion(), true,
+                        op.service() == Service.STS ? "sts" : "iam").statusCode();
+                if (status >= 500) {
+                    throw new IllegalStateException("training request " + op.name() + " answered " + status);
+                }
+            }
         }
     }
 

@@ -135,11 +135,14 @@ public abstract class AuditTrailContract {
         assertThat(e.path("sourceIpAddress").asText()).isEqualTo("127.0.0.1");
         assertThat(e.path("httpStatus").asInt()).isEqualTo(201);
         assertThat(e.has("errorCode")).isFalse();
-        assertThat(e.path("requestParameters").asText()).isEqualTo("{\"user\":\"auditee\"}");
+        assertThat(e.path("requestParameters").asText()).isEqualTo("{\"userName\":\"auditee\"}");
         JsonNode response = SignedClient.Response.class.isInstance(created) ? parse(e.path("responseElements").asText())
                 : null;
-        assertThat(response.path("accessKeyId").asText()).isEqualTo(created.json().path("accessKeyId").asText());
-        assertThat(response.path("secretAccessKey").asText()).isEqualTo("HIDDEN_DUE_TO_SECURITY_REASONS");
+        // the typed result, in the same shape whichever face answered
+        assertThat(response.path("accessKey").path("accessKeyId").asText())
+                .isEqualTo(created.json().path("accessKeyId").asText());
+        assertThat(response.path("accessKey").path("secretAccessKey").asText())
+                .isEqualTo("HIDDEN_DUE_TO_SECURITY_REASONS");
         assertThat(e.path("hash").asText()).matches("[0-9a-f]{64}");
 
         // nowhere in the trail: the secret, the Authorization header, a signature
@@ -187,7 +190,8 @@ public abstract class AuditTrailContract {
         JsonNode unknown = eventOf(unknownKey, "CreateUser");
         assertThat(unknown.path("errorCode").asText()).isEqualTo("InvalidClientTokenId");
         assertThat(unknown.path("accessKeyId").asText()).isEqualTo("AKIAQYLPMN5HHHFPZZZZ");
-        assertThat(unknown.path("requestParameters").asText()).isEqualTo("{\"userName\":\"mallory\"}");
+        // a refused request's parameters are nobody's word: its event is small and says only who claimed what
+        assertThat(unknown.has("requestParameters")).isFalse();
 
         Response anonymous = SignedClient.anonymous(uri()).get("/v1/users");
         JsonNode anon = eventOf(anonymous, "ListUsers");
@@ -212,7 +216,7 @@ public abstract class AuditTrailContract {
                 "Action=CreateUser&Version=2010-05-08&UserName=query-user".getBytes(StandardCharsets.UTF_8));
         assertThat(user.status()).as(user.body()).isEqualTo(200);
         JsonNode created = eventOf(user, "CreateUser");
-        assertThat(created.path("requestParameters").asText()).isEqualTo("{\"UserName\":\"query-user\"}");
+        assertThat(created.path("requestParameters").asText()).isEqualTo("{\"userName\":\"query-user\"}");
         assertThat(created.path("principalType").asText()).isEqualTo("Root");
 
         Response key = root().send("POST", "/", "application/x-www-form-urlencoded",
@@ -220,9 +224,9 @@ public abstract class AuditTrailContract {
         assertThat(key.status()).isEqualTo(200);
         JsonNode createdKey = eventOf(key, "CreateAccessKey");
         JsonNode elements = parse(createdKey.path("responseElements").asText());
-        assertThat(elements.path("AccessKey").path("UserName").asText()).isEqualTo("query-user");
-        assertThat(elements.path("AccessKey").path("AccessKeyId").asText()).startsWith("AKIA");
-        assertThat(elements.path("AccessKey").path("SecretAccessKey").asText())
+        assertThat(elements.path("accessKey").path("userName").asText()).isEqualTo("query-user");
+        assertThat(elements.path("accessKey").path("accessKeyId").asText()).startsWith("AKIA");
+        assertThat(elements.path("accessKey").path("secretAccessKey").asText())
                 .isEqualTo("HIDDEN_DUE_TO_SECURITY_REASONS");
         assertThat(key.body()).contains("<SecretAccessKey>");
 
@@ -346,6 +350,6 @@ public abstract class AuditTrailContract {
     }
 
     private static JsonNode parse(String json) {
-        return io.keywarden.core.audit.SecretRedaction.parse(json);
+        return io.keywarden.core.audit.EventJson.parse(json);
     }
 }

@@ -84,8 +84,8 @@ class AuditingAuthorizerTest {
 
     @Test
     void decisionsHaveTheirWireNames() {
-        assertThat(AuditingAuthorizer.wireName(Decision.ALLOW)).isEqualTo("Allow");
-        assertThat(AuditingAuthorizer.wireName(Decision.EXPLICIT_DENY)).isEqualTo("ExplicitDeny");
-        assertThat(AuditingAuthorizer.wireName(Decision.IMPLICIT_DENY)).isEqualTo("ImplicitDeny");
+        assertThat(Decision.ALLOW.wireName()).isEqualTo("Allow");
+        assertThat(Decision.EXPLICIT_DENY.wireName()).isEqualTo("ExplicitDeny");
+        assertThat(Decision.IMPLICIT_DENY.wireName()).isEqualTo("ImplicitDeny");
     }
 }

@@ -12,7 +12,7 @@ import io.keywarden.core.keys.KeyStatus;
 import io.keywarden.core.keys.SecretAccessKey;
 import io.keywarden.core.port.StoredAccessKey;
 import io.keywarden.core.sigv4.SigningKeyCache;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.server.support.FakeStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.keywarden.server.auth;
 
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.keys.LastUsed;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.server.support.FakeStores;
 import io.micronaut.scheduling.ScheduledExecutorTaskScheduler;
 import org.junit.jupiter.api.AfterEach;

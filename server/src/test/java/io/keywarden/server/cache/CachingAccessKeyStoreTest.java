@@ -9,7 +9,7 @@ import io.keywarden.core.keys.KeyStatus;
 import io.keywarden.core.port.AccessKeyStore;
 import io.keywarden.core.port.StoredAccessKey;
 import io.keywarden.core.testing.InMemoryAccessKeyStore;
-import io.keywarden.server.config.KeywardenConfig;
+import io.keywarden.server.settings.KeywardenConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,10 +1,8 @@
 package io.keywarden.server.compat;
 
-import io.keywarden.server.query.QueryDispatcher;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -24,12 +22,10 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The IAM policy actions through the real AWS SDK for Java v2, and the IAM User Guide's self-service policy doing
- * what it says. The policy actions belong to the policy engine, which registers them into the Query face's dispatcher;
- * in a build without it these tests are skipped (and say why).
+ * what it says. The policy actions are in the catalogue like every other operation.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,9 +35,6 @@ class IamPolicyCompatibilityTest extends AwsSdkTestSupport {
             + "\"iam:GetAccessKeyLastUsed\",\"iam:GetUser\",\"iam:ListAccessKeys\",\"iam:UpdateAccessKey\"],"
             + "\"Resource\":\"arn:aws:iam::*:user/${aws:username}\"}]}";
 
-    @Inject
-    QueryDispatcher dispatcher;
-
     private IamClient iam;
     private String account;
 
@@ -49,13 +42,6 @@ class IamPolicyCompatibilityTest extends AwsSdkTestSupport {
     void clients() {
         iam = rootIam();
         account = rootSts().getCallerIdentity().account();
-    }
-
-    /** Per test, so that each one shows as skipped in the counts when the policy engine is absent. */
-    @BeforeEach
-    void policyActionsAreRegistered() {
-        assumeTrue(dispatcher.knows("PutUserPolicy"),
-                "the policy actions are not registered in this build (the policy engine is not part of it)");
     }
 
     @Test

@@ -9,10 +9,20 @@ import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.Account;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Principal;
+import io.keywarden.core.audit.AuditService;
+import io.keywarden.core.operation.Catalogue;
+import io.keywarden.core.operation.Operation;
+import io.keywarden.core.operation.Operations;
+import io.keywarden.core.operation.Requests;
+import io.keywarden.core.operation.Service;
+import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.port.PolicyChangeListener;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
 import io.keywarden.core.testing.InMemoryAccessKeyStore;
+import io.keywarden.core.testing.InMemoryAuditStore;
 import io.keywarden.core.testing.InMemoryCredentialReportStore;
+import io.keywarden.core.testing.InMemoryPolicyStore;
 import io.keywarden.core.testing.InMemoryUserStore;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -30,7 +40,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class QueryDispatcherTest {
+/**
+ * The Query protocol as the catalogue's typed records give it, through the real use cases: AWS's XML shapes, errors
+ * and parameter rules, with nothing written per operation.
+ */
+class QueryCodecTest {
     private final AccountId accountId = AccountId.of("123456789012");
     private final Account account = new Account(accountId, Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemoryUserStore users = new InMemoryUserStore();
@@ -38,17 +52,30 @@ class QueryDispatcherTest {
     private final IdentityService identity = IdentityService.builder().account(account).users(users).keys(keys)
             .sealer(SecretSealer.create(MasterKey.of(1, new byte[32]), new SecureRandom()))
             .authorizer(new RootOnlyAuthorizer()).random(new SecureRandom()).clock(Clock.systemUTC()).build();
-    private final QueryDispatcher dispatcher = new QueryDispatcher(identity, new CredentialReportService(account, users,
-            keys, new InMemoryCredentialReportStore(), new RootOnlyAuthorizer(), Clock.systemUTC(), Duration.ofMinutes(1)));
+    private final Operations operations = Operations.standard(identity, new PolicyService(identity,
+            new InMemoryPolicyStore(), PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom()),
+            new CredentialReportService(account, users, keys, new InMemoryCredentialReportStore(),
+                    new RootOnlyAuthorizer(), Clock.systemUTC(), Duration.ofMinutes(1)),
+            new AuditService(new InMemoryAuditStore(), identity.guard()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 
+    /** What the Query face does with decoded parameters, minus HTTP and the audit trail. */
+    private String dispatch(Map<String, String> params, String requestId) {
+        return perform(QueryCodec.operation(params), new QueryParams(params), requestId);
+    }
+
+    private <Q extends Record, R extends Record> String perform(Operation<Q, R> op, QueryParams params,
+                                                                String requestId) {
+        R result = operations.handler(op).handle(root, QueryCodec.decode(op.requestType(), params));
+        return QueryCodec.answer(op, result, requestId);
+    }
+
     private Element call(Map<String, String> params) throws Exception {
-        QueryDispatcher.Reply reply = dispatcher.dispatch(root, params, "req-1");
-        assertThat(reply.status()).isEqualTo(200);
+        String xml = dispatch(params, "req-1");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(reply.xml().getBytes(StandardCharsets.UTF_8)));
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         return doc.getDocumentElement();
     }
 
@@ -65,7 +92,7 @@ class QueryDispatcherTest {
     void resultIsTheFirstChildAndRequestIdFollows() throws Exception {
         Element response = call(Map.of("Action", "CreateUser", "UserName", "alice"));
         assertThat(response.getLocalName()).isEqualTo("CreateUserResponse");
-        assertThat(response.getNamespaceURI()).isEqualTo(QueryDispatcher.IAM_NS);
+        assertThat(response.getNamespaceURI()).isEqualTo(Service.IAM.xmlNamespace());
         assertThat(first(response).getLocalName()).isEqualTo("CreateUserResult");
         assertThat(response.getElementsByTagName("UserName").item(0).getTextContent()).isEqualTo("alice");
         assertThat(response.getElementsByTagName("Path").item(0).getTextContent()).isEqualTo("/");
@@ -106,32 +133,29 @@ class QueryDispatcherTest {
     @Test
     void stsActionsUseTheStsNamespace() throws Exception {
         Element response = call(Map.of("Action", "GetCallerIdentity", "Version", "2011-06-15"));
-        assertThat(response.getNamespaceURI()).isEqualTo(QueryDispatcher.STS_NS);
+        assertThat(response.getNamespaceURI()).isEqualTo(Service.STS.xmlNamespace());
         assertThat(response.getElementsByTagName("Arn").item(0).getTextContent()).isEqualTo("arn:aws:iam::123456789012:root");
         assertThat(response.getElementsByTagName("UserId").item(0).getTextContent()).isEqualTo("123456789012");
     }
 
     @Test
     void unknownAndMissingActionsAreErrors() {
-        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "Frobnicate"), "r"))
+        assertThatThrownBy(() -> dispatch(Map.of("Action", "Frobnicate"), "r"))
                 .isInstanceOfSatisfying(KeywardenException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ACTION));
-        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of(), "r"))
+        assertThatThrownBy(() -> dispatch(Map.of(), "r"))
                 .isInstanceOfSatisfying(KeywardenException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MISSING_ACTION));
     }
 
     @Test
     void missingRequiredParameterIsAValidationErrorNamingTheMember() {
-        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "DeleteUser"), "r"))
+        assertThatThrownBy(() -> dispatch(Map.of("Action", "DeleteUser"), "r"))
                 .hasMessage("1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must not be null");
-        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "ListUsers", "MaxItems", "many"), "r"))
+        assertThatThrownBy(() -> dispatch(Map.of("Action", "ListUsers", "MaxItems", "many"), "r"))
                 .hasMessageContaining("maxItems");
     }
 
     @Test
     void policyDocumentsComeBackUrlEncodedAndManagedPoliciesHaveAwsShape() throws Exception {
-        PolicyQueryActions.register(dispatcher, new io.keywarden.core.permissions.PolicyService(identity,
-                new io.keywarden.core.testing.InMemoryPolicyStore(), io.keywarden.core.port.PolicyChangeListener.NONE,
-                Clock.systemUTC(), new SecureRandom()));
         String doc = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\","
                 + "\"Resource\":\"arn:aws:iam::*:user/${aws:username}\"}]}";
         call(Map.of("Action", "CreateUser", "UserName", "erin"));
@@ -154,29 +178,68 @@ class QueryDispatcherTest {
 
     @Test
     void errorEnvelopeMatchesAws() {
-        String xml = QueryDispatcher.errorXml(QueryDispatcher.IAM_NS, ErrorCode.NO_SUCH_ENTITY, "The user with name <x> cannot be found.", "r-9");
+        String xml = QueryCodec.errorXml(Service.IAM.xmlNamespace(), ErrorCode.NO_SUCH_ENTITY, "The user with name <x> cannot be found.", "r-9");
         assertThat(xml).isEqualTo("<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type>"
                 + "<Code>NoSuchEntity</Code><Message>The user with name &lt;x&gt; cannot be found.</Message></Error>"
                 + "<RequestId>r-9</RequestId></ErrorResponse>");
     }
 
     @Test
-    void onlyGetCallerIdentityRunsWithoutBlocking() {
-        assertThat(dispatcher.blocks("GetCallerIdentity")).isFalse();
-        assertThat(dispatcher.blocks("ListAccessKeys")).isTrue();
-        assertThat(dispatcher.blocks("GetAccessKeyInfo")).isTrue();
-        // unknown and missing actions fail at once, without I/O
-        assertThat(dispatcher.blocks("Frobnicate")).isFalse();
-        assertThat(dispatcher.blocks(null)).isFalse();
-        assertThat(dispatcher.knows(null)).isFalse();
+    void everyQueryOperationDecodesItsRequestFromTheParameters() {
+        for (Operation<?, ?> op : Catalogue.all()) {
+            if (!op.queryFace()) {
+                continue;
+            }
+            // every parameter given (as its Query name): the typed request decodes, or refuses a value it forbids
+            Map<String, String> all = new java.util.HashMap<>();
+            for (var c : op.requestType().getRecordComponents()) {
+                if (c.getType() == String.class) {
+                    all.put(QueryCodec.pascal(c.getName()), "x");
+                } else if (c.getType() == boolean.class) {
+                    all.put(QueryCodec.pascal(c.getName()), "true");
+                }
+            }
+            all.put("MaxItems", "7");
+            all.remove("PermissionsBoundary"); // refused, not dropped (see below)
+            all.computeIfPresent("PathPrefix", (k, v) -> "/x/");
+            Record request = QueryCodec.decode(op.requestType(), new QueryParams(all));
+            for (var c : op.requestType().getRecordComponents()) {
+                String given = all.get(QueryCodec.pascal(c.getName()));
+                if (c.getType() == String.class && given != null) {
+                    assertThat(read(c, request)).as(op + "." + c.getName()).isEqualTo(given);
+                }
+            }
+        }
+    }
+
+    private static Object read(java.lang.reflect.RecordComponent c, Record r) {
+        try {
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void booleansAndPagesFollowTheSharedRules() {
+        ListPoliciesOf(Map.of("OnlyAttached", "TRUE", "MaxItems", "5"));
+        assertThatThrownBy(() -> ListPoliciesOf(Map.of("OnlyAttached", "maybe")))
+                .isInstanceOfSatisfying(KeywardenException.class,
+                        e -> assertThat(e.getMessage()).contains("onlyAttached"));
+    }
+
+    private static void ListPoliciesOf(Map<String, String> params) {
+        Requests.ListPolicies q = QueryCodec.decode(Requests.ListPolicies.class, new QueryParams(params));
+        assertThat(q.onlyAttached()).isTrue();
+        assertThat(q.page().maxItems()).isEqualTo(5);
     }
 
     @Test
     void tagsAndPermissionsBoundariesAreRefusedNotDropped() {
-        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "CreateUser", "UserName", "tagged",
+        assertThatThrownBy(() -> dispatch(Map.of("Action", "CreateUser", "UserName", "tagged",
                 "Tags.member.1.Key", "team", "Tags.member.1.Value", "blue"), "r"))
                 .isInstanceOfSatisfying(KeywardenException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT));
-        assertThatThrownBy(() -> dispatcher.dispatch(root, Map.of("Action", "CreateUser", "UserName", "bounded",
+        assertThatThrownBy(() -> dispatch(Map.of("Action", "CreateUser", "UserName", "bounded",
                 "PermissionsBoundary", "arn:aws:iam::123456789012:policy/B"), "r"))
                 .isInstanceOfSatisfying(KeywardenException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT));
         assertThat(users.findByName(accountId, io.keywarden.core.identity.UserName.of("tagged"))).isEmpty();

@@ -1,4 +1,4 @@
-package io.keywarden.server.config;
+package io.keywarden.server.settings;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;

@@ -1,24 +1,26 @@
 package io.keywarden.server.config;
 
+import io.keywarden.server.settings.KeywardenConfig;
+import io.keywarden.core.audit.AuditService;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.identity.Account;
+import io.keywarden.core.operation.OperationInvoker;
+import io.keywarden.core.operation.Operations;
+import io.keywarden.core.permissions.PolicyService;
 import io.keywarden.core.port.AccessKeyStore;
 import io.keywarden.core.port.CredentialReportStore;
 import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
-import io.keywarden.server.query.QueryDispatcher;
+import io.keywarden.server.http.RequestIds;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/**
- * The credential report use case and the AWS Query face's dispatcher. Features add their actions to the dispatcher
- * when it is created (a {@code BeanCreatedEventListener<QueryDispatcher>} calling {@link QueryDispatcher#register}).
- */
+/** The catalogue bound to the use cases ({@link Operations}) and the invoker both faces perform operations with. */
 @Factory
-public class QueryFaceBeans {
+public class OperationBeans {
 
     @Singleton
     CredentialReportService credentialReportService(Account account, UserStore users, AccessKeyStore keys,
@@ -28,7 +30,13 @@ public class QueryFaceBeans {
     }
 
     @Singleton
-    QueryDispatcher queryDispatcher(IdentityService identity, CredentialReportService reports) {
-        return new QueryDispatcher(identity, reports);
+    Operations operations(IdentityService identity, PolicyService policies, CredentialReportService reports,
+                          AuditService audit) {
+        return Operations.standard(identity, policies, reports, audit);
+    }
+
+    @Singleton
+    OperationInvoker operationInvoker(Operations operations, Account account, Clock clock) {
+        return new OperationInvoker(operations, account.id(), clock, RequestIds::newId);
     }
 }

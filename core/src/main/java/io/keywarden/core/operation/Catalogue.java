@@ -1,0 +1,160 @@
+package io.keywarden.core.operation;
+
+import io.keywarden.core.operation.Operation.NoOutput;
+import io.keywarden.core.operation.Requests.*;
+import io.keywarden.core.operation.Results.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every operation Keywarden serves, once: its name, service, IAM action, whether it only reads, whether the AWS
+ * Query face serves it, the resource it is authorised on, and its typed request and result. Both faces dispatch
+ * through it, the use cases authorise with its actions, the audit trail names its events after it and decides from
+ * it which calls must be committed before they are answered. Adding an operation starts here (see
+ * {@code docs/architecture.md}).
+ */
+public final class Catalogue {
+    private static final String USER = "arn:aws:iam::{account}:user{path}{userName} (the caller when no user is named)";
+    private static final String NAMED_USER = "arn:aws:iam::{account}:user{path}{userName}";
+    private static final String POLICY = "arn:aws:iam::{account}:policy{path}{policyName}";
+    private static final String ANY = "*";
+
+    private Catalogue() {
+    }
+
+    // ---------------------------------------------------------------- users
+    public static final Operation<CreateUser, UserResult> CREATE_USER =
+            write("CreateUser", Service.IAM, NAMED_USER, CreateUser.class, UserResult.class);
+    public static final Operation<GetUser, UserResult> GET_USER =
+            read("GetUser", Service.IAM, USER, GetUser.class, UserResult.class);
+    public static final Operation<ListUsers, UserList> LIST_USERS =
+            read("ListUsers", Service.IAM, "arn:aws:iam::{account}:user{pathPrefix}*", ListUsers.class, UserList.class);
+    public static final Operation<DeleteUser, NoOutput> DELETE_USER =
+            write("DeleteUser", Service.IAM, NAMED_USER, DeleteUser.class, NoOutput.class);
+
+    // ---------------------------------------------------------------- access keys
+    public static final Operation<CreateAccessKey, CreatedKey> CREATE_ACCESS_KEY =
+            write("CreateAccessKey", Service.IAM, USER, CreateAccessKey.class, CreatedKey.class);
+    public static final Operation<ListAccessKeys, KeyList> LIST_ACCESS_KEYS =
+            read("ListAccessKeys", Service.IAM, USER, ListAccessKeys.class, KeyList.class);
+    public static final Operation<UpdateAccessKey, UpdatedKey> UPDATE_ACCESS_KEY =
+            write("UpdateAccessKey", Service.IAM, USER, UpdateAccessKey.class, UpdatedKey.class);
+    public static final Operation<DeleteAccessKey, NoOutput> DELETE_ACCESS_KEY =
+            write("DeleteAccessKey", Service.IAM, USER, DeleteAccessKey.class, NoOutput.class);
+    public static final Operation<GetAccessKeyLastUsed, LastUsedResult> GET_ACCESS_KEY_LAST_USED =
+            read("GetAccessKeyLastUsed", Service.IAM, "the key's owner: arn:aws:iam::{account}:user{path}{userName}"
+                    + " or arn:aws:iam::{account}:root", GetAccessKeyLastUsed.class, LastUsedResult.class);
+    /** The console's search box: the administrator's look-up from a key ID to its owner. */
+    public static final Operation<FindAccessKeyOwner, KeyOwnerResult> FIND_ACCESS_KEY_OWNER =
+            new Operation<>("FindAccessKeyOwner", Service.KEYWARDEN, "iam:GetAccessKeyLastUsed", true, false, ANY,
+                    FindAccessKeyOwner.class, KeyOwnerResult.class);
+
+    // ---------------------------------------------------------------- STS
+    /** Needs no permission, as in AWS. */
+    public static final Operation<GetCallerIdentity, CallerIdentityResult> GET_CALLER_IDENTITY =
+            new Operation<>("GetCallerIdentity", Service.STS, null, true, true, "none",
+                    GetCallerIdentity.class, CallerIdentityResult.class);
+    public static final Operation<GetAccessKeyInfo, AccountResult> GET_ACCESS_KEY_INFO =
+            read("GetAccessKeyInfo", Service.STS, ANY, GetAccessKeyInfo.class, AccountResult.class);
+
+    // ---------------------------------------------------------------- credential report
+    public static final Operation<GenerateCredentialReport, ReportState> GENERATE_CREDENTIAL_REPORT =
+            write("GenerateCredentialReport", Service.IAM, ANY, GenerateCredentialReport.class, ReportState.class);
+    public static final Operation<GetCredentialReport, ReportContent> GET_CREDENTIAL_REPORT =
+            read("GetCredentialReport", Service.IAM, ANY, GetCredentialReport.class, ReportContent.class);
+
+    // ---------------------------------------------------------------- inline policies
+    public static final Operation<PutUserPolicy, NoOutput> PUT_USER_POLICY =
+            write("PutUserPolicy", Service.IAM, NAMED_USER, PutUserPolicy.class, NoOutput.class);
+    public static final Operation<GetUserPolicy, UserPolicyResult> GET_USER_POLICY =
+            read("GetUserPolicy", Service.IAM, NAMED_USER, GetUserPolicy.class, UserPolicyResult.class);
+    public static final Operation<DeleteUserPolicy, NoOutput> DELETE_USER_POLICY =
+            write("DeleteUserPolicy", Service.IAM, NAMED_USER, DeleteUserPolicy.class, NoOutput.class);
+    public static final Operation<ListUserPolicies, PolicyNameList> LIST_USER_POLICIES =
+            read("ListUserPolicies", Service.IAM, NAMED_USER, ListUserPolicies.class, PolicyNameList.class);
+
+    // ---------------------------------------------------------------- managed policies
+    public static final Operation<CreatePolicy, PolicyResult> CREATE_POLICY =
+            write("CreatePolicy", Service.IAM, POLICY, CreatePolicy.class, PolicyResult.class);
+    public static final Operation<GetPolicy, PolicyResult> GET_POLICY =
+            read("GetPolicy", Service.IAM, POLICY, GetPolicy.class, PolicyResult.class);
+    public static final Operation<GetPolicyVersion, PolicyVersionResult> GET_POLICY_VERSION =
+            read("GetPolicyVersion", Service.IAM, POLICY, GetPolicyVersion.class, PolicyVersionResult.class);
+    public static final Operation<DeletePolicy, NoOutput> DELETE_POLICY =
+            write("DeletePolicy", Service.IAM, POLICY, DeletePolicy.class, NoOutput.class);
+    public static final Operation<ListPolicies, PolicyList> LIST_POLICIES =
+            read("ListPolicies", Service.IAM, ANY, ListPolicies.class, PolicyList.class);
+    public static final Operation<AttachUserPolicy, NoOutput> ATTACH_USER_POLICY =
+            write("AttachUserPolicy", Service.IAM, NAMED_USER, AttachUserPolicy.class, NoOutput.class);
+    public static final Operation<DetachUserPolicy, NoOutput> DETACH_USER_POLICY =
+            write("DetachUserPolicy", Service.IAM, NAMED_USER, DetachUserPolicy.class, NoOutput.class);
+    public static final Operation<ListAttachedUserPolicies, AttachedPolicyList> LIST_ATTACHED_USER_POLICIES =
+            read("ListAttachedUserPolicies", Service.IAM, NAMED_USER, ListAttachedUserPolicies.class,
+                    AttachedPolicyList.class);
+    /** REST only (AWS's SimulatePrincipalPolicy has another shape); authorised as the simulated user's GetUser. */
+    public static final Operation<SimulatePrincipalPolicy, SimulationResult> SIMULATE_PRINCIPAL_POLICY =
+            new Operation<>("SimulatePrincipalPolicy", Service.IAM, "iam:SimulatePrincipalPolicy", true, false,
+                    NAMED_USER, SimulatePrincipalPolicy.class, SimulationResult.class);
+
+    // ---------------------------------------------------------------- audit trail
+    public static final Operation<LookupEvents, EventList> LOOKUP_EVENTS =
+            new Operation<>("LookupEvents", Service.KEYWARDEN, "keywarden:LookupEvents", true, false, ANY,
+                    LookupEvents.class, EventList.class);
+    public static final Operation<VerifyAuditTrail, Verification> VERIFY_AUDIT_TRAIL =
+            new Operation<>("VerifyAuditTrail", Service.KEYWARDEN, "keywarden:VerifyAuditTrail", true, false, ANY,
+                    VerifyAuditTrail.class, Verification.class);
+
+    private static final Map<String, Operation<?, ?>> BY_NAME = index(List.of(
+            CREATE_USER, GET_USER, LIST_USERS, DELETE_USER,
+            CREATE_ACCESS_KEY, LIST_ACCESS_KEYS, UPDATE_ACCESS_KEY, DELETE_ACCESS_KEY, GET_ACCESS_KEY_LAST_USED,
+            FIND_ACCESS_KEY_OWNER, GET_CALLER_IDENTITY, GET_ACCESS_KEY_INFO,
+            GENERATE_CREDENTIAL_REPORT, GET_CREDENTIAL_REPORT,
+            PUT_USER_POLICY, GET_USER_POLICY, DELETE_USER_POLICY, LIST_USER_POLICIES,
+            CREATE_POLICY, GET_POLICY, GET_POLICY_VERSION, DELETE_POLICY, LIST_POLICIES,
+            ATTACH_USER_POLICY, DETACH_USER_POLICY, LIST_ATTACHED_USER_POLICIES, SIMULATE_PRINCIPAL_POLICY,
+            LOOKUP_EVENTS, VERIFY_AUDIT_TRAIL));
+
+    /** Every operation, in the order above. */
+    public static List<Operation<?, ?>> all() {
+        return List.copyOf(BY_NAME.values());
+    }
+
+    /** The operation of this name (case-sensitive, as AWS's {@code Action}). */
+    public static Optional<Operation<?, ?>> byName(String name) {
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    }
+
+    /** The operation the Query face serves under this {@code Action}. */
+    public static Optional<Operation<?, ?>> queryAction(String action) {
+        return byName(action).filter(Operation::queryFace);
+    }
+
+    private static <Q extends Record, R extends Record> Operation<Q, R> read(String name, Service service,
+                                                                             String resource, Class<Q> request,
+                                                                             Class<R> result) {
+        return new Operation<>(name, service, iamAction(service, name), true, true, resource, request, result);
+    }
+
+    private static <Q extends Record, R extends Record> Operation<Q, R> write(String name, Service service,
+                                                                              String resource, Class<Q> request,
+                                                                              Class<R> result) {
+        return new Operation<>(name, service, iamAction(service, name), false, true, resource, request, result);
+    }
+
+    private static String iamAction(Service service, String name) {
+        return (service == Service.STS ? "sts:" : "iam:") + name;
+    }
+
+    private static Map<String, Operation<?, ?>> index(List<Operation<?, ?>> operations) {
+        Map<String, Operation<?, ?>> out = new LinkedHashMap<>();
+        for (Operation<?, ?> op : operations) {
+            if (out.put(op.name(), op) != null) {
+                throw new IllegalStateException("operation " + op.name() + " is listed twice");
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,49 @@
+package io.keywarden.core.operation;
+
+import java.util.Objects;
+
+/**
+ * One operation of the catalogue ({@link Catalogue}): everything the faces, authorisation and the audit trail need to
+ * know about it, in one place.
+ *
+ * @param name        the operation's name, as AWS spells it ({@code CreateAccessKey}); the audit trail's event name
+ *                    and the Query protocol's {@code Action}
+ * @param service     the service it belongs to
+ * @param action      the IAM action it is authorised as ({@code iam:CreateAccessKey}); null when it needs no permission
+ * @param readOnly    whether it only reads (CloudTrail's {@code readOnly}: its event need not be committed before the
+ *                    answer)
+ * @param queryFace   whether the AWS Query face ({@code POST /}) serves it
+ * @param resource    how the resource it is authorised on is formed (for the documentation and the simulator)
+ * @param requestType its typed request: a record whose components are its parameters
+ * @param resultType  its typed result: a record whose components are its response elements ({@link NoOutput} when
+ *                    it has none)
+ */
+public record Operation<Q extends Record, R extends Record>(String name, Service service, String action,
+                                                           boolean readOnly, boolean queryFace, String resource,
+                                                           Class<Q> requestType, Class<R> resultType) {
+    public Operation {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(requestType, "requestType");
+        Objects.requireNonNull(resultType, "resultType");
+        if (queryFace && service.queryVersion() == null) {
+            throw new IllegalArgumentException(name + ": service " + service + " has no Query face");
+        }
+    }
+
+    /** Whether the answer carries no result element. */
+    public boolean hasOutput() {
+        return resultType != NoOutput.class;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** The result of an operation without output. */
+    public record NoOutput() {
+        public static final NoOutput INSTANCE = new NoOutput();
+    }
+}

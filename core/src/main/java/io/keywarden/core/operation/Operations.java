@@ -1,0 +1,263 @@
+package io.keywarden.core.operation;
+
+import io.keywarden.core.audit.AuditEvent;
+import io.keywarden.core.audit.AuditQuery;
+import io.keywarden.core.audit.AuditService;
+import io.keywarden.core.audit.AuditVerifier;
+import io.keywarden.core.auth.Caller;
+import io.keywarden.core.authz.AuthorizationResult;
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.identity.User;
+import io.keywarden.core.identity.UserName;
+import io.keywarden.core.identity.UserPath;
+import io.keywarden.core.keys.AccessKey;
+import io.keywarden.core.keys.NewAccessKey;
+import io.keywarden.core.operation.Operation.NoOutput;
+import io.keywarden.core.operation.Results.*;
+import io.keywarden.core.permissions.InlinePolicy;
+import io.keywarden.core.permissions.ManagedPolicy;
+import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.port.Page;
+import io.keywarden.core.service.CallerIdentity;
+import io.keywarden.core.service.CredentialReportService;
+import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.service.KeyLastUsedInfo;
+import io.keywarden.core.service.KeyOwnerInfo;
+import io.keywarden.core.service.UserInfo;
+import io.keywarden.core.service.UserSummary;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The catalogue bound to the use cases: for each {@link Catalogue} operation the handler that performs it. Both faces
+ * look handlers up here; {@link #standard} is the binding of every operation, and building fails when one is
+ * missing, so an operation added to the catalogue cannot be forgotten here.
+ */
+public final class Operations {
+    private final Map<Operation<?, ?>, OperationHandler<?, ?>> handlers;
+
+    private Operations(Map<Operation<?, ?>, OperationHandler<?, ?>> handlers) {
+        this.handlers = handlers;
+    }
+
+    /** The handler of an operation of the catalogue. */
+    @SuppressWarnings("unchecked")
+    public <Q extends Record, R extends Record> OperationHandler<Q, R> handler(Operation<Q, R> operation) {
+        OperationHandler<?, ?> handler = handlers.get(operation);
+        if (handler == null) {
+            throw new IllegalArgumentException("operation " + operation + " is not bound");
+        }
+        return (OperationHandler<Q, R>) handler;
+    }
+
+    /** A copy with one operation's handler replaced (a decorator, a test's failing handler). */
+    public <Q extends Record, R extends Record> Operations with(Operation<Q, R> operation,
+                                                                OperationHandler<Q, R> handler) {
+        handler(operation); // must be bound already
+        Map<Operation<?, ?>, OperationHandler<?, ?>> copy = new IdentityHashMap<>(handlers);
+        copy.put(operation, Objects.requireNonNull(handler, "handler"));
+        return new Operations(copy);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds handlers to operations; {@link #build} checks that every catalogue operation has one. */
+    public static final class Builder {
+        private final Map<Operation<?, ?>, OperationHandler<?, ?>> handlers = new IdentityHashMap<>();
+
+        public <Q extends Record, R extends Record> Builder bind(Operation<Q, R> operation,
+                                                                 OperationHandler<Q, R> handler) {
+            Objects.requireNonNull(handler, "handler");
+            if (handlers.put(Objects.requireNonNull(operation, "operation"), handler) != null) {
+                throw new IllegalStateException("operation " + operation + " is bound twice");
+            }
+            return this;
+        }
+
+        public Operations build() {
+            List<String> unbound = Catalogue.all().stream().filter(op -> !handlers.containsKey(op))
+                    .map(Operation::name).toList();
+            if (!unbound.isEmpty()) {
+                throw new IllegalStateException("operations without a handler: " + unbound);
+            }
+            return new Operations(new IdentityHashMap<>(handlers));
+        }
+    }
+
+    /** Every operation of the catalogue, performed by the use cases. */
+    public static Operations standard(IdentityService identity, PolicyService policies,
+                                      CredentialReportService reports, AuditService audit) {
+        return builder()
+                // users
+                .bind(Catalogue.CREATE_USER, (caller, q) -> new UserResult(user(identity.createUser(caller,
+                        q.userName(), q.path()), null)))
+                .bind(Catalogue.GET_USER, (caller, q) -> new UserResult(user(identity.getUser(caller, q.userName()))))
+                .bind(Catalogue.LIST_USERS, (caller, q) -> {
+                    Page<UserSummary> page = identity.listUsers(caller, q.pathPrefix(), q.page());
+                    return new UserList(page.items().stream().map(s -> user(s.user(), s.keyAgeDays())).toList(),
+                            page.isTruncated(), page.nextMarker());
+                })
+                .bind(Catalogue.DELETE_USER, (caller, q) -> {
+                    identity.deleteUser(caller, q.userName());
+                    return NoOutput.INSTANCE;
+                })
+                // access keys
+                .bind(Catalogue.CREATE_ACCESS_KEY, (caller, q) -> {
+                    NewAccessKey created = identity.createAccessKey(caller, q.userName());
+                    AccessKey k = created.key();
+                    return new CreatedKey(new NewKeyEntry(ownerName(k), k.id().value(), k.status().wireName(),
+                            created.secret(), k.createDate()));
+                })
+                .bind(Catalogue.LIST_ACCESS_KEYS, new OperationHandler<>() {
+                    @Override
+                    public KeyList handle(Caller caller, Requests.ListAccessKeys q) {
+                        Page<AccessKey> page = identity.listAccessKeys(caller, q.userName(), q.page());
+                        String owner = q.userName() != null ? q.userName()
+                                : caller.principal().user().map(u -> u.userName().value()).orElse(null);
+                        return new KeyList(owner, page.items().stream().map(Operations::key).toList(),
+                                page.isTruncated(), page.nextMarker());
+                    }
+
+                    @Override
+                    public boolean servedFromMemory(Caller caller, Requests.ListAccessKeys q) {
+                        return identity.listsOwnAccessKeysFromMemory(caller, q.userName());
+                    }
+                })
+                .bind(Catalogue.UPDATE_ACCESS_KEY, (caller, q) -> new UpdatedKey(key(identity.updateAccessKey(caller,
+                        q.userName(), q.accessKeyId(), q.status()))))
+                .bind(Catalogue.DELETE_ACCESS_KEY, (caller, q) -> {
+                    identity.deleteAccessKey(caller, q.userName(), q.accessKeyId());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.GET_ACCESS_KEY_LAST_USED, (caller, q) -> {
+                    KeyLastUsedInfo info = identity.getAccessKeyLastUsed(caller, q.accessKeyId());
+                    return new LastUsedResult(info.userName(), new LastUsedEntry(
+                            info.record().map(r -> r.date()).orElse(null), info.serviceName(), info.region()));
+                })
+                .bind(Catalogue.FIND_ACCESS_KEY_OWNER, (caller, q) -> {
+                    KeyOwnerInfo o = identity.findKeyOwner(caller, q.accessKeyId());
+                    return new KeyOwnerResult(o.account(), o.arn(), o.userName(), o.userId(), key(o.key()));
+                })
+                .bind(Catalogue.GET_CALLER_IDENTITY, OperationHandler.inMemory((caller, q) -> {
+                    CallerIdentity id = identity.getCallerIdentity(caller);
+                    return new CallerIdentityResult(id.userId(), id.account(), id.arn());
+                }))
+                .bind(Catalogue.GET_ACCESS_KEY_INFO, (caller, q) ->
+                        new AccountResult(identity.getAccessKeyInfo(caller, q.accessKeyId()).value()))
+                // credential report
+                .bind(Catalogue.GENERATE_CREDENTIAL_REPORT, (caller, q) -> {
+                    CredentialReportService.GenerateResult g = reports.generate(caller);
+                    return new ReportState(g.state().name(), g.description());
+                })
+                .bind(Catalogue.GET_CREDENTIAL_REPORT, (caller, q) -> {
+                    CredentialReportService.Report report = reports.get(caller);
+                    return new ReportContent(report.csv(), "text/csv", report.generatedTime());
+                })
+                // inline policies
+                .bind(Catalogue.PUT_USER_POLICY, (caller, q) -> {
+                    policies.putUserPolicy(caller, q.userName(), q.policyName(), q.policyDocument());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.GET_USER_POLICY, (caller, q) -> {
+                    InlinePolicy policy = policies.getUserPolicy(caller, q.userName(), q.policyName());
+                    return new UserPolicyResult(q.userName(), policy.policyName(), policy.document());
+                })
+                .bind(Catalogue.DELETE_USER_POLICY, (caller, q) -> {
+                    policies.deleteUserPolicy(caller, q.userName(), q.policyName());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_USER_POLICIES, (caller, q) -> {
+                    Page<String> page = policies.listUserPolicies(caller, q.userName(), q.page());
+                    return new PolicyNameList(page.items(), page.isTruncated(), page.nextMarker());
+                })
+                // managed policies
+                .bind(Catalogue.CREATE_POLICY, (caller, q) -> new PolicyResult(policy(policies.createPolicy(caller,
+                        q.policyName(), q.path(), q.policyDocument(), q.description()), true)))
+                .bind(Catalogue.GET_POLICY, (caller, q) ->
+                        new PolicyResult(policy(policies.getPolicy(caller, q.policyArn()), true)))
+                .bind(Catalogue.GET_POLICY_VERSION, (caller, q) -> {
+                    ManagedPolicy policy = policies.getPolicy(caller, q.policyArn());
+                    if (!q.versionId().equals(policy.defaultVersionId())) {
+                        throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policy.arn() + " version "
+                                + q.versionId() + " does not exist or is not attachable.");
+                    }
+                    return new PolicyVersionResult(new PolicyVersionEntry(policy.document(),
+                            policy.defaultVersionId(), true, policy.createDate()));
+                })
+                .bind(Catalogue.DELETE_POLICY, (caller, q) -> {
+                    policies.deletePolicy(caller, q.policyArn());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_POLICIES, (caller, q) -> {
+                    Page<ManagedPolicy> page = policies.listPolicies(caller, q.scope(), q.onlyAttached(),
+                            q.pathPrefix(), q.page());
+                    return new PolicyList(page.items().stream().map(p -> policy(p, false)).toList(),
+                            page.isTruncated(), page.nextMarker());
+                })
+                .bind(Catalogue.ATTACH_USER_POLICY, (caller, q) -> {
+                    policies.attachUserPolicy(caller, q.userName(), q.policyArn());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.DETACH_USER_POLICY, (caller, q) -> {
+                    policies.detachUserPolicy(caller, q.userName(), q.policyArn());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_ATTACHED_USER_POLICIES, (caller, q) -> {
+                    Page<ManagedPolicy> page = policies.listAttachedUserPolicies(caller, q.userName(),
+                            q.pathPrefix(), q.page());
+                    return new AttachedPolicyList(page.items().stream()
+                            .map(p -> new AttachedPolicyEntry(p.policyName(), p.arn())).toList(),
+                            page.isTruncated(), page.nextMarker());
+                })
+                .bind(Catalogue.SIMULATE_PRINCIPAL_POLICY, (caller, q) -> {
+                    AuthorizationResult r = policies.simulate(caller, q.userName(), q.action(), q.resource(), caller,
+                            q.context());
+                    return new SimulationResult(r.decision().wireName(), r.explanation(), r.decidingStatements(),
+                            r.errors());
+                })
+                // audit trail
+                .bind(Catalogue.LOOKUP_EVENTS, (caller, q) -> {
+                    Page<AuditEvent> page = audit.lookup(caller, new AuditQuery(identity.accountId(), q.accessKeyId(),
+                            q.userName(), q.eventName(), q.from(), q.to(), q.page()));
+                    return new EventList(page.items(), page.isTruncated(), page.nextMarker());
+                })
+                .bind(Catalogue.VERIFY_AUDIT_TRAIL, (caller, q) -> {
+                    AuditVerifier.Result r = audit.verify(caller);
+                    return new Verification(r.intact(), r.eventsChecked(), r.lastSeq(), r.lastHash(),
+                            r.brokenLink().map(AuditVerifier.BrokenLink::seq).orElse(null),
+                            r.brokenLink().map(AuditVerifier.BrokenLink::reason).orElse(null));
+                })
+                .build();
+    }
+
+    // ---------------------------------------------------------------- shapes
+
+    private static UserEntry user(User u, Long keyAgeDays) {
+        return new UserEntry(u.path().value(), u.userName().value(), u.userId(), u.arn(), u.createDate(), keyAgeDays);
+    }
+
+    private static UserEntry user(UserInfo u) {
+        return new UserEntry(u.userPath().map(UserPath::value).orElse(null), u.name().map(UserName::value).orElse(null),
+                u.userId(), u.arn(), u.createDate(), null);
+    }
+
+    private static String ownerName(AccessKey k) {
+        return k.owner().name().map(UserName::value).orElse(null);
+    }
+
+    private static KeyEntry key(AccessKey k) {
+        return new KeyEntry(ownerName(k), k.id().value(), k.status().wireName(), k.createDate());
+    }
+
+    private static PolicyEntry policy(ManagedPolicy p, boolean withDocument) {
+        return new PolicyEntry(p.policyName(), p.policyId(), p.arn(), p.path(), p.defaultVersionId(),
+                p.attachmentCount(), 0, true, p.description().isEmpty() ? null : p.description(), p.createDate(),
+                p.updateDate(), withDocument ? p.document() : null);
+    }
+}

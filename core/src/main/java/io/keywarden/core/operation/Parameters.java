@@ -1,0 +1,59 @@
+package io.keywarden.core.operation;
+
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.port.PageRequest;
+
+/**
+ * Request values that arrive as text on both faces (a query string, a form), read by one rule each so that the same
+ * bad input gets the same error on either face.
+ */
+public final class Parameters {
+    private Parameters() {
+    }
+
+    /** {@code MaxItems} (1 to 1000, default 100) and {@code Marker}, both optional. */
+    public static PageRequest page(String marker, String maxItems) {
+        Integer max = null;
+        if (maxItems != null) {
+            try {
+                max = Integer.valueOf(maxItems.trim());
+            } catch (NumberFormatException e) {
+                throw KeywardenException.validation("maxItems", "Member must have value between 1 and 1000");
+            }
+        }
+        return PageRequest.of(marker, max);
+    }
+
+    /**
+     * A {@code PathPrefix} of a list operation: {@code /} when absent, otherwise {@code /} followed by printable
+     * ASCII, at most 512 characters (AWS's pattern and bound, for users and policies alike).
+     */
+    public static String pathPrefix(String value) {
+        if (value == null) {
+            return "/";
+        }
+        boolean ok = !value.isEmpty() && value.length() <= 512 && value.charAt(0) == '/';
+        for (int i = 1; ok && i < value.length(); i++) {
+            ok = value.charAt(i) >= 0x21 && value.charAt(i) <= 0x7F;
+        }
+        if (!ok) {
+            throw KeywardenException.validation("pathPrefix",
+                    "Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*");
+        }
+        return value;
+    }
+
+    /** {@code true} or {@code false}, in any case; {@code defaultValue} when absent. */
+    public static boolean bool(String value, String member, boolean defaultValue) {
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw KeywardenException.validation(member, "Member must be a boolean (true or false)");
+    }
+}

@@ -1,0 +1,241 @@
+package io.keywarden.core.operation;
+
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.port.PageRequest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed requests of the catalogue's operations, one record per operation named after it. A component is a
+ * request parameter: the Query face reads it as the component's name with a capital first letter ({@code UserName},
+ * {@code MaxItems} and {@code Marker} for a {@link PageRequest}), the REST face binds it from the path, the query
+ * string or the JSON body, and the audit trail records the record as the event's request parameters. Rules about a
+ * parameter alone (required, allowed values, path prefixes, pages) are checked here, once for both faces; rules that
+ * need state are the use cases'.
+ */
+public final class Requests {
+    private Requests() {
+    }
+
+    /** A required parameter: AWS answers a missing one with a ValidationError naming the member. */
+    static String required(String value, String member) {
+        if (value == null) {
+            throw KeywardenException.validation(member, "Member must not be null");
+        }
+        return value;
+    }
+
+    static PageRequest orFirst(PageRequest page) {
+        return page == null ? PageRequest.first() : page;
+    }
+
+    // ---------------------------------------------------------------- users
+
+    /** Tags and permission boundaries are not supported: refused rather than ignored. */
+    public record CreateUser(String userName, String path, List<Map<String, String>> tags, String permissionsBoundary) {
+        public CreateUser {
+            required(userName, "userName");
+            tags = tags == null ? List.of() : List.copyOf(tags);
+            if (!tags.isEmpty()) {
+                throw KeywardenException.of(ErrorCode.INVALID_INPUT, "user tags are not supported");
+            }
+            if (permissionsBoundary != null) {
+                throw KeywardenException.of(ErrorCode.INVALID_INPUT, "permissions boundaries are not supported");
+            }
+        }
+
+        public CreateUser(String userName, String path) {
+            this(userName, path, List.of(), null);
+        }
+    }
+
+    /** With no user name: the caller. */
+    public record GetUser(String userName) {
+    }
+
+    public record ListUsers(String pathPrefix, PageRequest page) {
+        public ListUsers {
+            pathPrefix = Parameters.pathPrefix(pathPrefix);
+            page = orFirst(page);
+        }
+    }
+
+    public record DeleteUser(String userName) {
+        public DeleteUser {
+            required(userName, "userName");
+        }
+    }
+
+    // ---------------------------------------------------------------- access keys
+
+    /** With no user name: for the caller. */
+    public record CreateAccessKey(String userName) {
+    }
+
+    /** With no user name: the caller's keys. */
+    public record ListAccessKeys(String userName, PageRequest page) {
+        public ListAccessKeys {
+            page = orFirst(page);
+        }
+    }
+
+    public record UpdateAccessKey(String userName, String accessKeyId, String status) {
+        public UpdateAccessKey {
+            required(accessKeyId, "accessKeyId");
+            required(status, "status");
+        }
+    }
+
+    public record DeleteAccessKey(String userName, String accessKeyId) {
+        public DeleteAccessKey {
+            required(accessKeyId, "accessKeyId");
+        }
+    }
+
+    public record GetAccessKeyLastUsed(String accessKeyId) {
+        public GetAccessKeyLastUsed {
+            required(accessKeyId, "accessKeyId");
+        }
+    }
+
+    public record GetAccessKeyInfo(String accessKeyId) {
+        public GetAccessKeyInfo {
+            required(accessKeyId, "accessKeyId");
+        }
+    }
+
+    public record FindAccessKeyOwner(String accessKeyId) {
+        public FindAccessKeyOwner {
+            required(accessKeyId, "accessKeyId");
+        }
+    }
+
+    public record GetCallerIdentity() {
+    }
+
+    // ---------------------------------------------------------------- credential report
+
+    public record GenerateCredentialReport() {
+    }
+
+    public record GetCredentialReport() {
+    }
+
+    // ---------------------------------------------------------------- inline policies
+
+    public record PutUserPolicy(String userName, String policyName, String policyDocument) {
+        public PutUserPolicy {
+            required(userName, "userName");
+            required(policyName, "policyName");
+            required(policyDocument, "policyDocument");
+        }
+    }
+
+    public record GetUserPolicy(String userName, String policyName) {
+        public GetUserPolicy {
+            required(userName, "userName");
+            required(policyName, "policyName");
+        }
+    }
+
+    public record DeleteUserPolicy(String userName, String policyName) {
+        public DeleteUserPolicy {
+            required(userName, "userName");
+            required(policyName, "policyName");
+        }
+    }
+
+    public record ListUserPolicies(String userName, PageRequest page) {
+        public ListUserPolicies {
+            required(userName, "userName");
+            page = orFirst(page);
+        }
+    }
+
+    // ---------------------------------------------------------------- managed policies
+
+    public record CreatePolicy(String policyName, String path, String policyDocument, String description) {
+        public CreatePolicy {
+            required(policyName, "policyName");
+            required(policyDocument, "policyDocument");
+        }
+    }
+
+    public record GetPolicy(String policyArn) {
+        public GetPolicy {
+            required(policyArn, "policyArn");
+        }
+    }
+
+    public record GetPolicyVersion(String policyArn, String versionId) {
+        public GetPolicyVersion {
+            required(policyArn, "policyArn");
+            required(versionId, "versionId");
+        }
+    }
+
+    public record DeletePolicy(String policyArn) {
+        public DeletePolicy {
+            required(policyArn, "policyArn");
+        }
+    }
+
+    /** {@code onlyAttached} is false when absent. */
+    public record ListPolicies(String scope, boolean onlyAttached, String pathPrefix, PageRequest page) {
+        public ListPolicies {
+            pathPrefix = Parameters.pathPrefix(pathPrefix);
+            page = orFirst(page);
+        }
+    }
+
+    public record AttachUserPolicy(String userName, String policyArn) {
+        public AttachUserPolicy {
+            required(userName, "userName");
+            required(policyArn, "policyArn");
+        }
+    }
+
+    public record DetachUserPolicy(String userName, String policyArn) {
+        public DetachUserPolicy {
+            required(userName, "userName");
+            required(policyArn, "policyArn");
+        }
+    }
+
+    public record ListAttachedUserPolicies(String userName, String pathPrefix, PageRequest page) {
+        public ListAttachedUserPolicies {
+            required(userName, "userName");
+            pathPrefix = Parameters.pathPrefix(pathPrefix);
+            page = orFirst(page);
+        }
+    }
+
+    /**
+     * Would the user be allowed the action on the resource? The simulated request's context is the caller's own
+     * request with the keys of {@code context} overriding (a key with no values removes it).
+     */
+    public record SimulatePrincipalPolicy(String userName, String action, String resource,
+                                          Map<String, List<String>> context) {
+        public SimulatePrincipalPolicy {
+            required(userName, "userName");
+            required(action, "action");
+            context = context == null ? Map.of() : Map.copyOf(context);
+        }
+    }
+
+    // ---------------------------------------------------------------- audit trail
+
+    /** Every given filter must match ({@code from} inclusive, {@code to} exclusive). */
+    public record LookupEvents(String accessKeyId, String userName, String eventName, Instant from, Instant to,
+                               PageRequest page) {
+        public LookupEvents {
+            page = orFirst(page);
+        }
+    }
+
+    public record VerifyAuditTrail() {
+    }
+}

@@ -1,0 +1,126 @@
+package io.keywarden.core.operation;
+
+import io.keywarden.core.audit.AuditEvent;
+import io.keywarden.core.keys.SecretAccessKey;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The typed results of the catalogue's operations, shaped as AWS shapes them: a component is a response element,
+ * written by the Query face as the component's name with a capital first letter, in declaration order, null ones
+ * left out, lists as {@code <member>} elements. Components marked {@link Extension} are Keywarden's additions, not on
+ * AWS's wire (the REST face shows them). A {@link SecretAccessKey} is never serialised into the audit trail.
+ */
+public final class Results {
+    private Results() {
+    }
+
+    // ---------------------------------------------------------------- users
+
+    /** A user (or, for the root user, its account identity without name and path). */
+    public record UserEntry(String path, String userName, String userId, String arn, Instant createDate,
+                            @Extension Long keyAgeDays) {
+    }
+
+    public record UserResult(UserEntry user) {
+    }
+
+    public record UserList(List<UserEntry> users, boolean isTruncated, String marker) {
+    }
+
+    // ---------------------------------------------------------------- access keys
+
+    public record KeyEntry(String userName, String accessKeyId, String status, Instant createDate) {
+    }
+
+    public record NewKeyEntry(String userName, String accessKeyId, String status, SecretAccessKey secretAccessKey,
+                              Instant createDate) {
+    }
+
+    public record CreatedKey(NewKeyEntry accessKey) {
+    }
+
+    public record KeyList(String userName, List<KeyEntry> accessKeyMetadata, boolean isTruncated, String marker) {
+    }
+
+    /** UpdateAccessKey has no output on AWS's wire; the REST face answers the updated key. */
+    public record UpdatedKey(@Extension KeyEntry accessKey) {
+    }
+
+    public record LastUsedEntry(Instant lastUsedDate, String serviceName, String region) {
+    }
+
+    public record LastUsedResult(String userName, LastUsedEntry accessKeyLastUsed) {
+    }
+
+    public record CallerIdentityResult(String userId, String account, String arn) {
+    }
+
+    public record AccountResult(String account) {
+    }
+
+    public record KeyOwnerResult(String account, String arn, String userName, String userId, KeyEntry accessKey) {
+    }
+
+    // ---------------------------------------------------------------- credential report
+
+    public record ReportState(String state, String description) {
+    }
+
+    /** The report's CSV bytes (base64 on the Query face, as AWS sends it). */
+    public record ReportContent(byte[] content, String reportFormat, Instant generatedTime) {
+    }
+
+    // ---------------------------------------------------------------- policies
+
+    /** The document is URL-encoded on the Query face, as AWS sends it. */
+    public record UserPolicyResult(String userName, String policyName, @UrlEncoded String policyDocument) {
+    }
+
+    public record PolicyNameList(List<String> policyNames, boolean isTruncated, String marker) {
+    }
+
+    /** A managed policy; its document only in answers about one policy, and only on the REST face. */
+    public record PolicyEntry(String policyName, String policyId, String arn, String path, String defaultVersionId,
+                              int attachmentCount, int permissionsBoundaryUsageCount, boolean isAttachable,
+                              String description, Instant createDate, Instant updateDate,
+                              @Extension String policyDocument) {
+    }
+
+    public record PolicyResult(PolicyEntry policy) {
+    }
+
+    public record PolicyVersionEntry(@UrlEncoded String document, String versionId, boolean isDefaultVersion,
+                                     Instant createDate) {
+    }
+
+    public record PolicyVersionResult(PolicyVersionEntry policyVersion) {
+    }
+
+    public record PolicyList(List<PolicyEntry> policies, boolean isTruncated, String marker) {
+    }
+
+    public record AttachedPolicyEntry(String policyName, String policyArn) {
+    }
+
+    public record AttachedPolicyList(List<AttachedPolicyEntry> attachedPolicies, boolean isTruncated, String marker) {
+    }
+
+    /**
+     * @param decision {@code Allow}, {@code ExplicitDeny} or {@code ImplicitDeny}
+     */
+    public record SimulationResult(String decision, String explanation, List<String> decidingStatements,
+                                   List<String> errors) {
+    }
+
+    // ---------------------------------------------------------------- audit trail
+
+    public record EventList(List<AuditEvent> events, boolean isTruncated, String marker) {
+    }
+
+    /** {@code brokenAtSeq} and {@code reason} are null when the chain is intact. */
+    public record Verification(boolean intact, long eventsChecked, long lastSeq, String lastHash, Long brokenAtSeq,
+                               String reason) {
+    }
+}

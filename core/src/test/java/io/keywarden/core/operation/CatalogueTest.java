@@ -1,0 +1,110 @@
+package io.keywarden.core.operation;
+
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogueTest {
+
+    @Test
+    void everyOperationHasAUniqueNameAndItsRequestIsNamedAfterIt() {
+        Set<String> names = new HashSet<>();
+        for (Operation<?, ?> op : Catalogue.all()) {
+            assertThat(names.add(op.name())).as(op.name()).isTrue();
+            assertThat(op.requestType().getSimpleName()).isEqualTo(op.name());
+            assertThat(Catalogue.byName(op.name())).containsSame(op);
+        }
+        assertThat(names).hasSize(29);
+    }
+
+    @Test
+    void actionsFollowTheServiceAndOnlyGetCallerIdentityNeedsNoPermission() {
+        for (Operation<?, ?> op : Catalogue.all()) {
+            if (op == Catalogue.GET_CALLER_IDENTITY) {
+                assertThat(op.action()).isNull();
+            } else {
+                assertThat(op.action()).as(op.name()).matches("(iam|sts|keywarden):[A-Za-z]+");
+            }
+        }
+        assertThat(Catalogue.CREATE_ACCESS_KEY.action()).isEqualTo("iam:CreateAccessKey");
+        assertThat(Catalogue.GET_ACCESS_KEY_INFO.action()).isEqualTo("sts:GetAccessKeyInfo");
+    }
+
+    @Test
+    void readOnlyIsExactlyTheOperationsThatOnlyRead() {
+        List<String> reads = Catalogue.all().stream().filter(Operation::readOnly).map(Operation::name).toList();
+        for (String name : reads) {
+            assertThat(name).matches("(Get|List|Lookup|Simulate|Verify|Find).*");
+        }
+        assertThat(Catalogue.all().stream().filter(op -> !op.readOnly()).map(Operation::name))
+                .allMatch(n -> n.matches("(Create|Delete|Update|Put|Attach|Detach|Generate).*"));
+    }
+
+    @Test
+    void theQueryFaceServesIamAndStsButNotKeywardensOwnOperations() {
+        assertThat(Catalogue.queryAction("CreateUser")).isPresent();
+        assertThat(Catalogue.queryAction("GetCallerIdentity")).isPresent();
+        assertThat(Catalogue.queryAction("LookupEvents")).isEmpty();
+        assertThat(Catalogue.queryAction("FindAccessKeyOwner")).isEmpty();
+        assertThat(Catalogue.queryAction("createuser")).isEmpty();
+        assertThat(Catalogue.queryAction(null)).isEmpty();
+    }
+
+    @Test
+    void requestAndResultComponentsHaveTypesBothFacesCanCarry() {
+        Set<Class<?>> simple = Set.of(String.class, boolean.class, int.class, long.class, Long.class,
+                java.time.Instant.class, byte[].class, io.keywarden.core.port.PageRequest.class, List.class,
+                java.util.Map.class, io.keywarden.core.keys.SecretAccessKey.class,
+                io.keywarden.core.audit.AuditEvent.class);
+        for (Operation<?, ?> op : Catalogue.all()) {
+            for (Class<?> type : List.of(op.requestType(), op.resultType())) {
+                check(type, simple);
+            }
+        }
+    }
+
+    private static void check(Class<?> type, Set<Class<?>> simple) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getType().isRecord() && c.getType() != io.keywarden.core.audit.AuditEvent.class) {
+                check(c.getType(), simple);
+            } else {
+                assertThat(simple).as(type.getSimpleName() + "." + c.getName()).contains(c.getType());
+            }
+        }
+    }
+
+    @Test
+    void requiredParametersAreRefusedWithAwsWordingOnceForBothFaces() {
+        assertThatThrownBy(() -> new Requests.DeleteUser(null)).isInstanceOfSatisfying(KeywardenException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+            assertThat(e.getMessage()).contains("userName").contains("Member must not be null");
+        });
+        assertThatThrownBy(() -> new Requests.CreateUser("a", null, List.of(java.util.Map.of("Key", "k")), null))
+                .isInstanceOfSatisfying(KeywardenException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT));
+        assertThat(new Requests.ListUsers(null, null).page().maxItems()).isEqualTo(100);
+    }
+
+    @Test
+    void pageAndBooleanParametersHaveOneRuleAndOneMessage() {
+        assertThat(Parameters.page("m", "5").maxItems()).isEqualTo(5);
+        assertThat(Parameters.page(null, null).maxItems()).isEqualTo(100);
+        for (String bad : List.of("x", "0", "1001", "")) {
+            assertThatThrownBy(() -> Parameters.page(null, bad)).isInstanceOfSatisfying(KeywardenException.class,
+                    e -> assertThat(e.getMessage()).contains("maxItems").contains("between 1 and 1000"));
+        }
+        assertThat(Parameters.bool("TRUE", "onlyAttached", false)).isTrue();
+        assertThat(Parameters.bool(null, "onlyAttached", true)).isTrue();
+        assertThatThrownBy(() -> Parameters.bool("yes", "onlyAttached", false))
+                .isInstanceOfSatisfying(KeywardenException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.VALIDATION_ERROR));
+    }
+}

@@ -1,0 +1,80 @@
+package io.keywarden.server.http;
+
+import io.keywarden.core.audit.AuditRecord;
+import io.keywarden.core.auth.Caller;
+import io.keywarden.core.operation.Operation;
+import io.keywarden.core.operation.OperationInvoker;
+import io.keywarden.server.audit.AuditWriter;
+import io.keywarden.server.blocking.EventLoops;
+import io.keywarden.server.settings.KeywardenConfig;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Where both faces hand a decoded request to the catalogue: picks the thread (the calling event loop when the
+ * operation says it can answer from memory, the blocking executor otherwise), performs it through the
+ * {@link OperationInvoker} (authorisation, the use case, the audit event) and completes with the typed result. The
+ * event goes to the {@link AuditWriter}: a change's answer waits for its commit, a read's only while the trail lags;
+ * with {@code keywarden.audit.successful-reads=false} a successful read is not recorded.
+ */
+@Singleton
+public class OperationCalls {
+    /** The request attribute naming the {@link Operation} the request was resolved to (for the audit filter). */
+    public static final String OPERATION_ATTRIBUTE = "keywarden.operation";
+    /** The request attribute holding the event the operation recorded (so the audit filter records nothing more). */
+    public static final String EVENT_ATTRIBUTE = "keywarden.audit.event";
+
+    private final OperationInvoker invoker;
+    private final AuditWriter writer;
+    private final boolean recordSuccessfulReads;
+    private final Executor blocking;
+
+    public OperationCalls(OperationInvoker invoker, AuditWriter writer, KeywardenConfig.Audit audit,
+                          @Named(TaskExecutors.BLOCKING) Executor blocking) {
+        this.invoker = invoker;
+        this.writer = writer;
+        this.recordSuccessfulReads = audit.isSuccessfulReads();
+        this.blocking = blocking;
+    }
+
+    /**
+     * Performs {@code operation} for {@code caller} with the request {@code request} builds (building it may fail
+     * with a validation error, which is then this call's failure); {@code successStatus} is the HTTP status the face
+     * answers a success with, for the event.
+     */
+    public <Q extends Record, R extends Record> CompletableFuture<R> call(HttpRequest<?> http, Caller caller,
+                                                                        Operation<Q, R> operation,
+                                                                        Supplier<Q> request, int successStatus) {
+        http.setAttribute(OPERATION_ATTRIBUTE, operation);
+        Q typed;
+        try {
+            typed = request.get();
+        } catch (RuntimeException e) {
+            return EventLoops.deferred(CompletableFuture.failedFuture(e));
+        }
+        OperationInvoker.Call call = new OperationInvoker.Call(RequestIds.of(http), successStatus);
+        OperationInvoker.AuditSink sink = event -> record(http, event);
+        if (invoker.servedFromMemory(operation, caller, typed)) {
+            return EventLoops.deferred(invoker.invoke(operation, caller, typed, call, sink));
+        }
+        return CompletableFuture.supplyAsync(() -> invoker.invoke(operation, caller, typed, call, sink), blocking)
+                .thenCompose(result -> result);
+    }
+
+    private CompletableFuture<Void> record(HttpRequest<?> http, AuditRecord event) {
+        http.setAttribute(EVENT_ATTRIBUTE, event);
+        if (!event.readOnly()) {
+            return writer.write(event);
+        }
+        if (event.succeeded() && !recordSuccessfulReads) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return writer.submit(event);
+    }
+}
