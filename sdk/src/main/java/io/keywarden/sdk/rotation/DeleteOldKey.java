@@ -25,7 +25,7 @@ final class DeleteOldKey implements Step {
         Instant notBefore = state.deleteNotBefore() == null ? now : state.deleteNotBefore();
         Duration remaining = Duration.between(now, notBefore);
         boolean waitHere = !gracePeriod.isDeferred() && remaining.compareTo(gracePeriod.duration()) <= 0;
-        if ((gracePeriod.isDeferred() && (ctx.verifiedInThisRun() || remaining.compareTo(Duration.ZERO) > 0))
+        if ((gracePeriod.isDeferred() && (ctx.hasSeen(RotationContext.Seen.VERIFIED) || remaining.compareTo(Duration.ZERO) > 0))
                 || (!waitHere && remaining.compareTo(Duration.ZERO) > 0)) {
             return ctx.end(ctx.report(RotationOutcome.OLD_KEY_INACTIVE, null, null, notBefore));
         }

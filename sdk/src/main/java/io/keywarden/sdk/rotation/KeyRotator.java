@@ -84,6 +84,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A rotator may run several times (each {@link #rotate()} is one run) but not concurrently with itself or with
  * another rotator of the same user.
+ *
+ * <h2>How it is built</h2>
+ * This class is the public face and a small driver. Each step above is one package-private class ({@code CreateKey},
+ * {@code Switch}, {@code WaitForQuiet}, {@code Deactivate}, {@code Verify}, {@code DeleteOldKey}, {@code Rollback})
+ * sharing one run's {@code RotationContext}; {@code Next.from} is the one table of which step a persisted phase is
+ * due for, so resuming is starting the loop there, and a step run again when it is not due changes nothing. Waits go
+ * through the SDK's one sleeper and the new key's retries through its one back-off, as the HTTP client's do.
  */
 public final class KeyRotator {
 
@@ -131,6 +138,11 @@ public final class KeyRotator {
      */
     public RotationReport rollback() {
         return run(true);
+    }
+
+    /** The settings every run starts from (for the steps' tests). */
+    RotationSettings settings() {
+        return settings;
     }
 
     /** The unfinished rotation in the state store, if any. */

@@ -62,7 +62,7 @@ record Next(Step step, RotationReport report) {
         return switch (state.phase()) {
             case STARTED -> to(CREATE_KEY);
             case KEY_CREATED, SWITCHING -> to(SWITCH);
-            case SWITCHED -> to(ctx.oldKeyQuiet() ? DEACTIVATE : WAIT_FOR_QUIET);
+            case SWITCHED -> to(ctx.hasSeen(RotationContext.Seen.OLD_KEY_QUIET) ? DEACTIVATE : WAIT_FOR_QUIET);
             case DEACTIVATED -> to(VERIFY);
             case VERIFIED -> to(DELETE_OLD_KEY);
             case ROLLING_BACK -> to(ROLLBACK);

@@ -9,14 +9,15 @@ import io.keywarden.sdk.model.AccessKeyLastUsed;
 import io.keywarden.sdk.model.AccessKeyMetadata;
 import io.keywarden.sdk.rotation.RotationReport.StepTiming;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,15 @@ import java.util.stream.Collectors;
  * waiting, timing and reporting. Not thread-safe: a run is one thread.
  */
 final class RotationContext {
+
+    /** What a run saw happen that decides what comes next but is not persisted (a later run looks again). */
+    enum Seen {
+        /** The old key stayed unused for the quiet period: it may be deactivated. */
+        OLD_KEY_QUIET,
+        /** The application was verified in this run: a deferred deletion is left to a later run. */
+        VERIFIED
+    }
+
     private final RotationSettings settings;
     private final Instant runStart;
     private final List<StepTiming> timings = new ArrayList<>();
@@ -35,8 +45,7 @@ final class RotationContext {
     private SigningCredentials oldCredentials;
     private SigningCredentials newCredentials;
     private RotationStep step;
-    private boolean verifiedInThisRun;
-    private boolean oldKeyQuiet;
+    private final Set<Seen> seen = EnumSet.noneOf(Seen.class);
     private String rollbackReason;
     private RotationReport outcome;
 
@@ -49,10 +58,6 @@ final class RotationContext {
 
     RotationSettings settings() {
         return settings;
-    }
-
-    Clock clock() {
-        return settings.clock();
     }
 
     Instant now() {
@@ -68,6 +73,11 @@ final class RotationContext {
         return state;
     }
 
+    /** The state last persisted, for error messages ("progress saved: phase …"); {@code null} before the first. */
+    RotationState persisted() {
+        return persisted;
+    }
+
     /** Takes up a rotation {@code saved} by an earlier run. */
     void resume(RotationState saved) {
         state = saved;
@@ -77,11 +87,6 @@ final class RotationContext {
     /** Changes the state in memory only (a step about to clear the store, or not yet allowed to save). */
     void state(RotationState next) {
         state = next;
-    }
-
-    /** The state last persisted, for error messages ("progress saved: phase …"); {@code null} before the first. */
-    RotationState persisted() {
-        return persisted;
     }
 
     /** Persists {@code next} as the rotation's state. */
@@ -113,25 +118,13 @@ final class RotationContext {
         return step;
     }
 
-    /** Whether this run verified the application (a deferred deletion then waits for a later run). */
-    boolean verifiedInThisRun() {
-        return verifiedInThisRun;
+    /** Records that this run saw {@code fact}. */
+    void saw(Seen fact) {
+        seen.add(fact);
     }
 
-    void verifiedInThisRun(boolean verified) {
-        verifiedInThisRun = verified;
-    }
-
-    /**
-     * Whether this run saw the old key stay unused for the quiet period. Not persisted: a later run waits again,
-     * since the applications may have changed in between.
-     */
-    boolean oldKeyQuiet() {
-        return oldKeyQuiet;
-    }
-
-    void oldKeyQuiet(boolean quiet) {
-        oldKeyQuiet = quiet;
+    boolean hasSeen(Seen fact) {
+        return seen.contains(fact);
     }
 
     /**

@@ -28,7 +28,7 @@ final class Verify implements Step {
         Instant now = ctx.now();
         ctx.save(ctx.state().moveTo(RotationPhase.VERIFIED, now)
                 .withDeleteNotBefore(now.plus(ctx.settings().gracePeriod().duration())));
-        ctx.verifiedInThisRun(true);
+        ctx.saw(RotationContext.Seen.VERIFIED);
         ctx.endStep(RotationStep.VERIFY, started, "the application works with " + ctx.state().newAccessKeyId());
         return Next.to(Next.DELETE_OLD_KEY);
     }

@@ -49,7 +49,7 @@ final class WaitForQuiet implements Step {
         }
         ctx.endStep(RotationStep.WAIT_FOR_QUIET, started, state.oldAccessKeyId() + " unused for "
                 + Durations.format(quietPeriod));
-        ctx.oldKeyQuiet(true);
+        ctx.saw(RotationContext.Seen.OLD_KEY_QUIET);
         return Next.to(Next.DEACTIVATE);
     }
 
