@@ -243,15 +243,12 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     private void pause(ApiRequest request, int retry, RuntimeException failure) {
-        try {
-            config.sleeper().sleep(config.backoff().delay(retry));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        config.sleeper().pause(config.backoff().delay(retry), e -> {
             KeywardenClientException interrupted = new KeywardenClientException(
                     "interrupted while waiting to retry " + request.describe(), e);
             interrupted.addSuppressed(failure);
-            throw interrupted;
-        }
+            return interrupted;
+        });
     }
 
     @Override

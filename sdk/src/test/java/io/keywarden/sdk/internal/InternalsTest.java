@@ -63,6 +63,38 @@ class InternalsTest {
     }
 
     @Test
+    void backoffWithoutJitterWaitsExactlyTheDoublingCeiling() {
+        Backoff backoff = Backoff.withoutJitter(Duration.ofMillis(100), Duration.ofSeconds(2));
+        assertThat(java.util.stream.IntStream.range(0, 7).mapToObj(backoff::delay)).containsExactly(
+                Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800),
+                Duration.ofMillis(1600), Duration.ofSeconds(2), Duration.ofSeconds(2));
+        assertThatThrownBy(() -> Backoff.withoutJitter(Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pauseSkipsNothingToWaitAndTurnsAnInterruptionIntoTheCallersExceptionKeepingTheFlag() {
+        java.util.List<Duration> slept = new java.util.ArrayList<>();
+        Sleeper recording = slept::add;
+        recording.pause(Duration.ZERO, e -> new IllegalStateException("unused"));
+        recording.pause(Duration.ofMillis(-1), e -> new IllegalStateException("unused"));
+        recording.pause(Duration.ofMillis(5), e -> new IllegalStateException("unused"));
+        assertThat(slept).containsExactly(Duration.ofMillis(5));
+
+        Sleeper interrupted = d -> {
+            throw new InterruptedException("stop");
+        };
+        try {
+            assertThatThrownBy(() -> interrupted.pause(Duration.ofSeconds(1), e -> new IllegalStateException(
+                    "gave up waiting", e))).isInstanceOf(IllegalStateException.class).hasMessage("gave up waiting")
+                    .hasCauseInstanceOf(InterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void throttlingAnd503AreRetriedForEveryMethodOther5xxOnlyForIdempotentOnes() {
         ApiRequest post = new ApiRequest("POST", "iam", "/v1/users", "", null, false);
         ApiRequest get = ApiRequest.get("iam", "/v1/users");
