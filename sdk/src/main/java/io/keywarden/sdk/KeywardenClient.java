@@ -1,5 +1,6 @@
 package io.keywarden.sdk;
 
+import io.keywarden.sdk.internal.PageSizes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keywarden.core.keys.KeyStatus;
@@ -304,9 +305,7 @@ public final class KeywardenClient implements AutoCloseable {
         if (marker != null && marker.isEmpty()) {
             throw new IllegalArgumentException("marker must not be empty (pass null for the first page)");
         }
-        if (maxItems != null && (maxItems < 1 || maxItems > ListUsersRequest.MAX_ITEMS_LIMIT)) {
-            throw new IllegalArgumentException("maxItems must be between 1 and 1000, got " + maxItems);
-        }
+        PageSizes.check(maxItems);
         String query = new QueryBuilder().add("maxItems", maxItems).add("marker", marker).build();
         AnswerReader json = call(ApiRequest.get(ApiRequest.IAM,
                 UriEncoding.path(V1, USERS, userName, ACCESS_KEYS), query));
@@ -705,9 +704,7 @@ public final class KeywardenClient implements AutoCloseable {
         if (marker != null && marker.isEmpty()) {
             throw new IllegalArgumentException("marker must not be empty (pass null for the first page)");
         }
-        if (maxItems != null && (maxItems < 1 || maxItems > ListUsersRequest.MAX_ITEMS_LIMIT)) {
-            throw new IllegalArgumentException("maxItems must be between 1 and 1000, got " + maxItems);
-        }
+        PageSizes.check(maxItems);
         return new QueryBuilder().add("maxItems", maxItems).add("marker", marker);
     }
 

@@ -1,5 +1,7 @@
 package io.keywarden.core.operation;
 
+import io.keywarden.core.auth.Caller;
+import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.port.PageRequest;
 
@@ -8,7 +10,28 @@ import io.keywarden.core.port.PageRequest;
  * bad input gets the same error on either face.
  */
 public final class Parameters {
+    /** The user name that stands for the caller in REST paths ({@code /v1/users/me/...}). */
+    public static final String ME = "me";
+
     private Parameters() {
+    }
+
+    /** {@code me} to null (the caller, as operations that default to the caller take it); any other name as is. */
+    public static String userOrCaller(String user) {
+        return ME.equals(user) ? null : user;
+    }
+
+    /**
+     * For operations that need a name: {@code me} is the calling IAM user's own name; the root user has none (AWS's
+     * wording for non-user callers).
+     */
+    public static String userName(Caller caller, String user) {
+        if (!ME.equals(user)) {
+            return user;
+        }
+        return caller.principal().user().map(u -> u.userName().value()).orElseThrow(() ->
+                KeywardenException.of(ErrorCode.VALIDATION_ERROR,
+                        "Must specify userName when calling with non-User credentials"));
     }
 
     /** {@code MaxItems} (1 to 1000, default 100) and {@code Marker}, both optional. */

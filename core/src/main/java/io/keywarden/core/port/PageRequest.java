@@ -11,15 +11,22 @@ import java.util.Base64;
  */
 public record PageRequest(String marker, int maxItems) {
     public static final int DEFAULT_MAX_ITEMS = 100;
+    /** The largest page a list operation answers (AWS's bound). */
+    public static final int MAX_ITEMS_LIMIT = 1000;
     private static final String PREFIX = "kw1:";
 
     public PageRequest {
-        if (maxItems < 1 || maxItems > 1000) {
+        if (!isValidMaxItems(maxItems)) {
             throw KeywardenException.validation("maxItems", "Member must have value between 1 and 1000");
         }
         if (marker != null && (marker.isEmpty() || marker.length() > 320)) {
             throw KeywardenException.validation("marker", "Member must have length between 1 and 320");
         }
+    }
+
+    /** The one rule for a page size, for the server and for clients that check before they send: 1 to 1000. */
+    public static boolean isValidMaxItems(int maxItems) {
+        return maxItems >= 1 && maxItems <= MAX_ITEMS_LIMIT;
     }
 
     public static PageRequest of(String marker, Integer maxItems) {

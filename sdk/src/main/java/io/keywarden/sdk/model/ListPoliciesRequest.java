@@ -1,5 +1,6 @@
 package io.keywarden.sdk.model;
 
+import io.keywarden.sdk.internal.PageSizes;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -126,9 +127,7 @@ public final class ListPoliciesRequest {
             if (marker != null && marker.isEmpty()) {
                 throw new IllegalArgumentException("marker must not be empty (leave it unset for the first page)");
             }
-            if (maxItems != null && (maxItems < 1 || maxItems > ListUsersRequest.MAX_ITEMS_LIMIT)) {
-                throw new IllegalArgumentException("maxItems must be between 1 and 1000, got " + maxItems);
-            }
+            PageSizes.check(maxItems);
             return new ListPoliciesRequest(this);
         }
     }

@@ -1,5 +1,6 @@
 package io.keywarden.sdk.model;
 
+import io.keywarden.sdk.internal.PageSizes;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
  * Immutable; build it with {@link #builder()} or start from {@link #all()}.
  */
 public final class ListUsersRequest {
-    public static final int MAX_ITEMS_LIMIT = 1000;
+    public static final int MAX_ITEMS_LIMIT = io.keywarden.core.port.PageRequest.MAX_ITEMS_LIMIT;
     private static final ListUsersRequest ALL = new Builder().build();
 
     private final String pathPrefix;
@@ -100,9 +101,7 @@ public final class ListUsersRequest {
             if (marker != null && marker.isEmpty()) {
                 throw new IllegalArgumentException("marker must not be empty (leave it unset for the first page)");
             }
-            if (maxItems != null && (maxItems < 1 || maxItems > MAX_ITEMS_LIMIT)) {
-                throw new IllegalArgumentException("maxItems must be between 1 and 1000, got " + maxItems);
-            }
+            PageSizes.check(maxItems);
             return new ListUsersRequest(this);
         }
     }

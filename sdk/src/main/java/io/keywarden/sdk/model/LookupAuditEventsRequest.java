@@ -1,5 +1,6 @@
 package io.keywarden.sdk.model;
 
+import io.keywarden.sdk.internal.PageSizes;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,9 +136,7 @@ public final class LookupAuditEventsRequest {
         }
 
         public Builder maxItems(Integer maxItems) {
-            if (maxItems != null && (maxItems < 1 || maxItems > ListUsersRequest.MAX_ITEMS_LIMIT)) {
-                throw new IllegalArgumentException("maxItems must be between 1 and 1000, got " + maxItems);
-            }
+            PageSizes.check(maxItems);
             this.maxItems = maxItems;
             return this;
         }

@@ -41,7 +41,7 @@ public class AccessKeysController {
     public CompletableFuture<HttpResponse<NewAccessKeyDto>> create(HttpRequest<?> http, Caller caller,
                                                                    @PathVariable String user) {
         return calls.call(http, caller, Catalogue.CREATE_ACCESS_KEY,
-                () -> new Requests.CreateAccessKey(Params.userOrCaller(user)), 201)
+                () -> new Requests.CreateAccessKey(Parameters.userOrCaller(user)), 201)
                 .thenApply(r -> HttpResponse.created(Wire.newAccessKey(r.accessKey())));
     }
 
@@ -50,7 +50,7 @@ public class AccessKeysController {
                                                     @Nullable @QueryValue String maxItems,
                                                     @Nullable @QueryValue String marker) {
         return calls.call(http, caller, Catalogue.LIST_ACCESS_KEYS, () -> new Requests.ListAccessKeys(
-                        Params.userOrCaller(user), Parameters.page(marker, maxItems)), 200)
+                        Parameters.userOrCaller(user), Parameters.page(marker, maxItems)), 200)
                 .thenApply(r -> new AccessKeyListDto(r.accessKeyMetadata().stream().map(Wire::accessKey).toList(),
                         r.isTruncated(), r.marker()));
     }
@@ -59,7 +59,7 @@ public class AccessKeysController {
     public CompletableFuture<AccessKeyDto> update(HttpRequest<?> http, Caller caller, @PathVariable String user,
                                                   @PathVariable String id, @Nullable @Body JsonNode body) {
         return calls.call(http, caller, Catalogue.UPDATE_ACCESS_KEY, () -> new Requests.UpdateAccessKey(
-                        Params.userOrCaller(user), id,
+                        Parameters.userOrCaller(user), id,
                         JsonBodies.requiredString(JsonBodies.requireObject(body), "status")), 200)
                 .thenApply(r -> Wire.accessKey(r.accessKey()));
     }
@@ -68,7 +68,7 @@ public class AccessKeysController {
     public CompletableFuture<HttpResponse<Void>> delete(HttpRequest<?> http, Caller caller, @PathVariable String user,
                                                         @PathVariable String id) {
         return calls.call(http, caller, Catalogue.DELETE_ACCESS_KEY,
-                () -> new Requests.DeleteAccessKey(Params.userOrCaller(user), id), 204)
+                () -> new Requests.DeleteAccessKey(Parameters.userOrCaller(user), id), 204)
                 .thenApply(r -> HttpResponse.noContent());
     }
 

@@ -51,7 +51,7 @@ public class PoliciesController {
                                                                @PathVariable String user, @PathVariable String name,
                                                                @Nullable @Body JsonNode body) {
         return calls.call(http, caller, Catalogue.PUT_USER_POLICY, () -> new Requests.PutUserPolicy(
-                        Params.userName(caller, user), name,
+                        Parameters.userName(caller, user), name,
                         JsonBodies.requiredString(JsonBodies.requireObject(body), "policyDocument")), 204)
                 .thenApply(r -> HttpResponse.noContent());
     }
@@ -60,7 +60,7 @@ public class PoliciesController {
     public CompletableFuture<UserPolicyDto> getUserPolicy(HttpRequest<?> http, Caller caller,
                                                           @PathVariable String user, @PathVariable String name) {
         return calls.call(http, caller, Catalogue.GET_USER_POLICY,
-                        () -> new Requests.GetUserPolicy(Params.userName(caller, user), name), 200)
+                        () -> new Requests.GetUserPolicy(Parameters.userName(caller, user), name), 200)
                 .thenApply(r -> new UserPolicyDto(r.userName(), r.policyName(), r.policyDocument()));
     }
 
@@ -69,7 +69,7 @@ public class PoliciesController {
                                                                   @PathVariable String user,
                                                                   @PathVariable String name) {
         return calls.call(http, caller, Catalogue.DELETE_USER_POLICY,
-                        () -> new Requests.DeleteUserPolicy(Params.userName(caller, user), name), 204)
+                        () -> new Requests.DeleteUserPolicy(Parameters.userName(caller, user), name), 204)
                 .thenApply(r -> HttpResponse.noContent());
     }
 
@@ -79,7 +79,7 @@ public class PoliciesController {
                                                                  @Nullable @QueryValue String maxItems,
                                                                  @Nullable @QueryValue String marker) {
         return calls.call(http, caller, Catalogue.LIST_USER_POLICIES, () -> new Requests.ListUserPolicies(
-                        Params.userName(caller, user), Parameters.page(marker, maxItems)), 200)
+                        Parameters.userName(caller, user), Parameters.page(marker, maxItems)), 200)
                 .thenApply(r -> new PolicyNameListDto(r.policyNames(), r.isTruncated(), r.marker()));
     }
 
@@ -130,7 +130,7 @@ public class PoliciesController {
                                                                   @PathVariable String user,
                                                                   @Nullable @Body JsonNode body) {
         return calls.call(http, caller, Catalogue.ATTACH_USER_POLICY, () -> new Requests.AttachUserPolicy(
-                        Params.userName(caller, user),
+                        Parameters.userName(caller, user),
                         JsonBodies.requiredString(JsonBodies.requireObject(body), "policyArn")), 204)
                 .thenApply(r -> HttpResponse.noContent());
     }
@@ -140,7 +140,7 @@ public class PoliciesController {
                                                                   @PathVariable String user,
                                                                   @PathVariable String arn) {
         return calls.call(http, caller, Catalogue.DETACH_USER_POLICY,
-                        () -> new Requests.DetachUserPolicy(Params.userName(caller, user), arn), 204)
+                        () -> new Requests.DetachUserPolicy(Parameters.userName(caller, user), arn), 204)
                 .thenApply(r -> HttpResponse.noContent());
     }
 
@@ -151,7 +151,7 @@ public class PoliciesController {
                                                                              @Nullable @QueryValue String maxItems,
                                                                              @Nullable @QueryValue String marker) {
         return calls.call(http, caller, Catalogue.LIST_ATTACHED_USER_POLICIES,
-                        () -> new Requests.ListAttachedUserPolicies(Params.userName(caller, user), pathPrefix,
+                        () -> new Requests.ListAttachedUserPolicies(Parameters.userName(caller, user), pathPrefix,
                                 Parameters.page(marker, maxItems)), 200)
                 .thenApply(r -> new AttachedPolicyListDto(r.attachedPolicies().stream().map(Wire::attachedPolicy)
                         .toList(), r.isTruncated(), r.marker()));
@@ -169,7 +169,7 @@ public class PoliciesController {
         return calls.call(http, caller, Catalogue.SIMULATE_PRINCIPAL_POLICY, () -> {
             JsonNode req = JsonBodies.requireObject(body);
             return new Requests.SimulatePrincipalPolicy(
-                    Params.userName(caller, JsonBodies.requiredString(req, "userName")),
+                    Parameters.userName(caller, JsonBodies.requiredString(req, "userName")),
                     JsonBodies.requiredString(req, "action"), JsonBodies.optionalString(req, "resource"),
                     context(req.get("context")));
         }, 200).thenApply(r -> new SimulationResultDto(r.decision(), r.explanation(), r.decidingStatements(),

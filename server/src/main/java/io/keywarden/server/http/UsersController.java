@@ -52,7 +52,7 @@ public class UsersController {
 
     @Get("/{user}")
     public CompletableFuture<UserDto> get(HttpRequest<?> http, Caller caller, @PathVariable String user) {
-        return calls.call(http, caller, Catalogue.GET_USER, () -> new Requests.GetUser(Params.userOrCaller(user)), 200)
+        return calls.call(http, caller, Catalogue.GET_USER, () -> new Requests.GetUser(Parameters.userOrCaller(user)), 200)
                 .thenApply(r -> Wire.user(r.user()));
     }
 
@@ -60,7 +60,7 @@ public class UsersController {
     public CompletableFuture<HttpResponse<Void>> delete(HttpRequest<?> http, Caller caller,
                                                         @PathVariable String user) {
         return calls.call(http, caller, Catalogue.DELETE_USER,
-                () -> new Requests.DeleteUser(Params.userName(caller, user)), 204)
+                () -> new Requests.DeleteUser(Parameters.userName(caller, user)), 204)
                 .thenApply(r -> HttpResponse.noContent());
     }
 }
