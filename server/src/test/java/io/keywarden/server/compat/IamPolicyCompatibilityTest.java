@@ -1,6 +1,7 @@
 package io.keywarden.server.compat;
 
 import io.keywarden.server.query.QueryDispatcher;
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class IamPolicyCompatibilityTest extends AwsSdkTestSupport {
     static final String MANAGE_OWN_ACCESS_KEYS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":"
             + "\"ManageOwnAccessKeys\",\"Effect\":\"Allow\",\"Action\":[\"iam:CreateAccessKey\",\"iam:DeleteAccessKey\","
