@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -153,15 +154,9 @@ class RestLifecycleTest extends ServerTestSupport {
         SignedClient frank = as(keyId, key.json().path("secretAccessKey").asText()).withScope("ap-south-1", "sts");
         assertThat(frank.get("/v1/caller-identity").status()).isEqualTo(200);
 
-        JsonNode used = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            used = root().get("/v1/access-keys/" + keyId + "/last-used").json().path("accessKeyLastUsed");
-            if (used.has("lastUsedDate")) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        JsonNode used = await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> root().get("/v1/access-keys/" + keyId + "/last-used").json().path("accessKeyLastUsed"),
+                        u -> u.has("lastUsedDate"));
         assertThat(used.has("lastUsedDate")).as(used.toString()).isTrue();
         assertThat(Instant.parse(used.path("lastUsedDate").asText())).isAfter(usedAfter);
         assertThat(used.path("serviceName").asText()).isEqualTo("sts");

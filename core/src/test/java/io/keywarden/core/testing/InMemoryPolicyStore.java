@@ -17,7 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A {@link PolicyStore} in memory. */
+/**
+ * A {@link PolicyStore} in memory, held to the store contract (server's {@code InMemoryPolicyStoreTest}) except for
+ * what needs the users: it takes policies for any user ID, and users with policies can be deleted from a user store.
+ */
 public final class InMemoryPolicyStore implements PolicyStore {
     private final Map<String, TreeMap<String, InlinePolicy>> inline = new HashMap<>();
     private final Map<String, ManagedPolicy> managed = new HashMap<>();
@@ -71,6 +74,12 @@ public final class InMemoryPolicyStore implements PolicyStore {
 
     @Override
     public synchronized boolean deletePolicy(AccountId account, String arn) {
+        if (findPolicy(account, arn).isEmpty()) {
+            return false;
+        }
+        if (count(arn) > 0) {
+            throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete a policy attached to entities.");
+        }
         return managed.remove(arn) != null;
     }
 
@@ -88,6 +97,10 @@ public final class InMemoryPolicyStore implements PolicyStore {
 
     @Override
     public synchronized boolean attach(AccountId account, String userId, String policyArn) {
+        if (findPolicy(account, policyArn).isEmpty()) {
+            throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
+                    "Policy " + policyArn + " does not exist or is not attachable.");
+        }
         return attachments.computeIfAbsent(k(account, userId), x -> new LinkedHashSet<>()).add(policyArn);
     }
 

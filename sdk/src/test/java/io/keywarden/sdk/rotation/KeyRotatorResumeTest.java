@@ -4,6 +4,7 @@ import io.keywarden.core.keys.KeyStatus;
 import io.keywarden.sdk.KeywardenClient;
 import io.keywarden.sdk.rotation.CrashingStore.SimulatedCrash;
 import io.keywarden.sdk.rotation.CrashingStore.When;
+import io.keywarden.sdk.testing.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * file. Throughout, the fake service checks after every change that alice never has more than two keys, always has
  * an Active one, and that the key in the credentials file and in the running application is Active.
  */
+@SlowTest
 class KeyRotatorResumeTest {
     @TempDir
     Path dir;

@@ -7,6 +7,7 @@ import io.keywarden.sdk.auth.MutableCredentialsProvider;
 import io.keywarden.sdk.auth.ProfileCredentialsProvider;
 import io.keywarden.sdk.auth.StaticCredentialsProvider;
 import io.keywarden.sdk.testing.FakeKeyService;
+import io.keywarden.sdk.testing.SlowTest;
 import io.keywarden.sdk.testing.StubServer.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@SlowTest
 class KeyRotatorTest {
     @TempDir
     Path dir;

@@ -28,6 +28,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The audit trail through the server, on each database: an event for every call, allowed, denied or refused by
@@ -95,22 +97,22 @@ public abstract class AuditTrailContract {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /** The events matching the query, as they are now. */
+    private List<JsonNode> events(String query) {
+        Response r = root().get("/v1/audit-events?" + query);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        r.json().path("events").forEach(out::add);
+        return out;
+    }
+
     /**
-     * The events matching the query, waiting up to 5 s for one that matches {@code until} (reads are recorded
-     * without waiting for the commit); no waiting when {@code until} is null.
+     * The events matching the query, once one matches {@code until}: reads are recorded without waiting for the
+     * commit, so this waits up to 5 s.
      */
-    private List<JsonNode> events(String query, Predicate<JsonNode> until) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (true) {
-            Response r = root().get("/v1/audit-events?" + query);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            List<JsonNode> out = new ArrayList<>();
-            r.json().path("events").forEach(out::add);
-            if (until == null || out.stream().anyMatch(until) || System.currentTimeMillis() > deadline) {
-                return out;
-            }
-            Thread.sleep(50);
-        }
+    private List<JsonNode> events(String query, Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> events(query), out -> out.stream().anyMatch(until));
     }
 
     private JsonNode eventOf(Response response, String eventName) throws InterruptedException {
@@ -254,10 +256,8 @@ public abstract class AuditTrailContract {
             auditee().get("/v1/caller-identity");
         }
         String byKeyQuery = "accessKeyId=" + userKeyId + "&eventName=GetCallerIdentity&from=" + before;
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (events(byKeyQuery, e -> true).size() < 5 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> events(byKeyQuery).size() >= 5);
         List<JsonNode> byKey = events(byKeyQuery, e -> true);
         assertThat(byKey).hasSizeGreaterThanOrEqualTo(5).allSatisfy(e -> {
             assertThat(e.path("accessKeyId").asText()).isEqualTo(userKeyId);
@@ -266,8 +266,8 @@ public abstract class AuditTrailContract {
         assertThat(byKey).extracting(e -> e.path("seq").asLong()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(events("userName=auditee&maxItems=1000", e -> true))
                 .allSatisfy(e -> assertThat(e.path("userName").asText()).isEqualTo("auditee"));
-        assertThat(events("from=" + q(Instant.now().plusSeconds(3600).toString()), null)).isEmpty();
-        assertThat(events("to=" + q(before.minusSeconds(3600).toString()), null)).isEmpty();
+        assertThat(events("from=" + q(Instant.now().plusSeconds(3600).toString()))).isEmpty();
+        assertThat(events("to=" + q(before.minusSeconds(3600).toString()))).isEmpty();
 
         // pages of 2 walk back through every event exactly once
         List<Long> seqs = new ArrayList<>();

@@ -7,11 +7,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code keywarden.audit.successful-reads=false}: reads that succeed are left out of the trail, while every change
@@ -37,12 +39,8 @@ class WriteOnlyAuditTrailTest extends ServerTestSupport {
         assertThat(change.status()).isEqualTo(201);
 
         // one writer appends in submission order: once the later events are in, the read's would be too
-        List<String> recorded = requestIdsInTrail();
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!recorded.contains(missing.header("x-amzn-RequestId")) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-            recorded = requestIdsInTrail();
-        }
+        List<String> recorded = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(this::requestIdsInTrail, ids -> ids.contains(missing.header("x-amzn-RequestId")));
         assertThat(recorded).contains(change.header("x-amzn-RequestId"), refused.header("x-amzn-RequestId"),
                 missing.header("x-amzn-RequestId"));
         assertThat(recorded).doesNotContain(read.header("x-amzn-RequestId"));

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class LastUsedRecorderTest {
     private static final AccessKeyId A = AccessKeyId.of("AKIAQYLPMN5HHHFPZAAA");
@@ -69,10 +70,7 @@ class LastUsedRecorderTest {
     void theSchedulerFlushesEveryInterval() throws InterruptedException {
         LastUsedRecorder recorder = recorder(Duration.ofMillis(20));
         recorder.record(A, T, "iam", "us-east-1");
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (store.batches.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).until(() -> !store.batches.isEmpty());
         assertThat(store.batches).containsExactly(Map.of(A, new LastUsed(T, "iam", "us-east-1")));
     }
 

@@ -7,6 +7,7 @@ import io.keywarden.sdk.model.CredentialReport;
 import io.keywarden.sdk.model.CredentialReportRow;
 import io.keywarden.core.sigv4.SigningCredentials;
 import io.keywarden.server.support.SignedClient.Response;
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +36,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The credential report end to end: generated and fetched through the real AWS SDK (base64 CSV in the XML) and
@@ -43,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SlowTest
 class CredentialReportCompatibilityTest extends AwsSdkTestSupport {
     static final List<String> COLUMNS = List.of("user", "arn", "user_creation_time", "password_enabled",
             "password_last_used", "password_last_changed", "password_next_rotation", "mfa_active",
@@ -189,12 +193,10 @@ class CredentialReportCompatibilityTest extends AwsSdkTestSupport {
                 .build();
     }
 
-    private void waitForLastUse(String accessKeyId) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (iam.getAccessKeyLastUsed(b -> b.accessKeyId(accessKeyId)).accessKeyLastUsed().lastUsedDate() == null) {
-            assertThat(Instant.now()).isBefore(deadline);
-            Thread.sleep(50);
-        }
+    private void waitForLastUse(String accessKeyId) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(iam.getAccessKeyLastUsed(b -> b.accessKeyId(accessKeyId)).accessKeyLastUsed().lastUsedDate())
+                        .isNotNull());
     }
 
     /** The CSV as maps from column to value, checking the header is AWS's exactly (no quoting needed for these names). */

@@ -1,5 +1,6 @@
 package io.keywarden.server.compat;
 
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The access-key actions through the real AWS SDK for Java v2, on a server that requires keys to be Inactive before
@@ -41,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class IamAccessKeysCompatibilityTest extends AwsSdkTestSupport {
     private IamClient iam;
     private String account;
@@ -365,15 +368,9 @@ class IamAccessKeysCompatibilityTest extends AwsSdkTestSupport {
         assertThat(app.getCallerIdentity().arn()).endsWith(":user/ak-app");
     }
 
-    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        T value = read.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-            value = read.get();
-        }
-        assertThat(done.test(value)).as("condition met within 10 s: %s", value).isTrue();
-        return value;
+    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
+        return await("condition met within 10 s").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(read::get, done);
     }
 
     @SuppressWarnings("unused")

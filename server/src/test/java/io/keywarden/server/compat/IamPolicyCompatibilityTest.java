@@ -1,7 +1,7 @@
 package io.keywarden.server.compat;
 
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class IamPolicyCompatibilityTest extends AwsSdkTestSupport {
     static final String MANAGE_OWN_ACCESS_KEYS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":"
             + "\"ManageOwnAccessKeys\",\"Effect\":\"Allow\",\"Action\":[\"iam:CreateAccessKey\",\"iam:DeleteAccessKey\","

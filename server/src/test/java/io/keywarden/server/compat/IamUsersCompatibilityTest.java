@@ -1,5 +1,6 @@
 package io.keywarden.server.compat;
 
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** CreateUser, GetUser, ListUsers and DeleteUser through the real AWS SDK for Java v2. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class IamUsersCompatibilityTest extends AwsSdkTestSupport {
     private IamClient iam;
     private String account;

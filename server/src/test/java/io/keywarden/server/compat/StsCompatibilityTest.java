@@ -1,5 +1,6 @@
 package io.keywarden.server.compat;
 
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,12 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** GetCallerIdentity, GetAccessKeyInfo and the authentication answers through the real AWS SDK for Java v2. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class StsCompatibilityTest extends AwsSdkTestSupport {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private IamClient iam;
@@ -81,12 +84,9 @@ class StsCompatibilityTest extends AwsSdkTestSupport {
         IamClient globalIam = iam(ROOT_ACCESS_KEY_ID, ROOT_SECRET, Region.AWS_GLOBAL);
         assertThat(globalIam.getUser(b -> b.userName("sts-global")).user().userName()).isEqualTo("sts-global");
 
-        Instant deadline = Instant.now().plusSeconds(10);
-        var used = iam.getAccessKeyLastUsed(b -> b.accessKeyId(key.accessKeyId())).accessKeyLastUsed();
-        while (used.lastUsedDate() == null && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-            used = iam.getAccessKeyLastUsed(b -> b.accessKeyId(key.accessKeyId())).accessKeyLastUsed();
-        }
+        var used = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> iam.getAccessKeyLastUsed(b -> b.accessKeyId(key.accessKeyId())).accessKeyLastUsed(),
+                        u -> u.lastUsedDate() != null);
         assertThat(used.region()).isEqualTo("aws-global");
         assertThat(used.serviceName()).isEqualTo("sts");
     }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
+import io.keywarden.server.support.SlowTest;
 import io.keywarden.server.support.TestDatabase;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Crash consistency of the real server jar ({@code target/keywarden-server.jar}, built by {@code package}) run as a
@@ -42,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is intact), deleted keys never authenticate, no live key lacks its sealed secret, every acknowledged change has its
  * audit event (by request ID) and the audit chain verifies.
  */
+@SlowTest
 public abstract class CrashRecoveryContract {
     private static final int WORKERS = 8;
     private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(4000);
@@ -246,20 +251,15 @@ public abstract class CrashRecoveryContract {
             pb.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
             ServerProcess p = new ServerProcess(pb.start(), port);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (true) {
-                try {
-                    if (SignedClient.anonymous(p.uri()).get("/health").status() == 200) {
-                        return p;
-                    }
-                } catch (RuntimeException e) {
-                    // not up yet
-                }
-                if (!p.isAlive() || System.currentTimeMillis() > deadline) {
-                    p.kill();
-                    throw new AssertionError("the server did not start: " + Files.readString(log));
-                }
-                Thread.sleep(100);
+            try {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .failFast("the server process ended", () -> !p.isAlive())
+                        .ignoreExceptionsInstanceOf(RuntimeException.class) // not up yet
+                        .until(() -> SignedClient.anonymous(p.uri()).get("/health").status() == 200);
+                return p;
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                p.kill();
+                throw new AssertionError("the server did not start: " + Files.readString(log), e);
             }
         }
 

@@ -8,6 +8,7 @@ import io.keywarden.sdk.model.AccessKeyMetadata;
 import io.keywarden.sdk.model.CreatedAccessKey;
 import io.keywarden.sdk.rotation.ProfileFileSink;
 import io.keywarden.server.support.ServerTestSupport;
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class ExampleProgramsTest extends ServerTestSupport {
     private static final Map<String, String> ROOT_ENV = Map.of("AWS_ACCESS_KEY_ID", ROOT_ACCESS_KEY_ID,
             "AWS_SECRET_ACCESS_KEY", ROOT_SECRET);

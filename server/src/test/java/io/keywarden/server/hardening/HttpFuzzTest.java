@@ -12,6 +12,7 @@ import io.keywarden.core.sigv4.SigningCredentials;
 import io.keywarden.server.blocking.BlockingGuard;
 import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient.Response;
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class HttpFuzzTest extends ServerTestSupport {
     private static final long SEED = Long.getLong("keywarden.fuzz.seed", 20261129L);
     private static final int SECONDS = Integer.getInteger("keywarden.fuzz.seconds", 20);

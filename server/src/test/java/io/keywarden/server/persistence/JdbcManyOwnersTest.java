@@ -12,6 +12,7 @@ import io.keywarden.core.keys.KeyStatus;
 import io.keywarden.core.port.AccessKeyStore.InsertResult;
 import io.keywarden.core.port.StoredAccessKey;
 import io.keywarden.server.support.ServerTestSupport;
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The access-key store's many-owner reads (ListUsers' key ages, the credential report) agree with per-owner reads. */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class JdbcManyOwnersTest extends ServerTestSupport {
     private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
     private final Random random = new Random(7);

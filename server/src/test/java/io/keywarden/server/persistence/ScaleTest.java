@@ -11,6 +11,7 @@ import io.keywarden.core.service.IdentityService;
 import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -50,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "keywarden.scale", matches = "true")
+@SlowTest
 class ScaleTest extends ServerTestSupport {
     private static final int USERS = Integer.getInteger("keywarden.scale.users", 100_000);
     private static final int SAMPLES = 2_000;

@@ -18,6 +18,7 @@ import io.keywarden.sdk.rotation.RotationOutcome;
 import io.keywarden.sdk.rotation.RotationReport;
 import io.keywarden.sdk.rotation.RotationStep;
 import io.keywarden.server.support.ServerTestSupport;
+import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class ZeroDowntimeRotationTest extends ServerTestSupport {
     private static final int WORKERS = 8;
 

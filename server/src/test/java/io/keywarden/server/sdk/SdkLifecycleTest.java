@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +32,7 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The foundation slice end to end through the Java SDK: every request is signed by {@code KeywardenClient}. */
 @MicronautTest(transactional = false)
@@ -80,12 +80,8 @@ class SdkLifecycleTest extends ServerTestSupport {
         assertThat(me.userId()).isEqualTo(alice.userId());
         assertThat(root.getAccessKeyInfo(key.accessKeyId()).account()).isEqualTo(me.account());
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(3));
-        AccessKeyLastUsed after = root.getAccessKeyLastUsed(key.accessKeyId());
-        while (!after.wasUsed() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-            after = root.getAccessKeyLastUsed(key.accessKeyId());
-        }
+        AccessKeyLastUsed after = await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> root.getAccessKeyLastUsed(key.accessKeyId()), AccessKeyLastUsed::wasUsed);
         assertThat(after.lastUsedDate()).isPresent();
         assertThat(after.region()).isEqualTo("eu-central-1");
         assertThat(after.serviceName()).isEqualTo("sts");

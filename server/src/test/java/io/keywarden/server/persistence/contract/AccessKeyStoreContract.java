@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every operation of {@link AccessKeyStore}, on each database, including the key limit under concurrency. */
+/** Every operation of {@link AccessKeyStore}, on each database and in memory, including the key limit under concurrency. */
 public abstract class AccessKeyStoreContract extends StoreContract {
     private static final AccessKeyId UNKNOWN = AccessKeyId.of("AKIAQYLPMN5HHHFPZZZZ");
     private UserStore users;
@@ -121,6 +121,9 @@ public abstract class AccessKeyStoreContract extends StoreContract {
         assertThat(keys.updateStatus(k.key().id(), KeyStatus.ACTIVE)).isFalse();
         assertThat(keys.insert(k, 1)).as("same ID after delete").isEqualTo(InsertResult.ID_TAKEN);
         assertThat(keys.insert(key(u, KeyStatus.ACTIVE, T0), 1)).as("slot is free").isEqualTo(InsertResult.INSERTED);
+        if (!onDatabase()) {
+            return; // what follows is about the row the database keeps
+        }
         AccessKeyRow row = bean(JdbcAccessKeyStore.class).findRow(k.key().id()).orElseThrow();
         assertThat(row.deletedAt()).isNotNull();
         assertThat(row.slot()).isNull();

@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every operation of {@link CredentialReportStore}, on each database. */
+/** Every operation of {@link CredentialReportStore}, on each database and in memory. */
 public abstract class CredentialReportStoreContract extends StoreContract {
     private CredentialReportStore reports;
 

@@ -2,9 +2,11 @@ package io.keywarden.server.persistence.contract;
 
 import io.keywarden.server.support.TestDatabase;
 
+import java.util.Optional;
+
 class H2AuditStoreTest extends AuditStoreContract {
     @Override
-    protected TestDatabase newDatabase() {
-        return TestDatabase.h2();
+    protected Optional<TestDatabase> newDatabase() {
+        return Optional.of(TestDatabase.h2());
     }
 }

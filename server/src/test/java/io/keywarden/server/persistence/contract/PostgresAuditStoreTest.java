@@ -2,9 +2,11 @@ package io.keywarden.server.persistence.contract;
 
 import io.keywarden.server.support.TestDatabase;
 
+import java.util.Optional;
+
 class PostgresAuditStoreTest extends AuditStoreContract {
     @Override
-    protected TestDatabase newDatabase() {
-        return TestDatabase.postgres();
+    protected Optional<TestDatabase> newDatabase() {
+        return Optional.of(TestDatabase.postgres());
     }
 }

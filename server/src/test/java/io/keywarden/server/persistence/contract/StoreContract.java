@@ -14,6 +14,7 @@ import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
@@ -32,13 +33,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * Base of the store contract suite: one abstract class per store holds the tests of every operation; a subclass per
- * database runs them. Each test gets a fresh database (a new in-memory H2
- * database, or a new PostgreSQL schema) migrated by Flyway, and the server's own beans over it (a Micronaut context
- * without the HTTP server).
+ * database runs them, and one more runs them on the in-memory stores the use-case tests use. Each test gets a fresh
+ * database (a new in-memory H2 database, or a new PostgreSQL schema) migrated by Flyway, and the server's own beans
+ * over it (a Micronaut context without the HTTP server); or, in memory, fresh stores and no context at all.
  */
 public abstract class StoreContract {
     protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
@@ -49,13 +51,27 @@ public abstract class StoreContract {
     protected Account account;
     protected final Random random = new Random(42);
     private Path dataDir;
+    private Map<Class<?>, Object> inMemory = Map.of();
 
-    /** The database this subclass runs on. */
-    protected abstract TestDatabase newDatabase();
+    /** The database this subclass runs on; empty (the default) for a run on {@link #inMemoryStores}. */
+    protected Optional<TestDatabase> newDatabase() {
+        return Optional.empty();
+    }
+
+    /** For a run without a database: the stores (and services over them) that {@link #bean} answers with. */
+    protected Map<Class<?>, Object> inMemoryStores() {
+        return Map.of();
+    }
 
     @BeforeEach
     void openDatabase(TestInfo info) throws IOException {
-        database = newDatabase();
+        Optional<TestDatabase> db = newDatabase();
+        if (db.isEmpty()) {
+            account = new Account(AccountId.of(ACCOUNT), T0);
+            inMemory = Map.copyOf(inMemoryStores());
+            return;
+        }
+        database = db.get();
         dataDir = Files.createTempDirectory("keywarden-contract-");
         Map<String, Object> props = new HashMap<>(database.properties());
         props.put("keywarden.data-dir", dataDir.toString());
@@ -93,7 +109,17 @@ public abstract class StoreContract {
     }
 
     protected <T> T bean(Class<T> type) {
+        if (context == null) {
+            Object store = inMemory.get(type);
+            Assertions.assertNotNull(store, "no in-memory " + type.getSimpleName() + " given");
+            return type.cast(store);
+        }
         return context.getBean(type);
+    }
+
+    /** False on the in-memory stores: for what only a database holds (rows, constraints across stores, beans). */
+    protected boolean onDatabase() {
+        return database != null;
     }
 
     protected User user(String name, String path) {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every operation of {@link UserStore}, on each database. */
+/** Every operation of {@link UserStore}, on each database and in memory. */
 public abstract class UserStoreContract extends StoreContract {
     private UserStore users;
 
