@@ -11,6 +11,7 @@ import io.keywarden.core.port.Page;
 import io.keywarden.core.port.PageRequest;
 import io.keywarden.server.support.AuditTampering;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -205,6 +206,7 @@ public abstract class AuditStoreContract extends StoreContract {
 
     @Test
     void aRowChangedInTheDatabaseBreaksTheChainAtExactlyThatEvent() throws Exception {
+        Assumptions.assumeTrue(onDatabase(), "tampering with stored rows needs a database");
         List<AuditRecord> records = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             records.add(record("DeleteAccessKey", "AKIAX", "dave", T0.plusSeconds(i), i == 3 ? "AccessDenied" : null));
