@@ -18,6 +18,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,6 +27,7 @@ import java.time.format.DateTimeParseException;
 /** The audit trail: LookupEvents ({@code keywarden:LookupEvents}) and VerifyAuditTrail. */
 @Controller("/v1/audit-events")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "audit")
 public class AuditController {
     private final AuditService audit;
     private final IdentityService identity;
@@ -34,11 +37,26 @@ public class AuditController {
         this.identity = identity;
     }
 
+    /**
+     * LookupEvents: audit events of the account, newest first, filtered by every given parameter. Needs
+     * {@code keywarden:LookupEvents} (resource {@code *}).
+     *
+     * @param accessKeyId the key the requests were signed with
+     * @param userName    the calling IAM user's name
+     * @param eventName   the operation, e.g. {@code CreateAccessKey}
+     * @param from        the earliest event time (inclusive), an ISO-8601 instant
+     * @param to          the latest event time (exclusive), an ISO-8601 instant
+     * @return one page of events
+     */
+    @Operation(operationId = "LookupEvents")
+    @ApiDocs.SignedCall
     @Get
-    public AuditEventListDto lookup(Caller caller, @Nullable @QueryValue String accessKeyId,
+    public AuditEventListDto lookup(@ApiDocs.Hidden Caller caller, @Nullable @QueryValue String accessKeyId,
                                     @Nullable @QueryValue String userName, @Nullable @QueryValue String eventName,
-                                    @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                    @Nullable @QueryValue String maxItems, @Nullable @QueryValue String marker) {
+                                    @ApiDocs.DateTime @Nullable @QueryValue String from,
+                                    @ApiDocs.DateTime @Nullable @QueryValue String to,
+                                    @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
+                                    @ApiDocs.Marker @Nullable @QueryValue String marker) {
         AuditQuery query = new AuditQuery(identity.accountId(), accessKeyId, userName, eventName, time("from", from),
                 time("to", to), Params.page(marker, maxItems));
         Page<AuditEvent> page = audit.lookup(caller, query);
@@ -46,8 +64,16 @@ public class AuditController {
                 page.nextMarker());
     }
 
+    /**
+     * VerifyAuditTrail: checks the hash chain of the account's whole trail and reports the first broken link. Needs
+     * {@code keywarden:VerifyAuditTrail} (resource {@code *}).
+     *
+     * @return the outcome (a broken chain is still a 200, with {@code intact} false)
+     */
+    @Operation(operationId = "VerifyAuditTrail")
+    @ApiDocs.SignedCall
     @Get("/verify")
-    public AuditVerificationDto verify(Caller caller) {
+    public AuditVerificationDto verify(@ApiDocs.Hidden Caller caller) {
         AuditVerifier.Result r = audit.verify(caller);
         return new AuditVerificationDto(r.intact(), r.eventsChecked(), r.lastSeq(), r.lastHash(),
                 r.brokenLink().map(AuditVerifier.BrokenLink::seq).orElse(null),

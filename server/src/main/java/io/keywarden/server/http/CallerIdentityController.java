@@ -5,9 +5,12 @@ import io.keywarden.core.service.IdentityService;
 import io.keywarden.server.http.dto.CallerIdentityDto;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** GetCallerIdentity: no I/O, so it answers on the event loop. */
 @Controller("/v1/caller-identity")
+@Tag(name = "identity")
 public class CallerIdentityController {
     private final IdentityService identity;
 
@@ -15,8 +18,15 @@ public class CallerIdentityController {
         this.identity = identity;
     }
 
+    /**
+     * GetCallerIdentity (sign for {@code sts}): who signed the request. Needs no permission.
+     *
+     * @return the caller
+     */
+    @Operation(operationId = "GetCallerIdentity")
+    @ApiDocs.SignedCall
     @Get
-    public CallerIdentityDto get(Caller caller) {
+    public CallerIdentityDto get(@ApiDocs.Hidden Caller caller) {
         return Wire.callerIdentity(identity.getCallerIdentity(caller));
     }
 }

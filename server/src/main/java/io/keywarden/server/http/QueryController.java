@@ -15,6 +15,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 
 import java.util.Map;
@@ -29,6 +36,7 @@ import java.util.concurrent.Executor;
  * Errors go through the exception handlers to {@link ErrorResponses}, which write AWS's XML error envelope for this face.
  */
 @Controller
+@Tag(name = "aws-query")
 public class QueryController {
     private final QueryDispatcher dispatcher;
     private final Executor blocking;
@@ -41,9 +49,20 @@ public class QueryController {
         this.eventLoopFirst = eventLoopFirst;
     }
 
+    /**
+     * The AWS IAM ({@code Version=2010-05-08}) and STS ({@code Version=2011-06-15}) Query protocol as the AWS CLI and
+     * SDKs send it: a form body {@code Action=CreateAccessKey&Version=2010-05-08&UserName=alice}, lists as
+     * {@code Name.member.N}. The actions, answers and differences from AWS are in docs/aws-compatibility.md.
+     */
+    @Operation(operationId = "AwsQueryPost", summary = "AWS Query protocol (form body)",
+            requestBody = @RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(type = "object",
+                    description = "`Action` (e.g. `ListAccessKeys`, required), `Version` (e.g. `2010-05-08`) and "
+                            + "the action's parameters, e.g. `UserName=alice`."))))
+    @ApiDocs.QueryAnswers
     @Post(uri = "/", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = "text/xml")
-    public CompletableFuture<MutableHttpResponse<String>> post(HttpRequest<?> request, Caller caller,
-                                                               @Nullable @Body byte[] body) {
+    public CompletableFuture<MutableHttpResponse<String>> post(HttpRequest<?> request, @ApiDocs.Hidden Caller caller,
+                                                               @Parameter(hidden = true) @Nullable @Body byte[] body) {
         try {
             return handle(request, caller, QueryForm.decode(request.getUri().getRawQuery(), body));
         } catch (RuntimeException e) {
@@ -51,8 +70,20 @@ public class QueryController {
         }
     }
 
+    /**
+     * The AWS IAM and STS Query protocol with the parameters ({@code Action}, {@code Version}, ...) in the query
+     * string: the form of presigned URLs, e.g. a presigned {@code GetCallerIdentity}.
+     */
+    @Operation(operationId = "AwsQueryGet", summary = "AWS Query protocol (parameters in the query string)",
+            parameters = {
+                @Parameter(name = "Action", in = ParameterIn.QUERY, required = true,
+                        schema = @Schema(type = "string", example = "GetCallerIdentity")),
+                @Parameter(name = "Version", in = ParameterIn.QUERY,
+                        schema = @Schema(type = "string", example = "2011-06-15"))
+            })
+    @ApiDocs.QueryAnswers
     @Get(uri = "/", produces = "text/xml")
-    public CompletableFuture<MutableHttpResponse<String>> get(HttpRequest<?> request, Caller caller) {
+    public CompletableFuture<MutableHttpResponse<String>> get(HttpRequest<?> request, @ApiDocs.Hidden Caller caller) {
         return handle(request, caller, QueryForm.decode(request.getUri().getRawQuery(), null));
     }
 
