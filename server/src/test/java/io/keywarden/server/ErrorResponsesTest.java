@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,42 @@ class ErrorResponsesTest extends ServerTestSupport {
         assertError(root().post("/v1/users", "{\"userName\":\"ok2\",\"path\":true}"), 400, "ValidationError");
         assertError(root().post("/v1/users", "[\"userName\"]"), 400, "ValidationError");
         assertError(root().post("/v1/users", "{}"), 400, "ValidationError");
+    }
+
+    @Test
+    void bodyErrorsSayWhatIsWrongInAwsWords() {
+        String prefix = "1 validation error detected: Value at ";
+        assertMessage(root().post("/v1/users", "{\"userName\":5}"),
+                prefix + "'userName' failed to satisfy constraint: Member must be a string");
+        assertMessage(root().post("/v1/users", "{\"path\":\"/\"}"),
+                prefix + "'userName' failed to satisfy constraint: Member must not be null");
+        assertMessage(root().post("/v1/users", "{\"userName\":null}"),
+                prefix + "'userName' failed to satisfy constraint: Member must not be null");
+        assertMessage(root().post("/v1/users", "[\"userName\"]"), "request body must be a JSON object");
+        assertMessage(root().post("/v1/users", "null"), "request body must be a JSON object");
+        assertMessage(root().send("POST", "/v1/users", "application/json", new byte[0]),
+                "request body is required: a JSON object");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "POST|/v1/users|{\"userName\":\"extra1\",\"admin\":true}",
+            "PATCH|/v1/users/victor/access-keys/KEY|{\"status\":\"Active\",\"admin\":true}",
+            "PUT|/v1/users/victor/policies/P|{\"policyDocument\":\"{}\",\"admin\":true}",
+            "POST|/v1/policies|{\"policyName\":\"P\",\"policyDocument\":\"{}\",\"admin\":true}",
+            "PUT|/v1/users/victor/attached-policies|{\"policyArn\":\"arn:aws:iam::1:policy/P\",\"admin\":true}",
+            "POST|/v1/simulate|{\"userName\":\"victor\",\"action\":\"iam:GetUser\",\"admin\":true}"})
+    void unknownBodyFieldsAreRefusedNotIgnored(String method, String path, String body) {
+        Response r = root().send(method, path.replace("KEY", keyId), "application/json",
+                body.getBytes(StandardCharsets.UTF_8));
+        assertError(r, 400, "ValidationError");
+        assertThat(r.json().path("message").asText()).isEqualTo("1 validation error detected: Value at 'admin' "
+                + "failed to satisfy constraint: Member is not a field of this request");
+    }
+
+    private static void assertMessage(Response r, String message) {
+        assertError(r, 400, "ValidationError");
+        assertThat(r.json().path("message").asText()).isEqualTo(message);
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** The audit trail: LookupEvents ({@code keywarden:LookupEvents}) and VerifyAuditTrail. */
 @Controller("/v1/audit-events")
+@Tag(name = "audit")
 public class AuditController {
     private final OperationCalls calls;
 
@@ -26,23 +29,44 @@ public class AuditController {
         this.calls = calls;
     }
 
+    /**
+     * LookupEvents: audit events of the account, newest first, filtered by every given parameter. Needs
+     * {@code keywarden:LookupEvents} (resource {@code *}).
+     *
+     * @param accessKeyId the key the requests were signed with
+     * @param userName    the calling IAM user's name
+     * @param eventName   the operation, e.g. {@code CreateAccessKey}
+     * @param from        the earliest event time (inclusive), an ISO-8601 instant
+     * @param to          the latest event time (exclusive), an ISO-8601 instant
+     * @return one page of events
+     */
+    @Operation(operationId = "LookupEvents")
+    @ApiDocs.SignedCall
     @Get
-    public CompletableFuture<AuditEventListDto> lookup(HttpRequest<?> http, Caller caller,
+    public CompletableFuture<AuditEventListDto> lookup(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
                                                        @Nullable @QueryValue String accessKeyId,
                                                        @Nullable @QueryValue String userName,
                                                        @Nullable @QueryValue String eventName,
-                                                       @Nullable @QueryValue String from,
-                                                       @Nullable @QueryValue String to,
-                                                       @Nullable @QueryValue String maxItems,
-                                                       @Nullable @QueryValue String marker) {
+                                                       @ApiDocs.DateTime @Nullable @QueryValue String from,
+                                                       @ApiDocs.DateTime @Nullable @QueryValue String to,
+                                                       @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
+                                                       @ApiDocs.Marker @Nullable @QueryValue String marker) {
         return calls.call(http, caller, Catalogue.LOOKUP_EVENTS, () -> new Requests.LookupEvents(accessKeyId, userName,
                         eventName, time("from", from), time("to", to), Parameters.page(marker, maxItems)), 200)
                 .thenApply(r -> new AuditEventListDto(r.events().stream().map(Wire::event).toList(), r.isTruncated(),
                         r.marker()));
     }
 
+    /**
+     * VerifyAuditTrail: checks the hash chain of the account's whole trail and reports the first broken link. Needs
+     * {@code keywarden:VerifyAuditTrail} (resource {@code *}).
+     *
+     * @return the outcome (a broken chain is still a 200, with {@code intact} false)
+     */
+    @Operation(operationId = "VerifyAuditTrail")
+    @ApiDocs.SignedCall
     @Get("/verify")
-    public CompletableFuture<AuditVerificationDto> verify(HttpRequest<?> http, Caller caller) {
+    public CompletableFuture<AuditVerificationDto> verify(HttpRequest<?> http, @ApiDocs.Hidden Caller caller) {
         return calls.call(http, caller, Catalogue.VERIFY_AUDIT_TRAIL, Requests.VerifyAuditTrail::new, 200)
                 .thenApply(r -> new AuditVerificationDto(r.intact(), r.eventsChecked(), r.lastSeq(), r.lastHash(),
                         r.brokenAtSeq(), r.reason()));

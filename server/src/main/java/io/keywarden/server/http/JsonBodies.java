@@ -2,43 +2,154 @@ package io.keywarden.server.http;
 
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.server.http.dto.AttachUserPolicyBody;
+import io.keywarden.server.http.dto.CreatePolicyBody;
+import io.keywarden.server.http.dto.CreateUserBody;
+import io.keywarden.server.http.dto.PutUserPolicyBody;
+import io.keywarden.server.http.dto.SimulationBody;
+import io.keywarden.server.http.dto.UpdateAccessKeyBody;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.Decoder;
+import io.micronaut.serde.Deserializer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Strict reading of small JSON request bodies: the body must be an object and each field, when present, of its
- * documented type (no coercion of {@code 5} into {@code "5"}). Unknown fields are ignored.
+ * Strict reading of the JSON request bodies into the records of {@code io.keywarden.server.http.dto}: the body must
+ * be a JSON object holding only the record's fields, each of its declared JSON type (no coercion of {@code 5} into
+ * {@code "5"}), and every component not marked {@code @Nullable}. Unknown fields are refused, not ignored: an ignored
+ * field would still reach the audit trail's {@code requestParameters} and let a caller record there what the server
+ * never read. Every refusal is a {@code ValidationError} in AWS's wording; a missing body is refused by
+ * {@link KeywardenErrorResponseProcessor}. Serde picks a deserializer by the exact type, hence one bean per body.
  */
-final class JsonBodies {
-    private JsonBodies() {
+@Factory
+public final class JsonBodies {
+    @Singleton
+    Deserializer<CreateUserBody> createUser() {
+        return strict(CreateUserBody.class);
     }
 
-    static JsonNode requireObject(JsonNode body) {
-        if (body == null) {
-            throw KeywardenException.of(ErrorCode.VALIDATION_ERROR, "request body is required: a JSON object");
-        }
+    @Singleton
+    Deserializer<UpdateAccessKeyBody> updateAccessKey() {
+        return strict(UpdateAccessKeyBody.class);
+    }
+
+    @Singleton
+    Deserializer<PutUserPolicyBody> putUserPolicy() {
+        return strict(PutUserPolicyBody.class);
+    }
+
+    @Singleton
+    Deserializer<CreatePolicyBody> createPolicy() {
+        return strict(CreatePolicyBody.class);
+    }
+
+    @Singleton
+    Deserializer<AttachUserPolicyBody> attachUserPolicy() {
+        return strict(AttachUserPolicyBody.class);
+    }
+
+    @Singleton
+    Deserializer<SimulationBody> simulation() {
+        return strict(SimulationBody.class);
+    }
+
+    static <T> Deserializer<T> strict(Class<T> type) {
+        BeanIntrospection<T> record = BeanIntrospection.getIntrospection(type);
+        return new Deserializer<>() {
+            @Override
+            public T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> t) throws IOException {
+                return read(record, decoder.decodeNode());
+            }
+
+            @Override
+            public T deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super T> t)
+                    throws IOException {
+                return deserialize(decoder, context, t); // a JSON null is "not an object", like any other non-object
+            }
+        };
+    }
+
+    static <T> T read(BeanIntrospection<T> record, JsonNode body) {
         if (!body.isObject()) {
             throw KeywardenException.of(ErrorCode.VALIDATION_ERROR, "request body must be a JSON object");
         }
-        return body;
+        Argument<?>[] fields = record.getConstructorArguments();
+        for (Map.Entry<String, JsonNode> entry : body.entries()) {
+            if (!declares(fields, entry.getKey())) {
+                throw KeywardenException.validation(KeywardenErrorResponseProcessor.echo(entry.getKey()),
+                        "Member is not a field of this request");
+            }
+        }
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = value(fields[i], body.get(fields[i].getName()));
+        }
+        return record.instantiate(values);
     }
 
-    /** The string field, or null when absent or JSON null. */
-    static String optionalString(JsonNode object, String field) {
-        JsonNode value = object.get(field);
+    private static boolean declares(Argument<?>[] fields, String name) {
+        for (Argument<?> field : fields) {
+            if (field.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object value(Argument<?> field, JsonNode value) {
+        String name = field.getName();
         if (value == null || value.isNull()) {
+            if (!field.isNullable()) {
+                throw KeywardenException.validation(name, "Member must not be null");
+            }
             return null;
         }
-        if (!value.isString()) {
-            throw KeywardenException.validation(field, "Member must be a string");
+        if (field.getType() == String.class) {
+            if (!value.isString()) {
+                throw KeywardenException.validation(name, "Member must be a string");
+            }
+            return value.getStringValue();
         }
-        return value.getStringValue();
+        if (field.getType() == Map.class) {
+            if (!value.isObject()) {
+                throw KeywardenException.validation(name, "Member must be an object");
+            }
+            return plain(value);
+        }
+        throw new IllegalStateException("request body field " + name + " has a type JsonBodies does not read: "
+                + field.getType().getName());
     }
 
-    static String requiredString(JsonNode object, String field) {
-        String value = optionalString(object, field);
-        if (value == null) {
-            throw KeywardenException.validation(field, "Member must not be null");
+    /** A JSON value as String, Number, Boolean, List, Map (insertion-ordered) or null. */
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            node.entries().forEach(e -> out.put(e.getKey(), plain(e.getValue())));
+            return out;
         }
-        return value;
+        if (node.isArray()) {
+            List<Object> out = new ArrayList<>(node.size());
+            node.values().forEach(v -> out.add(plain(v)));
+            return out;
+        }
+        if (node.isString()) {
+            return node.getStringValue();
+        }
+        if (node.isNumber()) {
+            return node.getNumberValue();
+        }
+        if (node.isBoolean()) {
+            return node.getBooleanValue();
+        }
+        return null;
     }
 }

@@ -1,11 +1,14 @@
 package io.keywarden.server.http;
 
 import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -33,8 +36,10 @@ public class KeywardenErrorResponseProcessor implements ErrorResponseProcessor<O
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpRequest<?> request = context.getRequest();
         int status = base.code();
-        ErrorCode code = codeFor(status, context.getRootCause().orElse(decoderFailure(request)));
-        String message = messageFor(code, request, context);
+        KeywardenException refusal = bodyRefusal(context.getRootCause().orElse(null));
+        ErrorCode code = refusal != null ? refusal.errorCode()
+                : codeFor(status, context.getRootCause().orElse(decoderFailure(request)));
+        String message = refusal != null ? refusal.getMessage() : messageFor(code, request, context);
         if (code.httpStatus() >= 500) {
             LOG.error("request {} {} {} failed", RequestIds.of(request), request.getMethodName(), request.getPath(),
                     context.getRootCause().orElse(null));
@@ -47,6 +52,16 @@ public class KeywardenErrorResponseProcessor implements ErrorResponseProcessor<O
             }
         });
         return response;
+    }
+
+    /** A request body refused by {@link JsonBodies} while Micronaut decoded it (it arrives wrapped). */
+    private static KeywardenException bodyRefusal(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof KeywardenException e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Why Netty could not decode the request (Micronaut answers 413 for any oversized part without a cause). */
@@ -104,16 +119,19 @@ public class KeywardenErrorResponseProcessor implements ErrorResponseProcessor<O
         if (hasCause(cause, JsonSyntaxException.class)) {
             return "request body is not valid JSON";
         }
-        String argument = null;
+        Argument<?> argument = null;
         if (cause instanceof ConversionErrorException e) {
-            argument = e.getArgument().getName();
+            argument = e.getArgument();
         } else if (cause instanceof UnsatisfiedRouteException e) {
-            argument = e.getArgument().getName();
+            argument = e.getArgument();
         } else if (cause instanceof UnsatisfiedArgumentException e) {
-            argument = e.getArgument().getName();
+            argument = e.getArgument();
+        }
+        if (argument != null && argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
+            return "request body is required: a JSON object";
         }
         if (argument != null) {
-            return "1 validation error detected: Value at '" + echo(argument)
+            return "1 validation error detected: Value at '" + echo(argument.getName())
                     + "' failed to satisfy constraint: Member must be present and of the documented type";
         }
         return "the request could not be read";

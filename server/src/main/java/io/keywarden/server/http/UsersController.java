@@ -4,11 +4,13 @@ import io.keywarden.core.auth.Caller;
 import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Parameters;
 import io.keywarden.core.operation.Requests;
+import io.keywarden.server.http.dto.CreateUserBody;
 import io.keywarden.server.http.dto.UserDto;
 import io.keywarden.server.http.dto.UserListDto;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -16,12 +18,16 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.tree.JsonNode;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.concurrent.CompletableFuture;
 
 /** Users: CreateUser, ListUsers, GetUser, DeleteUser. */
 @Controller("/v1/users")
+@Tag(name = "users")
 public class UsersController {
     private final OperationCalls calls;
 
@@ -29,38 +35,68 @@ public class UsersController {
         this.calls = calls;
     }
 
+    /** CreateUser. A name taken already, ignoring case, is {@code EntityAlreadyExists} (409). */
+    @Operation(operationId = "CreateUser")
+    @ApiResponse(responseCode = "201", description = "The new user.")
+    @Status(HttpStatus.CREATED)
+    @ApiDocs.SignedCall
+    @ApiDocs.Conflict
     @Post
-    public CompletableFuture<HttpResponse<UserDto>> create(HttpRequest<?> http, Caller caller,
-                                                           @Nullable @Body JsonNode body) {
-        return calls.call(http, caller, Catalogue.CREATE_USER, () -> {
-            JsonNode req = JsonBodies.requireObject(body);
-            return new Requests.CreateUser(JsonBodies.requiredString(req, "userName"),
-                    JsonBodies.optionalString(req, "path"));
-        }, 201).thenApply(r -> HttpResponse.created(Wire.user(r.user())));
+    public CompletableFuture<HttpResponse<UserDto>> create(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                           @Body CreateUserBody body) {
+        return calls.call(http, caller, Catalogue.CREATE_USER,
+                        () -> new Requests.CreateUser(body.userName(), body.path()), 201)
+                .thenApply(r -> HttpResponse.created(Wire.user(r.user())));
     }
 
+    /**
+     * ListUsers.
+     *
+     * @param pathPrefix only users whose path starts with it ({@code /}, the default, for all)
+     * @return one page of users, ordered by name (case-insensitively)
+     */
+    @Operation(operationId = "ListUsers")
+    @ApiDocs.SignedCall
     @Get
-    public CompletableFuture<UserListDto> list(HttpRequest<?> http, Caller caller,
+    public CompletableFuture<UserListDto> list(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
                                                @Nullable @QueryValue String pathPrefix,
-                                               @Nullable @QueryValue String maxItems,
-                                               @Nullable @QueryValue String marker) {
+                                               @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
+                                               @ApiDocs.Marker @Nullable @QueryValue String marker) {
         return calls.call(http, caller, Catalogue.LIST_USERS,
-                () -> new Requests.ListUsers(pathPrefix, Parameters.page(marker, maxItems)), 200)
+                        () -> new Requests.ListUsers(pathPrefix, Parameters.page(marker, maxItems)), 200)
                 .thenApply(r -> new UserListDto(r.users().stream().map(Wire::user).toList(), r.isTruncated(),
                         r.marker()));
     }
 
+    /**
+     * GetUser. For the root user ({@code me} as root) {@code userId} is the account ID, {@code arn} the root ARN,
+     * and there is no {@code userName} or {@code path}.
+     *
+     * @return the user
+     */
+    @Operation(operationId = "GetUser")
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
     @Get("/{user}")
-    public CompletableFuture<UserDto> get(HttpRequest<?> http, Caller caller, @PathVariable String user) {
-        return calls.call(http, caller, Catalogue.GET_USER, () -> new Requests.GetUser(Parameters.userOrCaller(user)), 200)
+    public CompletableFuture<UserDto> get(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                          @ApiDocs.UserOrMe @PathVariable String user) {
+        return calls.call(http, caller, Catalogue.GET_USER,
+                        () -> new Requests.GetUser(Parameters.userOrCaller(user)), 200)
                 .thenApply(r -> Wire.user(r.user()));
     }
 
+    /** DeleteUser. Fails with {@code DeleteConflict} (409) while the user has access keys or policies. */
+    @Operation(operationId = "DeleteUser")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @ApiDocs.Conflict
     @Delete("/{user}")
-    public CompletableFuture<HttpResponse<Void>> delete(HttpRequest<?> http, Caller caller,
-                                                        @PathVariable String user) {
+    public CompletableFuture<HttpResponse<Void>> delete(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                        @ApiDocs.UserName @PathVariable String user) {
         return calls.call(http, caller, Catalogue.DELETE_USER,
-                () -> new Requests.DeleteUser(Parameters.userName(caller, user)), 204)
+                        () -> new Requests.DeleteUser(Parameters.userName(caller, user)), 204)
                 .thenApply(r -> HttpResponse.noContent());
     }
 }

@@ -1,8 +1,16 @@
 package io.keywarden.server.http.dto;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
-/** GetAccessKeyInfo: the account a key ID belongs to. */
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+/**
+ * GetAccessKeyInfo: the account a key ID belongs to.
+ *
+ * @param account the 12-digit account ID
+ */
 @Serdeable
-public record AccessKeyInfoDto(String account) {
+@Schema(name = "AccessKeyInfo")
+public record AccessKeyInfoDto(@Schema(pattern = "^[0-9]{12}$", requiredMode = REQUIRED) String account) {
 }

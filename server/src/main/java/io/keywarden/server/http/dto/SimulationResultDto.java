@@ -2,6 +2,9 @@ package io.keywarden.server.http.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import java.util.List;
 
@@ -11,7 +14,11 @@ import java.util.List;
  * {@code policyName/Statement[i]} without a Sid); {@code errors} are conditions that could not be evaluated.
  */
 @Serdeable
+@Schema(name = "SimulationResult")
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SimulationResultDto(String decision, String explanation, List<String> decidingStatements,
-                                  List<String> errors) {
+public record SimulationResultDto(
+        @Schema(allowableValues = {"Allow", "ExplicitDeny", "ImplicitDeny"}, requiredMode = REQUIRED) String decision,
+        String explanation,
+        List<String> decidingStatements,
+        List<String> errors) {
 }
