@@ -56,11 +56,11 @@ public class AccessKeysController {
     @ApiDocs.NoSuchEntity
     @ApiDocs.Conflict
     @Post("/users/{user}/access-keys")
-    public CompletableFuture<HttpResponse<NewAccessKeyDto>> create(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
-                                                                   @ApiDocs.UserOrMe @PathVariable String user) {
+    public CompletableFuture<NewAccessKeyDto> create(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                     @ApiDocs.UserOrMe @PathVariable String user) {
         return calls.call(http, caller, Catalogue.CREATE_ACCESS_KEY,
                 () -> new Requests.CreateAccessKey(Parameters.userOrCaller(user)), 201)
-                .thenApply(r -> HttpResponse.created(Wire.newAccessKey(r.accessKey())));
+                .thenApply(r -> Wire.newAccessKey(r.accessKey()));
     }
 
     /**

@@ -25,7 +25,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.web.router.RouteAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +55,6 @@ public class AuditFilter implements Ordered {
     /** After {@link io.keywarden.server.http.RequestIdFilter}, before the authentication filter. */
     public static final int ORDER = -1500;
     static final String UNKNOWN = "UnknownOperation";
-    /** The swagger annotation a REST route names its operation with ({@code operationId}). */
-    private static final String OPERATION_ANNOTATION = "io.swagger.v3.oas.annotations.Operation";
     private static final Logger LOG = LoggerFactory.getLogger(AuditFilter.class);
     private static final String START = "keywarden.audit.start";
     private static final int MAX_PARSED_BODY = 64 * 1024;
@@ -69,11 +66,14 @@ public class AuditFilter implements Ordered {
     private final Account account;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final RouteOperations routes;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> authFailures = new ConcurrentHashMap<>();
 
-    public AuditFilter(AuditWriter writer, Account account, Clock clock, MeterRegistry registry) {
+    public AuditFilter(AuditWriter writer, Account account, Clock clock, MeterRegistry registry,
+                       RouteOperations routes) {
         this.writer = writer;
+        this.routes = routes;
         this.account = account;
         this.clock = clock;
         this.registry = registry;
@@ -163,11 +163,11 @@ public class AuditFilter implements Ordered {
     }
 
     /**
-     * The operation the request names: the one the face resolved, else the REST route's {@code operationId}, else
-     * for the Query face the {@code Action} of a request that never reached the face (refused by authentication).
+     * The operation the request names: the one the face resolved, else the REST route's (its {@code operationId}),
+     * else for the Query face the {@code Action} of a request that never reached the face (refused by authentication).
      */
     @SuppressWarnings("unchecked")
-    private static Optional<Operation<?, ?>> operationOf(HttpRequest<?> request) {
+    private Optional<Operation<?, ?>> operationOf(HttpRequest<?> request) {
         Optional<Operation> resolved = request.getAttribute(OperationCalls.OPERATION_ATTRIBUTE, Operation.class);
         if (resolved.isPresent()) {
             return Optional.of(resolved.get());
@@ -175,9 +175,7 @@ public class AuditFilter implements Ordered {
         if (QueryFace.handles(request)) {
             return Catalogue.queryAction(queryFaceParameters(request).get("Action"));
         }
-        return RouteAttributes.getRouteMatch(request)
-                .flatMap(route -> route.getAnnotationMetadata().stringValue(OPERATION_ANNOTATION, "operationId"))
-                .flatMap(Catalogue::byName);
+        return routes.of(request);
     }
 
     private void measure(HttpRequest<?> request, AuditRecord record) {

@@ -141,11 +141,11 @@ public class PoliciesController {
     @ApiDocs.SignedCall
     @ApiDocs.Conflict
     @Post("/policies")
-    public CompletableFuture<HttpResponse<PolicyDto>> createPolicy(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
-                                                                   @Body CreatePolicyBody body) {
+    public CompletableFuture<PolicyDto> createPolicy(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                     @Body CreatePolicyBody body) {
         return calls.call(http, caller, Catalogue.CREATE_POLICY, () -> new Requests.CreatePolicy(body.policyName(),
                         body.path(), body.policyDocument(), body.description()), 201)
-                .thenApply(r -> HttpResponse.created(Wire.policy(r.policy())));
+                .thenApply(r -> Wire.policy(r.policy()));
     }
 
     /**
@@ -161,13 +161,13 @@ public class PoliciesController {
     @ApiDocs.SignedCall
     @Get("/policies")
     public CompletableFuture<PolicyListDto> listPolicies(
-            HttpRequest<?> http,
-            @ApiDocs.Hidden Caller caller,
-            @Nullable @QueryValue @Parameter(schema = @Schema(allowableValues = {"All", "Local", "AWS"})) String scope,
-            @Nullable @QueryValue @Parameter(schema = @Schema(type = "boolean")) String onlyAttached,
-            @Nullable @QueryValue String pathPrefix,
-            @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
-            @ApiDocs.Marker @Nullable @QueryValue String marker) {
+                                                         HttpRequest<?> http,
+                                                         @ApiDocs.Hidden Caller caller,
+                                                         @Nullable @QueryValue @Parameter(schema = @Schema(allowableValues = {"All", "Local", "AWS"})) String scope,
+                                                         @Nullable @QueryValue @Parameter(schema = @Schema(type = "boolean")) String onlyAttached,
+                                                         @Nullable @QueryValue String pathPrefix,
+                                                         @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
+                                                         @ApiDocs.Marker @Nullable @QueryValue String marker) {
         return calls.call(http, caller, Catalogue.LIST_POLICIES, () -> new Requests.ListPolicies(scope,
                         Parameters.bool(onlyAttached, "onlyAttached", false), pathPrefix,
                         Parameters.page(marker, maxItems)), 200)
@@ -251,12 +251,12 @@ public class PoliciesController {
     @ApiDocs.NoSuchEntity
     @Get("/users/{user}/attached-policies")
     public CompletableFuture<AttachedPolicyListDto> listAttachedUserPolicies(
-            HttpRequest<?> http,
-            @ApiDocs.Hidden Caller caller,
-            @ApiDocs.UserName @PathVariable String user,
-            @Nullable @QueryValue String pathPrefix,
-            @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
-            @ApiDocs.Marker @Nullable @QueryValue String marker) {
+                                                                             HttpRequest<?> http,
+                                                                             @ApiDocs.Hidden Caller caller,
+                                                                             @ApiDocs.UserName @PathVariable String user,
+                                                                             @Nullable @QueryValue String pathPrefix,
+                                                                             @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
+                                                                             @ApiDocs.Marker @Nullable @QueryValue String marker) {
         return calls.call(http, caller, Catalogue.LIST_ATTACHED_USER_POLICIES,
                         () -> new Requests.ListAttachedUserPolicies(Parameters.userName(caller, user), pathPrefix,
                                 Parameters.page(marker, maxItems)), 200)

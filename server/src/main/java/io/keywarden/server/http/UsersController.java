@@ -42,11 +42,11 @@ public class UsersController {
     @ApiDocs.SignedCall
     @ApiDocs.Conflict
     @Post
-    public CompletableFuture<HttpResponse<UserDto>> create(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
-                                                           @Body CreateUserBody body) {
+    public CompletableFuture<UserDto> create(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                             @Body CreateUserBody body) {
         return calls.call(http, caller, Catalogue.CREATE_USER,
                         () -> new Requests.CreateUser(body.userName(), body.path()), 201)
-                .thenApply(r -> HttpResponse.created(Wire.user(r.user())));
+                .thenApply(r -> Wire.user(r.user()));
     }
 
     /**
