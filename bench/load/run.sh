@@ -121,7 +121,7 @@ median_rps() { awk -F'\t' -v n="$1" '$2 == n && $10 != "pairs" { print $3 }' "$R
   | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 for s in caller-identity-rest caller-identity-query list-access-keys-rest list-access-keys-user-rest; do
   [ -f "$WORK/req/$s.req" ] || continue
-  half=$(( $(median_rps "$s") / 2 ))
+  half=${FIXED_RATE:-$(( $(median_rps "$s") / 2 ))}
   before=$(load1)
   java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool fixed-rate "127.0.0.1:$PORT" "$WORK/req/$s.req" \
     "$s@half" "$half" "$RATE_CONNECTIONS" "$DURATION" "$WARMUP" > "$WORK/rate.out"
