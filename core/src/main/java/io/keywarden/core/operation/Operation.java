@@ -32,14 +32,16 @@ public record Operation<Q extends Record, R extends Record>(String name, Service
         }
     }
 
-    /** Whether the answer carries no result element. */
-    public boolean hasOutput() {
-        return resultType != NoOutput.class;
-    }
-
     @Override
     public String toString() {
         return name;
+    }
+
+    /** This operation as a row of {@code docs/catalogue.md}: name, service, action, kind, Query face, resource. */
+    public String markdownRow() {
+        return "| " + name + " | " + service.name().toLowerCase(java.util.Locale.ROOT) + " | "
+                + (action == null ? "none" : "`" + action + "`") + " | " + (readOnly ? "read" : "change") + " | "
+                + (queryFace ? "yes" : "no") + " | " + resource + " |";
     }
 
     /** The result of an operation without output. */
