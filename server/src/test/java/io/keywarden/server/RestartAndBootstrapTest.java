@@ -135,6 +135,47 @@ class RestartAndBootstrapTest {
     }
 
     @Test
+    void aDeletedRootKeyStaysDeletedAcrossRestartsUnlessReissueIsAskedFor() throws IOException {
+        Path dir = Files.createTempDirectory("keywarden-root-once-");
+        Path csv = dir.resolve("root-credentials.csv");
+        EmbeddedServer first = start(props(dir));
+        String[] pair;
+        try {
+            pair = Files.readAllLines(csv).get(1).split(",");
+            SignedClient root = SignedClient.of(uri(first), pair[0], pair[1]);
+            assertThat(root.delete("/v1/users/me/access-keys/" + pair[0]).status()).isEqualTo(204);
+        } finally {
+            stop(first);
+        }
+        Files.delete(csv);
+
+        // the bootstrap ran once, recorded in the database: no key is minted again, no file written
+        try (LogCapture log = LogCapture.attach()) {
+            EmbeddedServer again = start(props(dir));
+            try {
+                assertThat(csv).doesNotExist();
+                assertThat(log.text()).contains("KEYWARDEN_REISSUE_ROOT_KEY");
+                assertThat(SignedClient.of(uri(again), pair[0], pair[1]).get("/v1/caller-identity").status())
+                        .isEqualTo(403);
+            } finally {
+                stop(again);
+            }
+        }
+
+        // asked for explicitly: a new root key, which works
+        EmbeddedServer reissued = start(props(dir, "keywarden.reissue-root-key", "true"));
+        try {
+            String[] fresh = Files.readAllLines(csv).get(1).split(",");
+            assertThat(fresh[0]).isNotEqualTo(pair[0]);
+            Response me = SignedClient.of(uri(reissued), fresh[0], fresh[1]).get("/v1/caller-identity");
+            assertThat(me.status()).isEqualTo(200);
+            assertThat(me.json().path("arn").asText()).endsWith(":root");
+        } finally {
+            stop(reissued);
+        }
+    }
+
+    @Test
     void configuredAccountIdIsUsedAndAMismatchLaterStopsTheStart() throws IOException {
         Path dir = Files.createTempDirectory("keywarden-account-");
         EmbeddedServer server = start(props(dir, "keywarden.account-id", "123456789012",

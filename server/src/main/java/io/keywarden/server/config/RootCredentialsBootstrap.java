@@ -11,11 +11,13 @@ import io.keywarden.core.port.AccessKeyStore;
 import io.keywarden.core.port.StoredAccessKey;
 import io.keywarden.core.service.IdentityService;
 import io.keywarden.server.persistence.JdbcAccessKeyStore;
+import io.keywarden.server.persistence.JdbcAccountStore;
 import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -25,8 +27,11 @@ import java.util.Optional;
  *       instead of failing every request);</li>
  *   <li>when {@code keywarden.root-access-key-id} and {@code keywarden.root-secret-access-key} are set, makes that
  *       pair a root key;</li>
- *   <li>otherwise, when the root user has no access key, issues one and writes it once to
- *       {@code <data-dir>/root-credentials.csv} (mode 0600, the AWS console's format).</li>
+ *   <li>otherwise, at the account's first start only, issues a root key and writes it once to
+ *       {@code <data-dir>/root-credentials.csv} (mode 0600, the AWS console's format). That the bootstrap ran is
+ *       recorded in the database ({@code accounts.root_key_bootstrapped_at}, claimed by one node only), so a root key
+ *       deleted later stays deleted across restarts and nodes; {@code KEYWARDEN_REISSUE_ROOT_KEY=true} issues a new one
+ *       at a start when the root user has none.</li>
  * </ul>
  */
 @Context
@@ -35,7 +40,8 @@ public class RootCredentialsBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(RootCredentialsBootstrap.class);
 
     public RootCredentialsBootstrap(KeywardenConfig config, Account account, IdentityService identity,
-                                    AccessKeyStore keys, JdbcAccessKeyStore jdbcKeys, SecretSealer sealer) {
+                                    AccessKeyStore keys, JdbcAccessKeyStore jdbcKeys, SecretSealer sealer,
+                                    JdbcAccountStore accounts, Clock clock) {
         checkMasterKey(account, jdbcKeys, sealer);
         String id = config.getRootAccessKeyId();
         String secret = config.getRootSecretAccessKey();
@@ -54,10 +60,17 @@ public class RootCredentialsBootstrap {
                 throw new IllegalStateException("the configured root access key is invalid: " + e.getMessage());
             }
             identity.ensureRootKey(keyId, secretKey);
+            accounts.claimRootKeyBootstrap(account.id(), clock.instant());
             LOG.info("root user authenticates with the configured access key {}", keyId);
             return;
         }
-        if (keys.listByOwner(account.id(), account.id().value()).isEmpty()) {
+        boolean first = accounts.claimRootKeyBootstrap(account.id(), clock.instant());
+        boolean none = keys.listByOwner(account.id(), account.id().value()).isEmpty();
+        if (none && !first && !config.isReissueRootKey()) {
+            LOG.info("the root user has no access key and its bootstrap ran before: none is issued (set"
+                    + " KEYWARDEN_REISSUE_ROOT_KEY=true for one start to issue a new one)");
+        }
+        if (none && (first || config.isReissueRootKey())) {
             NewAccessKey key = identity.issueRootKey();
             Path file = DataFiles.ensureDirectory(config.dataDirPath()).resolve(CREDENTIALS_FILE);
             DataFiles.writeSecretFile(file, "Access key ID,Secret access key\n"

@@ -8,6 +8,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,20 @@ public class JdbcAccountStore {
             ps.setString(1, account.id().value());
             Sql.setInstant(ps, 2, account.createDate());
             return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Claims the root-key bootstrap of an account: true for exactly one caller ever (the first to ask, across nodes:
+     * a conditional update decides), false once it was claimed.
+     */
+    @Transactional
+    public boolean claimRootKeyBootstrap(AccountId account, Instant now) {
+        return jdbc.prepareStatement("UPDATE accounts SET root_key_bootstrapped_at = ? WHERE id = ?"
+                + " AND root_key_bootstrapped_at IS NULL", ps -> {
+            Sql.setInstant(ps, 1, now);
+            ps.setString(2, account.value());
+            return ps.executeUpdate() == 1;
         });
     }
 }

@@ -15,6 +15,7 @@ public class KeywardenConfig {
     private String dataDir = "./keywarden-data";
     private String accountId;
     private String rootAccessKeyId;
+    private boolean reissueRootKey;
     private String rootSecretAccessKey;
     private String masterKey;
 
@@ -56,6 +57,18 @@ public class KeywardenConfig {
 
     public void setRootSecretAccessKey(@Nullable String rootSecretAccessKey) {
         this.rootSecretAccessKey = blankToNull(rootSecretAccessKey);
+    }
+
+    /**
+     * {@code keywarden.reissue-root-key} ({@code KEYWARDEN_REISSUE_ROOT_KEY}): issue a new root access key at this
+     * start when the root user has none, although its bootstrap ran before (a locked-out operator's way back).
+     */
+    public boolean isReissueRootKey() {
+        return reissueRootKey;
+    }
+
+    public void setReissueRootKey(boolean reissueRootKey) {
+        this.reissueRootKey = reissueRootKey;
     }
 
     @Nullable
