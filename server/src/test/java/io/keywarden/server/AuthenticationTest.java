@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,5 +164,21 @@ class AuthenticationTest extends ServerTestSupport {
         }
         Response error = anonymous().get("/v1/caller-identity");
         assertThat(error.json().path("requestId").asText()).isEqualTo(error.header("x-amzn-RequestId"));
+    }
+
+    @Test
+    void aLiteralPlusInTheQueryIsRefusedRatherThanReadAsASpaceUnderAValidSignature() {
+        URI signed = root().presignedGet("/v1/users?pathPrefix=/a%2Bb/", Duration.ofMinutes(5));
+        assertThat(SignedClient.getUri(signed).status()).isEqualTo(200);
+        // the same signature stays valid with %2B written as '+' (both canonicalise to %2B), but a form decoder reads
+        // a space there: such a query is refused, whoever signed it
+        URI tampered = URI.create(signed.toString().replace("pathPrefix=/a%2Bb/", "pathPrefix=/a+b/"));
+        assertThat(tampered).isNotEqualTo(signed);
+        Response refused = SignedClient.getUri(tampered);
+        assertThat(refused.code()).isEqualTo("MalformedQueryString");
+        Response query = SignedClient.getUri(URI.create(root().presignedGet(
+                "/?Action=ListUsers&Version=2010-05-08&PathPrefix=/a%2Bb/", Duration.ofMinutes(5)).toString()
+                .replace("PathPrefix=/a%2Bb/", "PathPrefix=/a+b/")));
+        assertThat(query.body()).contains("<Code>MalformedQueryString</Code>");
     }
 }

@@ -65,6 +65,7 @@ public class RequestAuthenticator {
     public CompletableFuture<Caller> authenticate(HttpRequest<?> request, byte[] body) {
         SigV4Verifier.Claimed claimed;
         try {
+            refuseAmbiguousPlus(request);
             claimed = verifier.claim(toSignable(request, body));
             checkScopePart(claimed.scope().region(), "Region");
             checkScopePart(claimed.scope().service(), "service");
@@ -100,6 +101,19 @@ public class RequestAuthenticator {
         request.setAttribute(CALLER_ATTRIBUTE, caller);
         lastUsed.record(credential.key().id(), now, service, region);
         return caller;
+    }
+
+    /**
+     * A literal {@code +} in the query string: SigV4 canonicalises it as a plus ({@code %2B}), form decoding reads a
+     * space, so a signed {@code %2B} could be replaced by {@code +} without breaking the signature while changing what
+     * the faces read. AWS's clients always percent-encode both; an ambiguous query is refused before anything else.
+     */
+    private static void refuseAmbiguousPlus(HttpRequest<?> request) {
+        String rawQuery = request.getUri().getRawQuery();
+        if (rawQuery != null && rawQuery.indexOf('+') >= 0) {
+            throw KeywardenException.of(ErrorCode.MALFORMED_QUERY_STRING, "the query string holds a literal '+', which"
+                    + " is ambiguous: send a plus as %2B and a space as %20");
+        }
     }
 
     /** Region and service come from the client's scope and end up stored and shown: keep them sane. */
