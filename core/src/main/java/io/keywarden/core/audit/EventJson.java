@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.keywarden.core.port.PageRequest;
 
@@ -55,17 +58,51 @@ public final class EventJson {
     private EventJson() {
     }
 
-    /** The JSON text of a request or result; null when it has nothing to say. */
+    /** Text values longer than this are cut first, so that what stays fits {@link AuditRecord#MAX_JSON}. */
+    static final int[] VALUE_LIMITS = {Integer.MAX_VALUE, 4096, 512, 128};
+
+    /**
+     * The JSON text of a request or result; null when it has nothing to say. When it would be longer than an event
+     * keeps ({@link AuditRecord#MAX_JSON}), long text values are cut (to 4,096, then 512, then 128 characters, each
+     * marked with how long it was) rather than the whole object replaced, so identifiers — user names, key IDs, ARNs —
+     * stay in the event.
+     */
     public static String write(Object value) {
         if (value == null) {
             return null;
         }
         try {
             String json = JSON.writeValueAsString(value);
-            return json.equals("{}") || json.equals("null") ? null : json;
-        } catch (JsonProcessingException e) {
+            if (json.equals("{}") || json.equals("null")) {
+                return null;
+            }
+            for (int i = 1; i < VALUE_LIMITS.length && json.length() > AuditRecord.MAX_JSON; i++) {
+                json = JSON.writeValueAsString(cut(JSON.valueToTree(value), VALUE_LIMITS[i]));
+            }
+            return json;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot write the audit event of " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    /** A copy with every text value longer than {@code limit} cut to it and marked. */
+    private static JsonNode cut(JsonNode node, int limit) {
+        if (node.isTextual() && node.textValue().length() > limit) {
+            String text = node.textValue();
+            return TextNode.valueOf(text.substring(0, limit)
+                    + "...[" + text.length() + " characters]");
+        }
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            node.fields().forEachRemaining(e -> out.set(e.getKey(), cut(e.getValue(), limit)));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            node.forEach(n -> out.add(cut(n, limit)));
+            return out;
+        }
+        return node;
     }
 
     /** Parses JSON text (for readers of the trail and tests). */

@@ -52,4 +52,29 @@ class EventJsonTest {
                 Map.of("z", List.of("1"), "a", List.of("2"))));
         assertThat(simulate).contains("\"context\":{\"a\":[\"2\"],\"z\":[\"1\"]}");
     }
+
+    @Test
+    void aLargeRequestKeepsItsIdentifiersAndLosesOnlyTheTailOfItsLongValues() {
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[" + "x".repeat(40_000) + "]}";
+        String json = EventJson.write(new Requests.PutUserPolicy("alice", "Big", document));
+        assertThat(json.length()).isLessThanOrEqualTo(AuditRecord.MAX_JSON);
+        JsonNode parsed = EventJson.parse(json);
+        assertThat(parsed.path("userName").asText()).isEqualTo("alice");
+        assertThat(parsed.path("policyName").asText()).isEqualTo("Big");
+        assertThat(parsed.path("policyDocument").asText()).startsWith("{\"Version\":\"2012-10-17\"")
+                .endsWith("...[" + document.length() + " characters]");
+        // what an event keeps is never replaced whole any more
+        assertThat(new AuditRecord("e", Instant.EPOCH, "123456789012", "iam.amazonaws.com", "PutUserPolicy", false,
+                "Root", "arn", "id", null, "AKIA", "ip", "ua", json, null, null, null, "r", 204).requestParameters())
+                .isEqualTo(json);
+        // many long values: cut further, still valid JSON with every key
+        Map<String, List<String>> context = new java.util.TreeMap<>();
+        for (int i = 0; i < 50; i++) {
+            context.put("key" + i, List.of("v".repeat(2_000)));
+        }
+        String many = EventJson.write(new Requests.SimulatePrincipalPolicy("bob", "iam:GetUser", null, context));
+        assertThat(many.length()).isLessThanOrEqualTo(AuditRecord.MAX_JSON);
+        assertThat(EventJson.parse(many).path("context").size()).isEqualTo(50);
+        assertThat(EventJson.parse(many).path("userName").asText()).isEqualTo("bob");
+    }
 }
