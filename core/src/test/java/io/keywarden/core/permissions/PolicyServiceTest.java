@@ -299,4 +299,14 @@ class PolicyServiceTest {
         assertThat(service.listUserPolicies(as(alice), "alice", PageRequest.first()).items()).containsExactly("A", "B");
         assertError(ErrorCode.ACCESS_DENIED, () -> service.getUserPolicy(as(alice), "alice", "A"));
     }
+    @Test
+    void aDescriptionOutsideAwsCharacterSetIsRefusedWhenWritten() {
+        String doc = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"*"}]}""";
+        for (String bad : new String[] {"bell\u0007", "nul\u0000", "esc\u001b[31m", "\u0001", "snow \u2603", "x".repeat(1001)}) {
+            assertError(ErrorCode.VALIDATION_ERROR, () -> service.createPolicy(root, "P", "/", doc, bad));
+        }
+        String ok = "tab\tlf\ncr\r Latin-1 \u00e9\u00ff " + "x".repeat(900);
+        assertThat(service.createPolicy(root, "P", "/", doc, ok).description()).isEqualTo(ok);
+    }
 }
