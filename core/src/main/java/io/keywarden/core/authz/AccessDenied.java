@@ -19,4 +19,15 @@ public final class AccessDenied {
         return new KeywardenException(ErrorCode.ACCESS_DENIED, "User: " + principalArn + " is not authorized to perform: "
                 + action + " on resource: " + resourceDescription + " " + why);
     }
+
+    /**
+     * {@code User: ARN is not authorized to perform ACTION on resource: RES}, AWS's wording for a look-up by an ID that
+     * does not exist (GetAccessKeyLastUsed of an unknown key), used for every denial of such a look-up: no reason and
+     * no owner, so an unknown ID and one the caller may not read get the same answer (an explicit deny on the owner,
+     * or the owner's name, would tell them apart).
+     */
+    public static KeywardenException undisclosed(String principalArn, String action, String resourceDescription) {
+        return new KeywardenException(ErrorCode.ACCESS_DENIED, "User: " + principalArn + " is not authorized to perform "
+                + action + " on resource: " + resourceDescription);
+    }
 }

@@ -33,6 +33,16 @@ public record AccessKeyId(String value) {
         }
     }
 
+    /**
+     * Whether {@code value} has the shape of an ID Keywarden issues: {@code AKIA} or {@code ASIA} followed by 16
+     * characters of {@code [A-Z2-7]}. Authentication answers any other claimed ID at once, without a look-up.
+     */
+    public static boolean isWellFormed(String value) {
+        return value != null && value.length() == 20
+                && (value.startsWith(LONG_TERM_PREFIX) || value.startsWith(TEMPORARY_PREFIX))
+                && Base32.isBase32(value.substring(4));
+    }
+
     public static AccessKeyId of(String value) {
         return new AccessKeyId(value);
     }

@@ -112,8 +112,8 @@ public final class PolicyService {
     public ManagedPolicy createPolicy(Caller caller, String policyName, String path, String document, String description) {
         Names.requireName(policyName, "policyName", 128);
         String p = UserPath.of(path).value();
-        if (description != null && description.length() > 1000) {
-            throw KeywardenException.validation("description", "Member must have length less than or equal to 1000");
+        if (description != null) {
+            requireDescription(description);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ManagedPolicy policy = new ManagedPolicy(account(), UniqueIds.generate("ANPA", random), policyName, p, document, description,
@@ -124,6 +124,23 @@ public final class PolicyService {
         }
         store.createPolicy(policy);
         return policy;
+    }
+
+    /**
+     * AWS's rule for a policy description: at most 1,000 characters of TAB, LF, CR and U+0020–U+00FF. Anything else
+     * (another control character) would make the Query face's XML answers unparseable, so it is refused when written.
+     */
+    static void requireDescription(String description) {
+        if (description.length() > 1000) {
+            throw KeywardenException.validation("description", "Member must have length less than or equal to 1000");
+        }
+        for (int i = 0; i < description.length(); i++) {
+            char c = description.charAt(i);
+            if (!(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xFF))) {
+                throw KeywardenException.validation("description",
+                        "Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]*");
+            }
+        }
     }
 
     public ManagedPolicy getPolicy(Caller caller, String policyArn) {

@@ -48,6 +48,19 @@ public final class AccessGuard {
         return result;
     }
 
+    /**
+     * Authorises like {@link #authorize}, but a denial is {@link AccessDenied#undisclosed}: it names
+     * {@code resourceDescription} (what the caller asked about) and no reason, so it reads the same whatever decided it.
+     */
+    public AuthorizationResult authorizeUndisclosed(Caller caller, String action, String resourceArn,
+                                                    String resourceDescription) {
+        AuthorizationResult result = authorizer.authorize(new AuthorizationRequest(caller, action, resourceArn));
+        if (!result.allowed()) {
+            throw AccessDenied.undisclosed(caller.principal().arn(), action, resourceDescription);
+        }
+        return result;
+    }
+
     /** Authorises an action whose resource is {@code *}. */
     public AuthorizationResult authorizeAny(Caller caller, String action) {
         return authorize(caller, action, "*", "*");

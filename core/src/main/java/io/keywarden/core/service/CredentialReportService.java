@@ -163,8 +163,16 @@ public final class CredentialReportService {
         csv.append('\n');
     }
 
-    /** RFC 4180: a value holding a comma (user names may), a quote or a line break is quoted, quotes doubled. */
+    /**
+     * RFC 4180: a value holding a comma (user names may), a quote or a line break is quoted, quotes doubled. A value
+     * starting with {@code = + - @}, a tab or a carriage return would be read as a formula by a spreadsheet (CSV
+     * injection: user names may start with {@code =}, {@code +}, {@code -} or {@code @}), so it is prefixed with a
+     * single quote, as OWASP recommends; every other value (dates, {@code N/A}, {@code not_supported}) is unchanged.
+     */
     static void field(StringBuilder csv, String value) {
+        if (startsLikeAFormula(value)) {
+            value = "'" + value;
+        }
         boolean quote = false;
         for (int i = 0; i < value.length() && !quote; i++) {
             char c = value.charAt(i);
@@ -175,6 +183,14 @@ public final class CredentialReportService {
             return;
         }
         csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+
+    private static boolean startsLikeAFormula(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
     private void authorize(Caller caller, String action) {

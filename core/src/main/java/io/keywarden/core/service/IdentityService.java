@@ -3,6 +3,7 @@ package io.keywarden.core.service;
 import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Parameters;
 import io.keywarden.core.auth.Caller;
+import io.keywarden.core.authz.AccessDenied;
 import io.keywarden.core.authz.AuthorizationResult;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.crypto.SecretSealer;
@@ -279,13 +280,16 @@ public final class IdentityService {
      */
     public KeyLastUsedInfo getAccessKeyLastUsed(Caller caller, String accessKeyId) {
         AccessKeyId id = AccessKeyId.of(accessKeyId);
+        String action = Catalogue.GET_ACCESS_KEY_LAST_USED.action();
+        // no existence oracle: an unknown key and a key the caller may not read get the same denial, naming the key
+        // asked about and neither its owner nor the reason (an explicit deny on the owner would betray the owner)
+        String asked = "access key " + id.value();
         Optional<StoredAccessKey> stored = keys.find(id);
         if (stored.isEmpty() || !stored.get().key().accountId().equals(account.id())) {
-            throw KeywardenException.of(ErrorCode.ACCESS_DENIED, "User: " + caller.principal().arn()
-                    + " is not authorized to perform iam:GetAccessKeyLastUsed on resource: access key " + accessKeyId);
+            throw AccessDenied.undisclosed(caller.principal().arn(), action, asked);
         }
         AccessKey key = stored.get().key();
-        authorize(caller, Catalogue.GET_ACCESS_KEY_LAST_USED.action(), ownerArn(key.owner()), describeOwner(key.owner()));
+        guard.authorizeUndisclosed(caller, action, ownerArn(key.owner()), asked);
         return new KeyLastUsedInfo(key.owner().name().map(UserName::value).orElse(null), key.lastUsed());
     }
 
@@ -364,10 +368,6 @@ public final class IdentityService {
 
     private static String describe(Principal p) {
         return p.user().map(u -> "user " + u.userName().value()).orElse(p.arn());
-    }
-
-    private String describeOwner(KeyOwner owner) {
-        return owner.isRoot() ? account.id().rootArn() : "user " + owner.userName().value();
     }
 
     private Instant now() {

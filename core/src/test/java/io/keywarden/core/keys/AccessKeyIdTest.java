@@ -81,4 +81,15 @@ class AccessKeyIdTest {
         assertThatThrownBy(() -> AccessKeyId.of("A".repeat(129))).isInstanceOf(KeywardenException.class)
                 .hasMessageContaining("less than or equal to 128");
     }
+    @Test
+    void onlyAkiaOrAsiaWithSixteenBase32CharactersIsWellFormed() {
+        assertThat(AccessKeyId.isWellFormed("AKIAQYLPMN5HHHFPZAM2")).isTrue();
+        assertThat(AccessKeyId.isWellFormed("ASIAQYLPMN5HHHFPZAM2")).isTrue();
+        assertThat(AccessKeyId.isWellFormed("AKIAIOSFODNN7EXAMPLE")).isTrue();
+        for (String id : new String[] {"AKIAQYLPMN5HHHFPZ018", "AKIDQYLPMN5HHHFPZAM2", "akiaqylpmn5hhhfpzam2",
+                "AKIAQYLPMN5HHHFPZAM", "AKIAQYLPMN5HHHFPZAM22", "", "AKIA" + "A".repeat(8_000)}) {
+            assertThat(AccessKeyId.isWellFormed(id)).as(id).isFalse();
+        }
+        assertThat(AccessKeyId.isWellFormed(null)).isFalse();
+    }
 }

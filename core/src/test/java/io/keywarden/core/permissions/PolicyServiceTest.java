@@ -299,4 +299,34 @@ class PolicyServiceTest {
         assertThat(service.listUserPolicies(as(alice), "alice", PageRequest.first()).items()).containsExactly("A", "B");
         assertError(ErrorCode.ACCESS_DENIED, () -> service.getUserPolicy(as(alice), "alice", "A"));
     }
+    @Test
+    void aDescriptionOutsideAwsCharacterSetIsRefusedWhenWritten() {
+        String doc = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"*"}]}""";
+        for (String bad : new String[] {"bell\u0007", "nul\u0000", "esc\u001b[31m", "\u0001", "snow \u2603", "x".repeat(1001)}) {
+            assertError(ErrorCode.VALIDATION_ERROR, () -> service.createPolicy(root, "P", "/", doc, bad));
+        }
+        String ok = "tab\tlf\ncr\r Latin-1 \u00e9\u00ff " + "x".repeat(900);
+        assertThat(service.createPolicy(root, "P", "/", doc, ok).description()).isEqualTo(ok);
+    }
+    @Test
+    void lastUsedOfAnUnknownKeyAndOfAKeyTheCallerMayNotReadAreTheSameDenial() {
+        User alice = identity.createUser(root, "alice", null);
+        User carol = identity.createUser(root, "carol", null);
+        identity.createUser(root, "bob", null);
+        String bobs = identity.createAccessKey(root, "bob").key().id().value();
+        String unknown = "AKIARZPUZDIKGB2VALC4";
+        service.putUserPolicy(root, "carol", "NotBob", """
+                {"Version":"2012-10-17","Statement":[
+                  {"Effect":"Allow","Action":"iam:GetAccessKeyLastUsed","Resource":"*"},
+                  {"Effect":"Deny","Action":"iam:GetAccessKeyLastUsed","Resource":"arn:aws:iam::*:user/bob"}]}""");
+        for (User caller : List.of(alice, carol)) {
+            String denial = "User: " + caller.arn() + " is not authorized to perform iam:GetAccessKeyLastUsed"
+                    + " on resource: access key ";
+            assertThatThrownBy(() -> identity.getAccessKeyLastUsed(as(caller), unknown)).hasMessage(denial + unknown);
+            assertThatThrownBy(() -> identity.getAccessKeyLastUsed(as(caller), bobs)).hasMessage(denial + bobs)
+                    .isInstanceOfSatisfying(KeywardenException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED));
+        }
+    }
 }

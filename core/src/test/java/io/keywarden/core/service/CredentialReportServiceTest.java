@@ -89,4 +89,52 @@ class CredentialReportServiceTest {
         assertThat(lines[2]).startsWith(quoted);
         assertThat(lines[2].substring(quoted.length()).split(",")).hasSize(20);
     }
+    @Test
+    void cellsStartingWithAFormulaCharacterAreNeutralisedWithAQuote() {
+        for (String name : new String[] {"=cmd", "@x", "-x", "+x", "=a,b"}) {
+            identity.createUser(root, name, null);
+        }
+        reports.generate(root);
+        String csv = reports.get(root).csvText();
+        String[] lines = csv.split("\n");
+        // rows are ordered by user name: +x, -x, =a,b, =cmd, @x
+        assertThat(lines[2]).startsWith("'+x,arn:aws:iam::123456789012:user/+x,");
+        assertThat(lines[3]).startsWith("'-x,arn:aws:iam::123456789012:user/-x,");
+        assertThat(lines[4]).startsWith("\"'=a,b\",\"arn:aws:iam::123456789012:user/=a,b\",");
+        assertThat(lines[5]).startsWith("'=cmd,arn:aws:iam::123456789012:user/=cmd,");
+        assertThat(lines[6]).startsWith("'@x,arn:aws:iam::123456789012:user/@x,");
+        for (int i = 1; i < lines.length; i++) {
+            for (String cell : lines[i].split(",")) {
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@").doesNotStartWith("\"=");
+            }
+        }
+        // everything else as before: dates, N/A and the root row untouched
+        assertThat(lines[1]).isEqualTo("<root_account>,arn:aws:iam::123456789012:root,2026-01-01T00:00:00+00:00,"
+                + "not_supported,N/A,not_supported,not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,"
+                + "false,N/A,false,N/A");
+        assertThat(lines[5]).endsWith(",2026-03-01T10:00:00+00:00,false,N/A,N/A,N/A,false,"
+                + "false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A");
+    }
+
+    @Test
+    void fieldNeutralisesFormulaTabAndCarriageReturnButNothingElse() {
+        assertThat(cell("=1+1")).isEqualTo("'=1+1");
+        assertThat(cell("+1")).isEqualTo("'+1");
+        assertThat(cell("-1")).isEqualTo("'-1");
+        assertThat(cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(cell("\tx")).isEqualTo("'\tx");
+        assertThat(cell("\rx")).isEqualTo("\"'\rx\"");
+        assertThat(cell("a=b")).isEqualTo("a=b");
+        assertThat(cell("N/A")).isEqualTo("N/A");
+        assertThat(cell("not_supported")).isEqualTo("not_supported");
+        assertThat(cell("2026-01-01T00:00:00+00:00")).isEqualTo("2026-01-01T00:00:00+00:00");
+        assertThat(cell("us-east-1")).isEqualTo("us-east-1");
+    }
+
+    private static String cell(String value) {
+        StringBuilder sb = new StringBuilder();
+        CredentialReportService.field(sb, value);
+        return sb.toString();
+    }
 }

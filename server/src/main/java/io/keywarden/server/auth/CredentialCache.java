@@ -42,8 +42,12 @@ public class CredentialCache implements KeyChangeListener, CacheInvalidation {
     public CredentialCache(CredentialResolver resolver, KeywardenConfig.Auth auth, SigningKeyCache signingKeys,
                            @Named(TaskExecutors.BLOCKING) Executor blocking, MeterRegistry registry) {
         this.signingKeys = signingKeys;
-        Caffeine<Object, Object> builder = Caffeine.newBuilder()
-                .maximumSize(auth.getKeyCacheMaxSize())
+        Caffeine<String, Optional<ResolvedCredential>> builder = Caffeine.newBuilder()
+                // bounded by weight: an entry weighs 1 per started 32 characters of its key ID, so a well-formed
+                // ID (20 characters) weighs 1 and the configured maximum keeps meaning "entries"; a longer ID (only
+                // reachable by calling get directly: authentication refuses malformed IDs first) weighs more
+                .maximumWeight(auth.getKeyCacheMaxSize())
+                .<String, Optional<ResolvedCredential>>weigher((id, credential) -> weight(id))
                 .expireAfterWrite(auth.getKeyCacheTtl())
                 .executor(blocking)
                 .recordStats();
@@ -64,6 +68,15 @@ public class CredentialCache implements KeyChangeListener, CacheInvalidation {
     public CredentialCache(CredentialResolver resolver, KeywardenConfig.Auth auth, SigningKeyCache signingKeys,
                            Executor blocking) {
         this(resolver, auth, signingKeys, blocking, new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
+    }
+
+    static int weight(String accessKeyId) {
+        return Math.max(1, (accessKeyId.length() + 31) / 32);
+    }
+
+    /** How many answers (credentials and "no such key") are held now; approximate, as Caffeine's estimate. */
+    public long estimatedSize() {
+        return cache.synchronous().estimatedSize();
     }
 
     /** The credential of a key ID; completes at once when cached, otherwise on the blocking executor. */

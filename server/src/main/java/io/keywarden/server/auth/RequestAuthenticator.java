@@ -34,7 +34,9 @@ import java.util.concurrent.Executor;
  * <p>Cache-first, said in the types: the verifier's first half ({@link SigV4Verifier#claim}) parses and checks what
  * the request claims without any key store; the claimed credential is then either in memory
  * ({@link CredentialCache#getIfLoaded}), and the signature is checked right here (on the event loop: CPU only), or it
- * is loaded on the blocking executor and the signature is checked there once it is. Nothing runs twice.
+ * is loaded on the blocking executor and the signature is checked there once it is. Nothing runs twice. A claimed
+ * key ID that is not shaped like one Keywarden issues ({@link AccessKeyId#isWellFormed}) is refused before the
+ * cache is asked, so unauthenticated junk never occupies it.
  */
 @Singleton
 public class RequestAuthenticator {
@@ -71,6 +73,11 @@ public class RequestAuthenticator {
             checkScopePart(claimed.scope().service(), "service");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        if (!AccessKeyId.isWellFormed(claimed.accessKeyId())) {
+            // no key has this ID: answered before the cache, so junk IDs cost neither memory nor a database read
+            return CompletableFuture.failedFuture(KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                    SigV4Verifier.INVALID_CLIENT_TOKEN_ID));
         }
         if (claimed.sessionToken() != null) {
             // temporary credentials (STS) are not issued yet: a token is never valid

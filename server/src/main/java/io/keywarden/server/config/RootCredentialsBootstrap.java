@@ -59,6 +59,11 @@ public class RootCredentialsBootstrap {
             } catch (KeywardenException e) {
                 throw new IllegalStateException("the configured root access key is invalid: " + e.getMessage());
             }
+            if (!AccessKeyId.isWellFormed(id)) {
+                // authentication refuses any other shape before looking a key up: such a root key could never sign in
+                throw new IllegalStateException("the configured root access key ID must be AKIA followed by 16"
+                        + " characters of A-Z and 2-7");
+            }
             identity.ensureRootKey(keyId, secretKey);
             accounts.claimRootKeyBootstrap(account.id(), clock.instant());
             LOG.info("root user authenticates with the configured access key {}", keyId);

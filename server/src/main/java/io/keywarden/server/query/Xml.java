@@ -59,8 +59,9 @@ public final class Xml {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
+                case '\r' -> out.append("&#xD;"); // a literal CR would be read back as LF
                 default -> {
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    if (c < 0x20 && c != '\t' && c != '\n') {
                         out.append("&#x").append(Integer.toHexString(c)).append(';');
                     } else {
                         out.append(c);
