@@ -79,18 +79,13 @@ public class CredentialCache implements KeyChangeListener, CacheInvalidation {
         return cache.synchronous().estimatedSize();
     }
 
-    /** The credential of a key ID; completes at once when cached, otherwise on the blocking executor. */
+    /**
+     * The credential of a key ID (empty: no such Active key). Cache-first: when it is in memory the future is
+     * already complete and the caller goes on on its own thread; otherwise it completes on the blocking executor once
+     * loaded.
+     */
     public CompletableFuture<Optional<ResolvedCredential>> get(String accessKeyId) {
         return cache.get(accessKeyId);
-    }
-
-    /**
-     * The credential when it is in memory now (the answer, which may be "no such key"), or null when it must be
-     * loaded with {@link #get}. Cache-first: a hit is answered on the calling thread.
-     */
-    public Optional<ResolvedCredential> getIfLoaded(String accessKeyId) {
-        CompletableFuture<Optional<ResolvedCredential>> cached = cache.getIfPresent(accessKeyId);
-        return cached != null && cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : null;
     }
 
     @Override

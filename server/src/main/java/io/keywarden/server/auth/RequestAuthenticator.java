@@ -33,8 +33,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Cache-first, said in the types: the verifier's first half ({@link SigV4Verifier#claim}) parses and checks what
  * the request claims without any key store; the claimed credential is then either in memory
- * ({@link CredentialCache#getIfLoaded}), and the signature is checked right here (on the event loop: CPU only), or it
- * is loaded on the blocking executor and the signature is checked there once it is. Nothing runs twice. A claimed
+ * ({@link CredentialCache#get} answers a completed future), and the signature is checked right here (on the event
+ * loop: CPU only), or it is loaded on the blocking executor and the signature is checked there once it is. Nothing
+ * runs twice. A claimed
  * key ID that is not shaped like one Keywarden issues ({@link AccessKeyId#isWellFormed}) is refused before the
  * cache is asked, so unauthenticated junk never occupies it.
  */
@@ -84,16 +85,15 @@ public class RequestAuthenticator {
             return CompletableFuture.failedFuture(KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID,
                     SigV4Verifier.INVALID_CLIENT_TOKEN_ID));
         }
-        Optional<ResolvedCredential> loaded = credentials.getIfLoaded(claimed.accessKeyId());
-        if (loaded != null) {
+        CompletableFuture<Optional<ResolvedCredential>> credential = credentials.get(claimed.accessKeyId());
+        if (credential.isDone() && !credential.isCompletedExceptionally()) {
             try {
-                return CompletableFuture.completedFuture(finish(request, claimed, loaded));
+                return CompletableFuture.completedFuture(finish(request, claimed, credential.join()));
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return credentials.get(claimed.accessKeyId())
-                .thenApplyAsync(credential -> finish(request, claimed, credential), blocking);
+        return credential.thenApplyAsync(found -> finish(request, claimed, found), blocking);
     }
 
     private Caller finish(HttpRequest<?> request, SigV4Verifier.Claimed claimed, Optional<ResolvedCredential> found) {
