@@ -1,12 +1,14 @@
 package io.keywarden.core.authz;
 
+import io.keywarden.core.auth.Caller;
+
 /**
  * The interim rule before policies: the root user may do everything, IAM users nothing (the caller-identity call
  * needs no permission and is never authorised).
  */
 public final class RootOnlyAuthorizer implements Authorizer {
     @Override
-    public boolean decidesFromMemory(io.keywarden.core.auth.Caller caller) {
+    public boolean decidesFromMemory(Caller caller) {
         return true;
     }
 

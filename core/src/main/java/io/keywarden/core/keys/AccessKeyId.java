@@ -69,13 +69,10 @@ public record AccessKeyId(String value) {
      * character 5 in {@code Q-Z2-7}); empty for IDs that carry no account (e.g. old {@code AKIAI...} keys).
      */
     public Optional<AccountId> account() {
-        if (value.length() != 20 || !(value.startsWith(LONG_TERM_PREFIX) || value.startsWith(TEMPORARY_PREFIX))) {
+        if (!isWellFormed(value)) {
             return Optional.empty();
         }
         String body = value.substring(4);
-        if (!Base32.isBase32(body)) {
-            return Optional.empty();
-        }
         // the first 6 bytes of the decoded body: 48 bits = the first 9.6 characters; take 10 characters (50 bits)
         long tenChars = Base32.decodeBits(body.substring(0, 10));
         long z = tenChars >>> 2;

@@ -1,12 +1,13 @@
 package io.keywarden.core.keys;
 
+import io.keywarden.core.audit.Sensitive;
 import io.keywarden.core.error.KeywardenException;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /** A 40-character secret access key. Never printed: {@link #toString()} redacts it. */
-public final class SecretAccessKey implements io.keywarden.core.audit.Sensitive {
+public final class SecretAccessKey implements Sensitive {
     public static final int LENGTH = 40;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

@@ -13,8 +13,9 @@ import java.util.Map;
  * request parameter: the Query face reads it as the component's name with a capital first letter ({@code UserName},
  * {@code MaxItems} and {@code Marker} for a {@link PageRequest}), the REST face binds it from the path, the query
  * string or the JSON body, and the audit trail records the record as the event's request parameters. Rules about a
- * parameter alone (required, allowed values, path prefixes, pages) are checked here, once for both faces; rules that
- * need state are the use cases'.
+ * parameter alone (required, allowed values, pages) are checked here, once for both faces; path prefixes, which the
+ * use cases default and read, are checked there ({@link Parameters#pathPrefix}); rules that need state are the use
+ * cases'.
  */
 public final class Requests {
     private Requests() {
@@ -58,7 +59,6 @@ public final class Requests {
 
     public record ListUsers(String pathPrefix, PageRequest page) {
         public ListUsers {
-            pathPrefix = Parameters.pathPrefix(pathPrefix);
             page = orFirst(page);
         }
     }
@@ -186,7 +186,6 @@ public final class Requests {
     /** {@code onlyAttached} is false when absent. */
     public record ListPolicies(String scope, boolean onlyAttached, String pathPrefix, PageRequest page) {
         public ListPolicies {
-            pathPrefix = Parameters.pathPrefix(pathPrefix);
             page = orFirst(page);
         }
     }
@@ -208,7 +207,6 @@ public final class Requests {
     public record ListAttachedUserPolicies(String userName, String pathPrefix, PageRequest page) {
         public ListAttachedUserPolicies {
             required(userName, "userName");
-            pathPrefix = Parameters.pathPrefix(pathPrefix);
             page = orFirst(page);
         }
     }

@@ -5,6 +5,7 @@ import io.keywarden.core.authz.AccessDenied;
 import io.keywarden.core.authz.AuthorizationRequest;
 import io.keywarden.core.authz.AuthorizationResult;
 import io.keywarden.core.authz.Authorizer;
+import io.keywarden.core.authz.Decision;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Arns;
@@ -15,6 +16,7 @@ import io.keywarden.core.port.UserStore;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Authorisation as the use cases need it: one place that asks the {@link Authorizer}, turns a denial into AWS's
@@ -41,11 +43,8 @@ public final class AccessGuard {
 
     /** Authorises or throws AccessDenied naming the resource as {@code resourceDescription}. */
     public AuthorizationResult authorize(Caller caller, String action, String resourceArn, String resourceDescription) {
-        AuthorizationResult result = authorizer.authorize(new AuthorizationRequest(caller, action, resourceArn));
-        if (!result.allowed()) {
-            throw AccessDenied.of(caller.principal().arn(), action, resourceDescription, result.decision());
-        }
-        return result;
+        return decide(caller, action, resourceArn,
+                decision -> AccessDenied.of(caller.principal().arn(), action, resourceDescription, decision));
     }
 
     /**
@@ -54,9 +53,16 @@ public final class AccessGuard {
      */
     public AuthorizationResult authorizeUndisclosed(Caller caller, String action, String resourceArn,
                                                     String resourceDescription) {
+        return decide(caller, action, resourceArn,
+                decision -> AccessDenied.undisclosed(caller.principal().arn(), action, resourceDescription));
+    }
+
+    /** Asks the authorizer; a denial throws what {@code denial} makes of the decision. */
+    private AuthorizationResult decide(Caller caller, String action, String resourceArn,
+                                       Function<Decision, KeywardenException> denial) {
         AuthorizationResult result = authorizer.authorize(new AuthorizationRequest(caller, action, resourceArn));
         if (!result.allowed()) {
-            throw AccessDenied.undisclosed(caller.principal().arn(), action, resourceDescription);
+            throw denial.apply(result.decision());
         }
         return result;
     }

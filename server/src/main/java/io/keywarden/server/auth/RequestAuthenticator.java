@@ -35,9 +35,8 @@ import java.util.concurrent.Executor;
  * the request claims without any key store; the claimed credential is then either in memory
  * ({@link CredentialCache#get} answers a completed future), and the signature is checked right here (on the event
  * loop: CPU only), or it is loaded on the blocking executor and the signature is checked there once it is. Nothing
- * runs twice. A claimed
- * key ID that is not shaped like one Keywarden issues ({@link AccessKeyId#isWellFormed}) is refused before the
- * cache is asked, so unauthenticated junk never occupies it.
+ * runs twice. A claimed key ID that is not shaped like one Keywarden issues ({@link AccessKeyId#isWellFormed}) is
+ * refused before the cache is asked, so unauthenticated junk never occupies it.
  */
 @Singleton
 public class RequestAuthenticator {

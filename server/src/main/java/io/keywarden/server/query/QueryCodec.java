@@ -3,6 +3,7 @@ package io.keywarden.server.query;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.keys.SecretAccessKey;
+import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Extension;
 import io.keywarden.core.operation.Operation;
 import io.keywarden.core.operation.UrlEncoded;
@@ -187,7 +188,7 @@ public final class QueryCodec {
         if (name == null || name.isEmpty()) {
             throw KeywardenException.of(ErrorCode.MISSING_ACTION, "Missing Action");
         }
-        return io.keywarden.core.operation.Catalogue.queryAction(name).orElseThrow(() -> KeywardenException.of(
+        return Catalogue.queryAction(name).orElseThrow(() -> KeywardenException.of(
                 ErrorCode.INVALID_ACTION, "Could not find operation " + name + " for version "
                         + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED")));
     }
