@@ -12,7 +12,6 @@ import io.keywarden.core.keys.SecretAccessKey;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -208,9 +207,25 @@ public final class SessionTokens {
         return header;
     }
 
+    /**
+     * One decrypting cipher per thread (the JDK's {@code getInstance} costs about as much as opening a token),
+     * initialised afresh for every token with its key and nonce. Sealing takes a new cipher each time: it is rare,
+     * and a reused GCM cipher refuses a repeated nonce, which must stay the JDK's to check.
+     */
+    private static final ThreadLocal<Cipher> DECRYPTING = new ThreadLocal<>();
+
     private static Cipher cipher(int mode, TokenKeys.TokenKey key, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(key.keyBytes(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        Cipher cipher;
+        if (mode == Cipher.DECRYPT_MODE) {
+            cipher = DECRYPTING.get();
+            if (cipher == null) {
+                cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                DECRYPTING.set(cipher);
+            }
+        } else {
+            cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        }
+        cipher.init(mode, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
         return cipher;
     }
 

@@ -28,6 +28,7 @@ public final class TokenKeys {
     public static final class TokenKey {
         private final String id;
         private final byte[] key;
+        private final javax.crypto.spec.SecretKeySpec spec;
 
         private TokenKey(String id, byte[] key) {
             if (!validId(id)) {
@@ -40,6 +41,7 @@ public final class TokenKeys {
             }
             this.id = id;
             this.key = key.clone();
+            this.spec = new javax.crypto.spec.SecretKeySpec(this.key, "AES");
         }
 
         public String id() {
@@ -48,6 +50,10 @@ public final class TokenKeys {
 
         byte[] keyBytes() {
             return key;
+        }
+
+        javax.crypto.spec.SecretKeySpec spec() {
+            return spec;
         }
 
         @Override
