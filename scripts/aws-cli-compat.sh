@@ -87,6 +87,24 @@ check "$out" "d['UserName']=='cli-alice' and d['AccessKeyLastUsed']['ServiceName
 out=$(root sts get-access-key-info --access-key-id "$KEY1")
 check "$out" "d['Account']=='$ACCOUNT'" "sts get-access-key-info"
 
+# temporary credentials: get-session-token, then the ASIA key with its session token (AWS_SESSION_TOKEN)
+out=$(as "$KEY1" "$SECRET1" sts get-session-token --duration-seconds 900)
+check "$out" "d['Credentials']['AccessKeyId'].startswith('ASIA') and len(d['Credentials']['SecretAccessKey'])==40 and d['Credentials']['SessionToken'] and d['Credentials']['Expiration']" "sts get-session-token"
+S_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["Credentials"]["AccessKeyId"])' "$out")
+S_SECRET=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["Credentials"]["SecretAccessKey"])' "$out")
+S_TOKEN=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["Credentials"]["SessionToken"])' "$out")
+out=$(AWS_SESSION_TOKEN=$S_TOKEN as "$S_ID" "$S_SECRET" sts get-caller-identity)
+check "$out" "d['Arn']=='arn:aws:iam::$ACCOUNT:user/cli-alice'" "session credentials sign sts get-caller-identity as their user"
+expect_error AccessDenied "session credentials cannot call IAM (no MFA)" -- \
+  env AWS_SESSION_TOKEN="$S_TOKEN" AWS_ACCESS_KEY_ID="$S_ID" AWS_SECRET_ACCESS_KEY="$S_SECRET" \
+  aws --endpoint-url "$ENDPOINT" --output json iam list-users
+expect_error InvalidClientTokenId "a truncated session token is refused" -- \
+  env AWS_SESSION_TOKEN="${S_TOKEN:0:40}" AWS_ACCESS_KEY_ID="$S_ID" AWS_SECRET_ACCESS_KEY="$S_SECRET" \
+  aws --endpoint-url "$ENDPOINT" --output json sts get-caller-identity
+expect_error AccessDenied "session credentials cannot get another session token" -- \
+  env AWS_SESSION_TOKEN="$S_TOKEN" AWS_ACCESS_KEY_ID="$S_ID" AWS_SECRET_ACCESS_KEY="$S_SECRET" \
+  aws --endpoint-url "$ENDPOINT" --output json sts get-session-token
+
 out=$(root iam create-access-key --user-name cli-alice)
 KEY2=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["AccessKeyId"])' "$out")
 expect_error LimitExceeded "a third key is refused" -- root iam create-access-key --user-name cli-alice

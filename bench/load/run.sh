@@ -6,6 +6,9 @@
 # each figure with its ratio to the /ping ceiling, and the p99 of signed reads at a fixed rate of half their maximum.
 # Also: start-up time to the first answered request, and heap after a full GC at idle and after the load.
 #
+# With SESSION_READS=1 (the default) GetCallerIdentity is also measured signed with temporary credentials (an ASIA key
+# and its session token, from root's GetSessionToken), to compare with the same read signed with an AKIA key.
+#
 # usage: bench/load/run.sh [--no-build]
 # settings (environment): DURATION=10 (s per measurement) WARMUP=5 (s per scenario, discarded) CONNECTIONS=32 WRK_THREADS=1
 #   ROUNDS=3 PAIR_THREADS=4 RATE_CONNECTIONS=16 OUT=<file> (default: a file in /tmp)
@@ -22,6 +25,7 @@ WRK_THREADS=${WRK_THREADS:-1}
 PAIR_THREADS=${PAIR_THREADS:-4}
 RATE_CONNECTIONS=${RATE_CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-3}
+SESSION_READS=${SESSION_READS:-1}
 JAVA_OPTS=${JAVA_OPTS-"-XX:SharedArchiveFile=$ROOT/server/target/keywarden-server.jsa"}
 OUT=${OUT:-/tmp/keywarden-load-$(date +%Y%m%d-%H%M%S).txt}
 JAR=$KW_JAR
@@ -85,7 +89,7 @@ log "startup_to_first_answer_ms $STARTUP_MS"
 log "idle_heap_used_after_gc_mb $(heap_used_mb) (rss $(rss_mb) MB)"
 
 java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool prepare "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" \
-  "$WORK/req" "$PAIR_THREADS" 2>&1 | tee -a "$OUT"
+  "$WORK/req" "$PAIR_THREADS" "$SESSION_READS" 2>&1 | tee -a "$OUT"
 
 RESULTS=$WORK/results
 : > "$RESULTS"
@@ -119,7 +123,8 @@ wrk_run ping pairs
 # signed reads at a fixed rate of half their (median) maximum: p99 under half load (SPEC §11: under 5 ms)
 median_rps() { awk -F'\t' -v n="$1" '$2 == n && $10 != "pairs" { print $3 }' "$RESULTS" | sort -n \
   | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-for s in caller-identity-rest caller-identity-query list-access-keys-rest list-access-keys-user-rest; do
+for s in caller-identity-rest caller-identity-query caller-identity-session-rest list-access-keys-rest \
+    list-access-keys-user-rest; do
   [ -f "$WORK/req/$s.req" ] || continue
   half=${FIXED_RATE:-$(( $(median_rps "$s") / 2 ))}
   before=$(load1)

@@ -6,6 +6,7 @@ import io.keywarden.core.operation.Operations;
 import io.keywarden.core.permissions.PolicyService;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.session.SessionService;
 import io.keywarden.server.config.OperationBeans;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -51,8 +52,8 @@ class QueryFaceTest extends ServerTestSupport {
         @Singleton
         @Replaces(value = Operations.class, factory = OperationBeans.class)
         Operations operations(IdentityService identity, PolicyService policies, CredentialReportService reports,
-                              AuditService audit) {
-            return Operations.standard(identity, policies, reports, audit).with(Catalogue.GET_POLICY_VERSION,
+                              AuditService audit, SessionService sessions) {
+            return Operations.standard(identity, policies, reports, audit, sessions).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });

@@ -24,9 +24,13 @@ import java.util.regex.Pattern;
  * {@code RESULT name requests/s p50-ms p99-ms requests non-2xx errors} that the script collects.
  *
  * <pre>
- * prepare    HOST:PORT KEY_ID SECRET OUT_DIR PAIR_USERS   signs the scenarios, checks each answers 2xx, writes
+ * prepare    HOST:PORT KEY_ID SECRET OUT_DIR PAIR_USERS [SESSIONS=1]
+ *                                                         signs the scenarios, checks each answers 2xx, writes
  *                                                         OUT_DIR/NAME.lua (wrk) and NAME.req (raw bytes) and
- *                                                         OUT_DIR/scenarios (the names that work on this server)
+ *                                                         OUT_DIR/scenarios (the names that work on this server);
+ *                                                         with SESSIONS=1 also GetCallerIdentity signed with
+ *                                                         temporary credentials (root's GetSessionToken: an ASIA
+ *                                                         key and a session token), to compare with the AKIA ones
  * pairs      HOST:PORT KEY_ID SECRET THREADS SECONDS      create + delete an access key, per thread in a loop,
  *                                                         each request freshly signed (closed loop)
  * fixed-rate HOST:PORT REQ_FILE NAME RATE CONNECTIONS SECONDS [WARMUP_SECONDS=5]
@@ -47,7 +51,8 @@ public final class LoadTool {
             usage();
         }
         switch (args[0]) {
-            case "prepare" -> prepare(args[1], args[2], args[3], Path.of(args[4]), Integer.parseInt(args[5]));
+            case "prepare" -> prepare(args[1], args[2], args[3], Path.of(args[4]), Integer.parseInt(args[5]),
+                    args.length <= 6 || !args[6].equals("0"));
             case "pairs" -> pairs(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "fixed-rate" -> fixedRate(args[1], Path.of(args[2]), args[3], Double.parseDouble(args[4]),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 5);
@@ -62,7 +67,8 @@ public final class LoadTool {
 
     // ---------------------------------------------------------------- prepare
 
-    static void prepare(String hostPort, String keyId, String secret, Path out, int pairUsers) throws IOException {
+    static void prepare(String hostPort, String keyId, String secret, Path out, int pairUsers, boolean sessions)
+            throws IOException {
         Files.createDirectories(out);
         SigningCredentials root = SigningCredentials.of(keyId, secret);
         Instant now = Instant.now();
@@ -77,6 +83,14 @@ public final class LoadTool {
                     SignedRequest.sign("GET", "/v1/users/me/access-keys", hostPort, null, null, root, now));
             addIfOk(http, out, scenarios, "list-access-keys-query", form(hostPort,
                     "Action=ListAccessKeys&Version=2010-05-08", root, now));
+            SigningCredentials session = sessions ? sessionCredentials(http, hostPort, root, now) : null;
+            if (session != null) {
+                Instant later = Instant.now();
+                addIfOk(http, out, scenarios, "caller-identity-session-rest",
+                        SignedRequest.sign("GET", "/v1/caller-identity", hostPort, null, null, session, later));
+                addIfOk(http, out, scenarios, "caller-identity-session-query", form(hostPort,
+                        "Action=GetCallerIdentity&Version=2011-06-15", session, later));
+            }
             SigningCredentials reader = policyReader(http, hostPort, root, now);
             if (reader != null) {
                 Instant later = Instant.now();
@@ -131,6 +145,22 @@ public final class LoadTool {
             return null;
         }
         return SigningCredentials.of(id.group(1), secret.group(1).replace("\\/", "/"));
+    }
+
+    /** Temporary credentials of root (GetSessionToken, one hour); null while the server cannot issue them. */
+    private static SigningCredentials sessionCredentials(RawHttp http, String hostPort, SigningCredentials root,
+                                                         Instant now) throws IOException {
+        RawHttp.Response r = http.exchange(SignedRequest.sign("POST", "/v1/sts/session-token", hostPort,
+                "application/json", "{}", root, now).toBytes());
+        Matcher id = ACCESS_KEY_ID.matcher(r.text());
+        Matcher secret = Pattern.compile("\"secretAccessKey\"\\s*:\\s*\"([^\"]+)\"").matcher(r.text());
+        Matcher token = Pattern.compile("\"sessionToken\"\\s*:\\s*\"([^\"]+)\"").matcher(r.text());
+        if (r.status() != 200 || !id.find() || !secret.find() || !token.find()) {
+            System.err.println("no session scenarios: GetSessionToken answered " + r.status());
+            return null;
+        }
+        return SigningCredentials.of(id.group(1), secret.group(1).replace("\\/", "/"),
+                token.group(1).replace("\\/", "/"));
     }
 
     private static void addIfOk(RawHttp http, Path out, List<String> scenarios, String name, SignedRequest request)

@@ -14,7 +14,7 @@ import java.util.Objects;
  * milliseconds; text fields lose control characters and unpaired surrogates and are cut to their column sizes
  * ({@link #MAX_TEXT}, ...); a JSON field longer than {@link #MAX_JSON} is replaced by a short marker.
  *
- * @param principalType {@code Root}, {@code IAMUser} or {@code Unknown} (authentication failed)
+ * @param principalType {@code Root}, {@code IAMUser}, {@code AssumedRole} or {@code Unknown} (authentication failed)
  * @param principalArn  null when authentication failed
  * @param accessKeyId   the key the request was signed with (claimed, when authentication failed); may be null
  * @param readOnly      whether the operation only reads (CloudTrail's {@code readOnly})

@@ -42,6 +42,17 @@ public final class MasterKey {
         return key.clone();
     }
 
+    /**
+     * A key derived from this master key with HKDF-SHA256 (RFC 5869; no salt, {@code info} as the context), so that
+     * every node holding the same master key derives the same key and no derived key reveals the master key or
+     * another derived key.
+     *
+     * @param length the number of bytes, at most 255 × 32
+     */
+    public byte[] derive(String info, int length) {
+        return Hkdf.sha256(key, new byte[32], info.getBytes(java.nio.charset.StandardCharsets.UTF_8), length);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MasterKey other && version == other.version && Arrays.equals(key, other.key);

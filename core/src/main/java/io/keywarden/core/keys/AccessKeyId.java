@@ -52,6 +52,11 @@ public record AccessKeyId(String value) {
         return generate(LONG_TERM_PREFIX, account, random);
     }
 
+    /** Issues a new temporary ({@code ASIA…}) key ID for the account, encoded exactly like a long-term one. */
+    public static AccessKeyId generateTemporary(AccountId account, RandomGenerator random) {
+        return generate(TEMPORARY_PREFIX, account, random);
+    }
+
     public static AccessKeyId generate(String prefix, AccountId account, RandomGenerator random) {
         long acct = account.asLong();
         StringBuilder sb = new StringBuilder(20).append(prefix);

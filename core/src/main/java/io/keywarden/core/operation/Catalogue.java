@@ -57,6 +57,13 @@ public final class Catalogue {
     public static final Operation<GetCallerIdentity, CallerIdentityResult> GET_CALLER_IDENTITY =
             new Operation<>("GetCallerIdentity", Service.STS, null, true, true, "none",
                     GetCallerIdentity.class, CallerIdentityResult.class);
+    /**
+     * Needs no permission, as in AWS (it authenticates; its credentials can do no more than their caller). A change,
+     * not a read: its event (with the issued key ID and expiry) is committed before the credentials are handed out.
+     */
+    public static final Operation<GetSessionToken, SessionTokenResult> GET_SESSION_TOKEN =
+            new Operation<>("GetSessionToken", Service.STS, null, false, true, "none",
+                    GetSessionToken.class, SessionTokenResult.class);
     public static final Operation<GetAccessKeyInfo, AccountResult> GET_ACCESS_KEY_INFO =
             read("GetAccessKeyInfo", Service.STS, ANY, GetAccessKeyInfo.class, AccountResult.class);
 
@@ -110,7 +117,7 @@ public final class Catalogue {
     private static final Map<String, Operation<?, ?>> BY_NAME = index(List.of(
             CREATE_USER, GET_USER, LIST_USERS, DELETE_USER,
             CREATE_ACCESS_KEY, LIST_ACCESS_KEYS, UPDATE_ACCESS_KEY, DELETE_ACCESS_KEY, GET_ACCESS_KEY_LAST_USED,
-            FIND_ACCESS_KEY_OWNER, GET_CALLER_IDENTITY, GET_ACCESS_KEY_INFO,
+            FIND_ACCESS_KEY_OWNER, GET_CALLER_IDENTITY, GET_SESSION_TOKEN, GET_ACCESS_KEY_INFO,
             GENERATE_CREDENTIAL_REPORT, GET_CREDENTIAL_REPORT,
             PUT_USER_POLICY, GET_USER_POLICY, DELETE_USER_POLICY, LIST_USER_POLICIES,
             CREATE_POLICY, GET_POLICY, GET_POLICY_VERSION, DELETE_POLICY, LIST_POLICIES,

@@ -107,7 +107,7 @@ public final class OperationInvoker {
         Principal p = caller.principal();
         boolean recordResult = failure == null && !operation.readOnly();
         return new AuditRecord(eventIds.get(), clock.instant(), account.value(), operation.service().eventSource(),
-                operation.name(), operation.readOnly(), p.isRoot() ? "Root" : "IAMUser", p.arn(), p.userId(),
+                operation.name(), operation.readOnly(), p.identityType(), p.arn(), p.userId(),
                 p.user().map(u -> u.userName().value()).orElse(null), caller.accessKeyId(), caller.sourceIp(),
                 caller.userAgent(), EventJson.write(request), recordResult ? EventJson.write(result) : null,
                 failure == null ? null : failure.errorCode().code(), failure == null ? null : failure.getMessage(),

@@ -26,6 +26,8 @@ import io.keywarden.core.service.KeyLastUsedInfo;
 import io.keywarden.core.service.KeyOwnerInfo;
 import io.keywarden.core.service.UserInfo;
 import io.keywarden.core.service.UserSummary;
+import io.keywarden.core.session.SessionService;
+import io.keywarden.core.session.SessionTokens;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -92,7 +94,7 @@ public final class Operations {
 
     /** Every operation of the catalogue, performed by the use cases. */
     public static Operations standard(IdentityService identity, PolicyService policies,
-                                      CredentialReportService reports, AuditService audit) {
+                                      CredentialReportService reports, AuditService audit, SessionService sessions) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> new UserResult(user(identity.createUser(caller,
@@ -147,6 +149,11 @@ public final class Operations {
                 .bind(Catalogue.GET_CALLER_IDENTITY, OperationHandler.inMemory((caller, q) -> {
                     CallerIdentity id = identity.getCallerIdentity(caller);
                     return new CallerIdentityResult(id.userId(), id.account(), id.arn());
+                }))
+                .bind(Catalogue.GET_SESSION_TOKEN, OperationHandler.inMemory((caller, q) -> {
+                    SessionTokens.Issued issued = sessions.getSessionToken(caller, q.durationSeconds(),
+                            q.serialNumber(), q.tokenCode());
+                    return new SessionTokenResult(credentials(issued));
                 }))
                 .bind(Catalogue.GET_ACCESS_KEY_INFO, (caller, q) ->
                         new AccountResult(identity.getAccessKeyInfo(caller, q.accessKeyId()).value()))
@@ -245,6 +252,12 @@ public final class Operations {
     private static UserEntry user(UserInfo u) {
         return new UserEntry(u.userPath().map(UserPath::value).orElse(null), u.name().map(UserName::value).orElse(null),
                 u.userId(), u.arn(), u.createDate(), null);
+    }
+
+    /** The credentials of a session just issued, as STS answers them (AssumeRole answers the same shape). */
+    public static SessionCredentials credentials(SessionTokens.Issued issued) {
+        return new SessionCredentials(issued.session().accessKeyId(), issued.secret(), issued.token(),
+                issued.session().expiresAt());
     }
 
     private static String ownerName(AccessKey k) {

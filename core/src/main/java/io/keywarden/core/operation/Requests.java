@@ -116,6 +116,33 @@ public final class Requests {
     public record GetCallerIdentity() {
     }
 
+    /**
+     * @param durationSeconds 900 to 129,600; null for the default (43,200; root sessions last at most 3,600)
+     * @param serialNumber    an MFA device (Keywarden has none: refused)
+     * @param tokenCode       an MFA code (refused likewise)
+     */
+    public record GetSessionToken(Integer durationSeconds, String serialNumber, String tokenCode) {
+        public GetSessionToken {
+            if (durationSeconds != null && durationSeconds < io.keywarden.core.session.SessionService.MIN_DURATION) {
+                throw outOfRange(durationSeconds, "greater than or equal to "
+                        + io.keywarden.core.session.SessionService.MIN_DURATION);
+            }
+            if (durationSeconds != null && durationSeconds > io.keywarden.core.session.SessionService.MAX_DURATION) {
+                throw outOfRange(durationSeconds, "less than or equal to "
+                        + io.keywarden.core.session.SessionService.MAX_DURATION);
+            }
+        }
+
+        public GetSessionToken(Integer durationSeconds) {
+            this(durationSeconds, null, null);
+        }
+
+        private static KeywardenException outOfRange(int value, String bound) {
+            return KeywardenException.of(ErrorCode.VALIDATION_ERROR, "1 validation error detected: Value '" + value
+                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value " + bound);
+        }
+    }
+
     // ---------------------------------------------------------------- credential report
 
     public record GenerateCredentialReport() {

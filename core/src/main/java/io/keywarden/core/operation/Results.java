@@ -2,6 +2,7 @@ package io.keywarden.core.operation;
 
 import io.keywarden.core.audit.AuditEvent;
 import io.keywarden.core.keys.SecretAccessKey;
+import io.keywarden.core.session.SessionToken;
 
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +59,14 @@ public final class Results {
     }
 
     public record AccountResult(String account) {
+    }
+
+    /** Temporary credentials: the secret and the session token are shown to their requester only, never recorded. */
+    public record SessionCredentials(String accessKeyId, SecretAccessKey secretAccessKey, SessionToken sessionToken,
+                                     Instant expiration) {
+    }
+
+    public record SessionTokenResult(SessionCredentials credentials) {
     }
 
     public record KeyOwnerResult(String account, String arn, String userName, String userId, KeyEntry accessKey) {

@@ -5,6 +5,8 @@ import io.keywarden.core.authz.AuthorizationResult;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.authz.Decision;
+import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.identity.Principal;
 import io.keywarden.core.identity.User;
 import io.keywarden.core.policy.CompiledPolicy;
 import io.keywarden.core.policy.Evaluation;
@@ -20,6 +22,10 @@ import java.util.Optional;
  * Authorisation by IAM policies: the root user may do everything; an IAM user may do what its inline and attached
  * policies allow and no Deny forbids. Anything that cannot be evaluated (a policy that no longer parses, a source that
  * fails) denies, with the reason.
+ *
+ * <p>Temporary credentials: {@link SessionRules} first (GetSessionToken sessions call no IAM action and no STS action
+ * but AssumeRole), then the principal's policies as for a long-term key. A role session is decided by the role's
+ * policies ({@link PolicySource#policiesForRole}); until that is wired, it is denied (fails closed).
  */
 public final class PolicyAuthorizer implements Authorizer {
     /** Supplies a user's compiled policies (inline and attached); the server caches them. */
@@ -31,7 +37,23 @@ public final class PolicyAuthorizer implements Authorizer {
         default boolean inMemory(User user) {
             return false;
         }
+
+        /**
+         * A role's compiled policies (inline and attached), for its sessions. Not implemented by default: a role
+         * session is then denied, with the reason.
+         */
+        default List<CompiledPolicy> policiesForRole(AccountId account, String roleId) {
+            throw new UnsupportedOperationException(ROLE_PLACEHOLDER);
+        }
+
+        /** Whether {@link #policiesForRole} would answer from memory now, without I/O. */
+        default boolean roleInMemory(AccountId account, String roleId) {
+            return false;
+        }
     }
+
+    /** Why a role session is denied while roles' policies are not wired. */
+    public static final String ROLE_PLACEHOLDER = "role sessions are authorised by the role's policies";
 
     private final PolicySource source;
     private final PolicyEvaluator evaluator;
@@ -43,20 +65,34 @@ public final class PolicyAuthorizer implements Authorizer {
 
     @Override
     public boolean decidesFromMemory(Caller caller) {
-        return caller.principal().user().map(source::inMemory).orElse(true);
+        Principal p = caller.principal();
+        if (p instanceof Principal.AssumedRole role) {
+            return source.roleInMemory(role.accountId(), role.roleId());
+        }
+        return p.user().map(source::inMemory).orElse(true);
     }
 
     @Override
     public AuthorizationResult authorize(AuthorizationRequest request) {
-        Optional<User> user = request.caller().principal().user();
-        if (user.isEmpty()) {
+        Optional<AuthorizationResult> sessionRule = SessionRules.check(request);
+        if (sessionRule.isPresent()) {
+            return sessionRule.get();
+        }
+        Principal principal = request.caller().principal();
+        if (principal.isRoot()) {
             return AuthorizationResult.of(Decision.ALLOW, "the root user may do everything");
         }
         List<CompiledPolicy> policies;
         try {
-            policies = source.policiesFor(user.get());
+            if (principal instanceof Principal.AssumedRole role) {
+                policies = source.policiesForRole(role.accountId(), role.roleId());
+            } else {
+                policies = source.policiesFor(principal.user().orElseThrow());
+            }
         } catch (RuntimeException e) {
-            String why = "policies of " + user.get().arn() + " could not be loaded: " + e.getMessage();
+            String why = e instanceof UnsupportedOperationException && ROLE_PLACEHOLDER.equals(e.getMessage())
+                    ? ROLE_PLACEHOLDER
+                    : "policies of " + principal.principalArn() + " could not be loaded: " + e.getMessage();
             return new AuthorizationResult(Decision.EXPLICIT_DENY, why, List.of(), List.of(why));
         }
         Evaluation evaluation = evaluator.evaluate(

@@ -3,6 +3,7 @@ package io.keywarden.core.permissions;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.identity.Principal;
 import io.keywarden.core.policy.ConditionContext;
+import io.keywarden.core.session.Session;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,12 @@ import java.util.Map;
  * {@code aws:SourceIp}, {@code aws:CurrentTime}, {@code aws:EpochTime}, {@code aws:SecureTransport},
  * {@code aws:UserAgent} and {@code aws:RequestedRegion}. {@code aws:MultiFactorAuthPresent} is absent, as AWS leaves
  * it for long-term keys.
+ *
+ * <p>For temporary credentials (a request signed with a session) also {@code aws:TokenIssueTime} (ISO-8601),
+ * {@code aws:MultiFactorAuthPresent} = {@code false} (Keywarden has no MFA devices), and {@code aws:SourceIdentity}
+ * and {@code sts:SourceIdentity} when the session has a source identity. For a role session
+ * {@code aws:PrincipalArn} is the role's ARN, {@code aws:userid} {@code ROLEID:SESSION} and
+ * {@code aws:PrincipalType} {@code AssumedRole}.
  */
 public final class RequestContexts {
     private RequestContexts() {
@@ -40,7 +47,7 @@ public final class RequestContexts {
         p.user().ifPresent(u -> b.put("aws:username", u.userName().value()));
         b.put("aws:userid", p.userId());
         b.put("aws:PrincipalAccount", p.accountId().value());
-        b.put("aws:PrincipalArn", p.arn());
+        b.put("aws:PrincipalArn", p.principalArn());
         b.put("aws:PrincipalType", p.type());
         if (!caller.sourceIp().isEmpty()) {
             b.put("aws:SourceIp", caller.sourceIp());
@@ -53,6 +60,15 @@ public final class RequestContexts {
         }
         if (!caller.region().isEmpty()) {
             b.put("aws:RequestedRegion", caller.region());
+        }
+        Session session = caller.session();
+        if (session != null) {
+            b.put("aws:TokenIssueTime", DateTimeFormatter.ISO_INSTANT.format(session.issuedAt()));
+            b.put("aws:MultiFactorAuthPresent", "false");
+            if (session.sourceIdentity() != null) {
+                b.put("aws:SourceIdentity", session.sourceIdentity());
+                b.put("sts:SourceIdentity", session.sourceIdentity());
+            }
         }
         return b.build();
     }

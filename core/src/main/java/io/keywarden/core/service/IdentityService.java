@@ -100,8 +100,9 @@ public final class IdentityService {
     public UserInfo getUser(Caller caller, String userName) {
         if (userName == null) {
             Principal p = caller.principal();
+            requireUserOrRoot(p);
             authorize(caller, Catalogue.GET_USER.action(), p.arn(), describe(p));
-            return p.user().map(UserInfo::of).orElseGet(() -> UserInfo.root(account));
+            return p.isRoot() ? UserInfo.root(account) : UserInfo.of(p.user().orElseThrow());
         }
         User user = requireUser(caller, Catalogue.GET_USER.action(), userName);
         return UserInfo.of(user);
@@ -242,7 +243,11 @@ public final class IdentityService {
         if (userName != null || !guard.authorizer().decidesFromMemory(caller)) {
             return false;
         }
-        String ownerId = caller.principal().user().map(User::userId).orElse(KeyOwner.root(account.id()).id());
+        Principal p = caller.principal();
+        if (!p.isRoot() && p.user().isEmpty()) {
+            return false; // a role session names no user: answered (with an error) off the event loop
+        }
+        String ownerId = p.isRoot() ? KeyOwner.root(account.id()).id() : p.user().orElseThrow().userId();
         return keys.listingInMemory(account.id(), ownerId);
     }
 
@@ -334,13 +339,25 @@ public final class IdentityService {
     private Target target(Caller caller, String action, String userName) {
         if (userName == null) {
             Principal p = caller.principal();
-            KeyOwner owner = p.user().map(u -> KeyOwner.user(u.userId(), u.userName()))
-                    .orElseGet(() -> KeyOwner.root(account.id()));
+            requireUserOrRoot(p);
+            KeyOwner owner = p.isRoot() ? KeyOwner.root(account.id())
+                    : p.user().map(u -> KeyOwner.user(u.userId(), u.userName())).orElseThrow();
             authorize(caller, action, p.arn(), describe(p));
             return new Target(owner, p.arn());
         }
         User user = requireUser(caller, action, userName);
         return new Target(KeyOwner.user(user.userId(), user.userName()), user.arn());
+    }
+
+    /**
+     * An operation on "the caller" needs a caller that is a user or root: a role session has no user, and AWS answers
+     * it with this ValidationError.
+     */
+    private static void requireUserOrRoot(Principal p) {
+        if (!p.isRoot() && p.user().isEmpty()) {
+            throw KeywardenException.of(ErrorCode.VALIDATION_ERROR,
+                    "Must specify userName when calling with non-User credentials");
+        }
     }
 
     private User requireUser(Caller caller, String action, String userName) {

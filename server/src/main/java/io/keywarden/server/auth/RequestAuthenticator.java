@@ -5,6 +5,8 @@ import io.keywarden.core.auth.ResolvedCredential;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.keys.AccessKeyId;
+import io.keywarden.core.session.Session;
+import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.sigv4.Header;
 import io.keywarden.core.sigv4.ResolvedSecret;
 import io.keywarden.core.sigv4.SigV4Verifier;
@@ -36,7 +38,9 @@ import java.util.concurrent.Executor;
  * ({@link CredentialCache#get} answers a completed future), and the signature is checked right here (on the event
  * loop: CPU only), or it is loaded on the blocking executor and the signature is checked there once it is. Nothing
  * runs twice. A claimed key ID that is not shaped like one Keywarden issues ({@link AccessKeyId#isWellFormed}) is
- * refused before the cache is asked, so unauthenticated junk never occupies it.
+ * refused before the cache is asked, so unauthenticated junk never occupies it. Temporary credentials
+ * ({@code ASIA…} with {@code X-Amz-Security-Token}) never reach the cache: their token carries the session and its
+ * secret, sealed with the token keys, and is checked here, on the calling thread.
  */
 @Singleton
 public class RequestAuthenticator {
@@ -49,9 +53,12 @@ public class RequestAuthenticator {
     private final LastUsedRecorder lastUsed;
     private final Clock clock;
     private final Executor blocking;
+    private final SessionTokens sessions;
 
     public RequestAuthenticator(SigV4Verifier verifier, CredentialCache credentials, LastUsedRecorder lastUsed,
-                                Clock clock, @Named(TaskExecutors.BLOCKING) Executor blocking) {
+                                Clock clock, @Named(TaskExecutors.BLOCKING) Executor blocking,
+                                SessionTokens sessions) {
+        this.sessions = sessions;
         this.verifier = verifier;
         this.credentials = credentials;
         this.lastUsed = lastUsed;
@@ -79,8 +86,16 @@ public class RequestAuthenticator {
             return CompletableFuture.failedFuture(KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID,
                     SigV4Verifier.INVALID_CLIENT_TOKEN_ID));
         }
+        if (claimed.accessKeyId().startsWith(AccessKeyId.TEMPORARY_PREFIX)) {
+            // temporary credentials: everything is in the token, so this is answered here, from memory, at once
+            try {
+                return CompletableFuture.completedFuture(finishSession(request, claimed));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         if (claimed.sessionToken() != null) {
-            // temporary credentials (STS) are not issued yet: a token is never valid
+            // a long-term key never comes with a session token
             return CompletableFuture.failedFuture(KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID,
                     SigV4Verifier.INVALID_CLIENT_TOKEN_ID));
         }
@@ -106,6 +121,27 @@ public class RequestAuthenticator {
                 request.getHeaders().get(HttpHeaders.USER_AGENT), request.isSecure(), region, service);
         request.setAttribute(CALLER_ATTRIBUTE, caller);
         lastUsed.record(credential.key().id(), now, service, region);
+        return caller;
+    }
+
+    /**
+     * A request signed with temporary credentials ({@code ASIA…}): the session token (header or presigned query) is
+     * opened with the token keys (no database, no credential cache: a token that does not open for this key ID is
+     * {@code InvalidClientTokenId}, an expired one {@code ExpiredToken}), then the signature is checked with the
+     * session's secret. No last-used record: AWS keeps none for temporary keys.
+     */
+    private Caller finishSession(HttpRequest<?> request, SigV4Verifier.Claimed claimed) {
+        if (claimed.sessionToken() == null) {
+            throw KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID, SigV4Verifier.INVALID_CLIENT_TOKEN_ID);
+        }
+        SessionTokens.Opened opened = sessions.open(claimed.accessKeyId(), claimed.sessionToken());
+        VerifiedRequest<SessionTokens.Opened> verified = verifier.verify(claimed,
+                Optional.of(ResolvedSecret.of(opened.secret().reveal(), opened)));
+        Session session = opened.session();
+        Caller caller = new Caller(session.principal(), verified.accessKeyId(), clock.instant(), sourceIp(request),
+                request.getHeaders().get(HttpHeaders.USER_AGENT), request.isSecure(), verified.scope().region(),
+                verified.scope().service(), session);
+        request.setAttribute(CALLER_ATTRIBUTE, caller);
         return caller;
     }
 

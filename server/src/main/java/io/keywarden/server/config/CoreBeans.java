@@ -5,6 +5,7 @@ import io.keywarden.core.audit.AuditService;
 import io.keywarden.core.auth.CredentialResolver;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.authz.RootOnlyAuthorizer;
+import io.keywarden.core.crypto.MasterKey;
 import io.keywarden.core.crypto.SecretSealer;
 import io.keywarden.core.identity.Account;
 import io.keywarden.core.port.AccessKeyStore;
@@ -58,9 +59,15 @@ public class CoreBeans {
         return AccountBootstrap.loadOrCreate(config, accounts, clock, random);
     }
 
+    /** The master key (configured, or read from or generated into the data folder). */
     @Singleton
-    SecretSealer secretSealer(KeywardenConfig config, SecureRandom random) {
-        return SecretSealer.create(MasterKeyLoader.load(config, random), random);
+    MasterKey masterKey(KeywardenConfig config, SecureRandom random) {
+        return MasterKeyLoader.load(config, random);
+    }
+
+    @Singleton
+    SecretSealer secretSealer(MasterKey masterKey, SecureRandom random) {
+        return SecretSealer.create(masterKey, random);
     }
 
     @Singleton

@@ -12,6 +12,7 @@ import io.keywarden.core.port.CredentialReportStore;
 import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.session.SessionService;
 import io.keywarden.server.http.RequestIds;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -31,8 +32,8 @@ public class OperationBeans {
 
     @Singleton
     Operations operations(IdentityService identity, PolicyService policies, CredentialReportService reports,
-                          AuditService audit) {
-        return Operations.standard(identity, policies, reports, audit);
+                          AuditService audit, SessionService sessions) {
+        return Operations.standard(identity, policies, reports, audit, sessions);
     }
 
     @Singleton

@@ -144,7 +144,7 @@ public class AuditFilter implements Ordered {
         String userAgent;
         if (caller != null) {
             Principal p = caller.principal();
-            principalType = p.isRoot() ? "Root" : "IAMUser";
+            principalType = p.identityType();
             principalArn = p.arn();
             principalId = p.userId();
             userName = p.user().map(u -> u.userName().value()).orElse(null);

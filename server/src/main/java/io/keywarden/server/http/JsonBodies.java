@@ -6,6 +6,7 @@ import io.keywarden.server.http.dto.AttachUserPolicyBody;
 import io.keywarden.server.http.dto.CreatePolicyBody;
 import io.keywarden.server.http.dto.CreateUserBody;
 import io.keywarden.server.http.dto.PutUserPolicyBody;
+import io.keywarden.server.http.dto.SessionTokenBody;
 import io.keywarden.server.http.dto.SimulationBody;
 import io.keywarden.server.http.dto.UpdateAccessKeyBody;
 import io.micronaut.context.annotation.Factory;
@@ -60,6 +61,11 @@ public final class JsonBodies {
     @Singleton
     Deserializer<SimulationBody> simulation() {
         return strict(SimulationBody.class);
+    }
+
+    @Singleton
+    Deserializer<SessionTokenBody> sessionToken() {
+        return strict(SessionTokenBody.class);
     }
 
     static <T> Deserializer<T> strict(Class<T> type) {
@@ -118,6 +124,16 @@ public final class JsonBodies {
                 throw KeywardenException.validation(name, "Member must be a string");
             }
             return value.getStringValue();
+        }
+        if (field.getType() == Integer.class) {
+            Number n = value.isNumber() ? value.getNumberValue() : null;
+            if (n instanceof Integer i) {
+                return i;
+            }
+            if (n instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+                return (int) l.longValue();
+            }
+            throw KeywardenException.validation(name, "Member must be an integer");
         }
         if (field.getType() == Map.class) {
             if (!value.isObject()) {

@@ -3,6 +3,7 @@ package io.keywarden.server.query;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.keys.SecretAccessKey;
+import io.keywarden.core.session.SessionToken;
 import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Extension;
 import io.keywarden.core.operation.Operation;
@@ -101,6 +102,18 @@ public final class QueryCodec {
         if (type == boolean.class) {
             return params.bool(name, false);
         }
+        if (type == Integer.class) {
+            String text = params.optional(name);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                throw KeywardenException.of(ErrorCode.VALIDATION_ERROR, "1 validation error detected: Value at '"
+                        + component.getName() + "' failed to satisfy constraint: Member must be an integer");
+            }
+        }
         if (type == List.class) {
             Type element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
             return element == String.class ? params.list(name) : params.structList(name);
@@ -156,6 +169,8 @@ public final class QueryCodec {
             xml.element(name, Base64.getEncoder().encodeToString(bytes));
         } else if (value instanceof SecretAccessKey secret) {
             xml.element(name, secret.reveal()); // the create answer: the one place a secret is shown
+        } else if (value instanceof SessionToken token) {
+            xml.element(name, token.reveal()); // likewise the answer that issues a session
         } else if (value instanceof List<?> list) {
             xml.start(name);
             for (Object item : list) {

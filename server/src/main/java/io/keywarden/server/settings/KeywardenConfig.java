@@ -243,6 +243,32 @@ public class KeywardenConfig {
         }
     }
 
+    /** {@code keywarden.sessions.*}: the session tokens of temporary credentials. */
+    @ConfigurationProperties("sessions")
+    public static class Sessions {
+        private String tokenKeys;
+
+        /**
+         * {@code keywarden.sessions.token-keys} ({@code KEYWARDEN_SESSION_TOKEN_KEYS}): {@code kid:base64(32 bytes)},
+         * comma-separated, the first sealing new tokens and all of them opening tokens (rotation: put the new key
+         * first, remove the old one 36 hours later). Unset: one key derived from the master key, the same on every
+         * node sharing it.
+         */
+        @Nullable
+        public String getTokenKeys() {
+            return tokenKeys;
+        }
+
+        public void setTokenKeys(@Nullable String tokenKeys) {
+            this.tokenKeys = blankToNull(tokenKeys);
+        }
+
+        @Override
+        public String toString() {
+            return "Sessions[tokenKeys=" + (tokenKeys == null ? "unset" : "[redacted]") + "]";
+        }
+    }
+
     /** {@code keywarden.audit.*}: what the audit trail records beyond every change and every refused call. */
     @ConfigurationProperties("audit")
     public static class Audit {

@@ -98,6 +98,13 @@ public final class ClassDataSharingTraining {
             expect(204, send("DELETE", "/v1/users/" + user + "/access-keys/" + keyId, null, null, true, "iam"));
             expect(204, send("DELETE", "/v1/users/" + user, null, null, true, "iam"));
         }
+        // temporary credentials: GetSessionToken, then a read signed with the ASIA key and its session token
+        String session = send("POST", "/v1/sts/session-token", "application/json", "{}", true, "sts").body();
+        SigningCredentials temporary = SigningCredentials.of(
+                session.replaceAll("(?s).*\"accessKeyId\"\\s*:\\s*\"([A-Z0-9]+)\".*", "$1"),
+                session.replaceAll("(?s).*\"secretAccessKey\"\\s*:\\s*\"([^\"]+)\".*", "$1"),
+                session.replaceAll("(?s).*\"sessionToken\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
+        expect(200, send(temporary, "GET", "/v1/caller-identity", null, null, true, "sts"));
         // every operation of the Query face once, without parameters: each decodes its typed request (most then
         // refuse it as incomplete), so the catalogue's request and result types are in the archive
         for (Operation<?, ?> op : Catalogue.all()) {
@@ -114,6 +121,12 @@ public final class ClassDataSharingTraining {
 
     private HttpResponse<String> send(String method, String path, String contentType, String body, boolean signed,
                                       String service) throws IOException, InterruptedException {
+        return send(root, method, path, contentType, body, signed, service);
+    }
+
+    private HttpResponse<String> send(SigningCredentials credentials, String method, String path, String contentType,
+                                      String body, boolean signed, String service)
+            throws IOException, InterruptedException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         List<Header> headers = new ArrayList<>();
         headers.add(Header.of("Host", host));
@@ -129,7 +142,7 @@ public final class ClassDataSharingTraining {
         }
         if (signed) {
             SigningResult result = SigV4Signer.create().sign(SignableRequest.of(method, path, "", headers, bytes),
-                    root, REGION, service, Instant.now(), SignOptions.defaults());
+                    credentials, REGION, service, Instant.now(), SignOptions.defaults());
             for (Header h : result.headersToAdd()) {
                 request.header(h.name(), h.value());
             }

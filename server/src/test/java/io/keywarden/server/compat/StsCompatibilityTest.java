@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkGlobalTime;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -89,6 +92,63 @@ class StsCompatibilityTest extends AwsSdkTestSupport {
                         u -> u.lastUsedDate() != null);
         assertThat(used.region()).isEqualTo("aws-global");
         assertThat(used.serviceName()).isEqualTo("sts");
+    }
+
+    /** GetSessionToken through the SDK, then its credentials ({@code AwsSessionCredentials}) for GetCallerIdentity. */
+    @Test
+    void sessionTokenCredentialsWorkInTheSdk() {
+        Credentials creds = sts(userKey).getSessionToken(b -> b.durationSeconds(3600)).credentials();
+        assertThat(creds.accessKeyId()).matches("ASIA[A-Z2-7]{16}");
+        assertThat(creds.secretAccessKey()).hasSize(40);
+        assertThat(creds.sessionToken()).isNotBlank();
+        assertThat(creds.expiration()).isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
+
+        StsClient session = track(StsClient.builder().endpointOverride(baseUri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        creds.accessKeyId(), creds.secretAccessKey(), creds.sessionToken())))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
+        GetCallerIdentityResponse id = session.getCallerIdentity();
+        assertThat(id.arn()).isEqualTo("arn:aws:iam::" + account + ":user/apps/sts-user");
+        assertThat(id.account()).isEqualTo(account);
+        assertThat(rootSts().getAccessKeyInfo(b -> b.accessKeyId(creds.accessKeyId())).account()).isEqualTo(account);
+
+        assertThatThrownBy(session::getSessionToken).isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(e.awsErrorDetails().errorMessage())
+                    .isEqualTo("Cannot call GetSessionToken with session credentials");
+        });
+        IamClient sessionIam = track(IamClient.builder().endpointOverride(baseUri()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        creds.accessKeyId(), creds.secretAccessKey(), creds.sessionToken())))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
+        assertThatThrownBy(sessionIam::listUsers).isInstanceOfSatisfying(IamException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        });
+
+        StsClient forged = track(StsClient.builder().endpointOverride(baseUri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        creds.accessKeyId(), creds.secretAccessKey(), creds.sessionToken().substring(8))))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
+        assertThatThrownBy(forged::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(403);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+        });
+    }
+
+    @Test
+    void sessionTokenDurationsAreValidatedAsAwsDoes() {
+        assertThatThrownBy(() -> sts(userKey).getSessionToken(b -> b.durationSeconds(600)))
+                .isInstanceOfSatisfying(StsException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+                });
+        assertThat(rootSts().getSessionToken(b -> b.durationSeconds(7200)).credentials().expiration())
+                .isBefore(Instant.now().plusSeconds(3700));
     }
 
     @Test

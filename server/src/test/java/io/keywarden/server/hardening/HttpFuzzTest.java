@@ -11,7 +11,9 @@ import io.keywarden.core.sigv4.SignableRequest;
 import io.keywarden.core.sigv4.SigningCredentials;
 import io.keywarden.server.blocking.BlockingGuard;
 import io.keywarden.server.support.ServerTestSupport;
+import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keywarden.server.support.SlowTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,14 +73,15 @@ class HttpFuzzTest extends ServerTestSupport {
     private static final Pattern STATUS = Pattern.compile("(?m)^HTTP/1\\.[01] (\\d{3})");
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
     private static final String[] ACTIONS = {"CreateUser", "GetUser", "ListUsers", "DeleteUser", "CreateAccessKey",
-            "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "GetAccessKeyLastUsed", "GetCallerIdentity",
+            "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "GetAccessKeyLastUsed", "GetCallerIdentity", "GetSessionToken",
             "GetAccessKeyInfo", "GenerateCredentialReport", "GetCredentialReport", "PutUserPolicy", "GetUserPolicy",
             "DeleteUserPolicy", "ListUserPolicies", "CreatePolicy", "GetPolicy", "GetPolicyVersion", "DeletePolicy",
             "ListPolicies", "AttachUserPolicy", "DetachUserPolicy", "ListAttachedUserPolicies",
             "SimulatePrincipalPolicy", "ListEntitiesForPolicy", "NoSuchAction", ""};
     private static final String[] PARAMS = {"UserName", "Path", "PathPrefix", "AccessKeyId", "Status", "Marker",
             "MaxItems", "PolicyName", "PolicyArn", "PolicyDocument", "VersionId", "ActionNames.member.1",
-            "ResourceArns.member.1", "PolicySourceArn", "Description", "OnlyAttached", "Scope"};
+            "ResourceArns.member.1", "PolicySourceArn", "Description", "OnlyAttached", "Scope", "DurationSeconds", "SerialNumber",
+            "TokenCode"};
     private static final String[] CONTENT_TYPES = {"application/json", "application/json; charset=utf-8",
             "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-8", "text/plain",
             "application/xml", "multipart/form-data; boundary=xyz", "application/x-amz-json-1.1", "*/*", ";;",
@@ -91,6 +94,9 @@ class HttpFuzzTest extends ServerTestSupport {
     private SigningCredentials rootCredentials;
     private SigningCredentials userCredentials;
     private SigningCredentials healthCredentials;
+    /** Temporary credentials of user fuzzy (GetSessionToken): signed with valid, forged and truncated tokens. */
+    private SigningCredentials sessionCredentials;
+    private SigningCredentials otherSessionCredentials;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -108,11 +114,21 @@ class HttpFuzzTest extends ServerTestSupport {
             userCredentials = SigningCredentials.of(key.json().path("accessKeyId").asText(),
                     key.json().path("secretAccessKey").asText());
         }
+        sessionCredentials = sessionToken();
+        otherSessionCredentials = sessionToken();
         // the health check's own user, whose name and key the fuzzer never draws
         root().post("/v1/users", "{\"userName\":\"health-check-7f3a\"}");
         Response key = root().post("/v1/users/health-check-7f3a/access-keys", null);
         healthCredentials = SigningCredentials.of(key.json().path("accessKeyId").asText(),
                 key.json().path("secretAccessKey").asText());
+    }
+
+    private SigningCredentials sessionToken() {
+        Response r = SignedClient.of(baseUri(), userCredentials.accessKeyId(), userCredentials.secretAccessKey())
+                .withScope("us-east-1", "sts").post("/v1/sts/session-token", "{}");
+        JsonNode c = r.json().path("credentials");
+        return SigningCredentials.of(c.path("accessKeyId").asText(), c.path("secretAccessKey").asText(),
+                c.path("sessionToken").asText());
     }
 
     @Test
@@ -228,7 +244,7 @@ class HttpFuzzTest extends ServerTestSupport {
             case 5, 6 -> "/v1/users/" + user + "/access-keys/" + key;
             case 7 -> "/v1/access-keys/" + key + "/last-used";
             case 8 -> "/v1/access-keys/" + key + "/info";
-            case 9 -> "/v1/access-keys/" + key + "/owner";
+            case 9 -> r.nextBoolean() ? "/v1/access-keys/" + key + "/owner" : "/v1/sts/session-token";
             case 10 -> randomPath(r);
             default -> pick(r, "/ping", "/health", "/openapi.yml", "/health/liveness", "/", "/v1", "/v1/");
         };
@@ -270,11 +286,17 @@ class HttpFuzzTest extends ServerTestSupport {
     /** A well-formed request whose signature is forged or mangled. */
     private Fuzzed forged(Random r) {
         String path = r.nextBoolean() ? "/v1/caller-identity" : "/v1/users";
-        int how = r.nextInt(7);
+        int how = r.nextInt(12);
         SigningCredentials credentials = switch (how) {
             case 0 -> SigningCredentials.of(ROOT_ACCESS_KEY_ID, "wrong" + ROOT_SECRET.substring(5));
             case 1 -> SigningCredentials.of(pick(r, keyIds), ROOT_SECRET);
             case 2 -> SigningCredentials.of(word(r, 30), ROOT_SECRET);
+            case 7 -> withToken(sessionCredentials, flipBit(r, sessionCredentials.sessionToken()));
+            case 8 -> withToken(sessionCredentials, sessionCredentials.sessionToken()
+                    .substring(0, r.nextInt(sessionCredentials.sessionToken().length())));
+            case 9 -> withToken(sessionCredentials, otherSessionCredentials.sessionToken()); // replayed, other key ID
+            case 10 -> withToken(userCredentials, sessionCredentials.sessionToken()); // a long-term key with a token
+            case 11 -> withToken(sessionCredentials, word(r, 600));
             default -> rootCredentials;
         };
         List<Header> headers = new ArrayList<>();
@@ -285,7 +307,7 @@ class HttpFuzzTest extends ServerTestSupport {
         List<Header> all = new ArrayList<>(headers);
         for (Header h : added) {
             String value = h.value();
-            if (how >= 5 && h.name().equalsIgnoreCase("Authorization")) {
+            if ((how == 5 || how == 6) && h.name().equalsIgnoreCase("Authorization")) {
                 value = mangle(r, value);
             }
             all.add(Header.of(h.name(), value));
@@ -294,6 +316,17 @@ class HttpFuzzTest extends ServerTestSupport {
             all.add(Header.of("Authorization", "AWS4-HMAC-SHA256 Credential=x/y/z/w/aws4_request"));
         }
         return request("forged(" + how + ") GET " + path, "GET", path, "", all, new byte[0], r);
+    }
+
+    private static SigningCredentials withToken(SigningCredentials c, String token) {
+        return SigningCredentials.of(c.accessKeyId(), c.secretAccessKey(), token.isEmpty() ? "x" : token);
+    }
+
+    private static String flipBit(Random r, String token) {
+        byte[] raw = java.util.Base64.getDecoder().decode(token);
+        int bit = r.nextInt(raw.length * 8);
+        raw[bit / 8] ^= (byte) (1 << (bit % 8));
+        return java.util.Base64.getEncoder().encodeToString(raw);
     }
 
     private Fuzzed unsigned(Random r) {
@@ -481,7 +514,8 @@ class HttpFuzzTest extends ServerTestSupport {
     }
 
     private SigningCredentials pickCredentials(Random r) {
-        return r.nextInt(4) == 0 ? userCredentials : rootCredentials;
+        int n = r.nextInt(8);
+        return n == 0 ? sessionCredentials : n <= 2 ? userCredentials : rootCredentials;
     }
 
     private List<Header> randomHeaders(Random r) {

@@ -19,6 +19,9 @@ import io.keywarden.core.permissions.PolicyService;
 import io.keywarden.core.port.PolicyChangeListener;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.session.SessionService;
+import io.keywarden.core.session.SessionTokens;
+import io.keywarden.core.session.TokenKeys;
 import io.keywarden.core.testing.InMemoryAccessKeyStore;
 import io.keywarden.core.testing.InMemoryAuditStore;
 import io.keywarden.core.testing.InMemoryCredentialReportStore;
@@ -56,7 +59,9 @@ class QueryCodecTest {
             new InMemoryPolicyStore(), PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom()),
             new CredentialReportService(account, users, keys, new InMemoryCredentialReportStore(),
                     new RootOnlyAuthorizer(), Clock.systemUTC(), Duration.ofMinutes(1)),
-            new AuditService(new InMemoryAuditStore(), identity.guard()));
+            new AuditService(new InMemoryAuditStore(), identity.guard()),
+            new SessionService(new SessionTokens(accountId, TokenKeys.of("k", new byte[32]), Clock.systemUTC(),
+                    new SecureRandom())));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 

@@ -50,6 +50,11 @@ public final class SignedClient {
         return new SignedClient(base, SigningCredentials.of(accessKeyId, secretAccessKey));
     }
 
+    /** A client signing with temporary credentials (the token sent as {@code X-Amz-Security-Token}). */
+    public static SignedClient of(URI base, String accessKeyId, String secretAccessKey, String sessionToken) {
+        return new SignedClient(base, SigningCredentials.of(accessKeyId, secretAccessKey, sessionToken));
+    }
+
     /** An unsigning client (for public endpoints and negative tests). */
     public static SignedClient anonymous(URI base) {
         return new SignedClient(base, null);
@@ -81,6 +86,10 @@ public final class SignedClient {
     public Response post(String pathAndQuery, String json) {
         return send("POST", pathAndQuery, json == null ? null : "application/json",
                 json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response put(String pathAndQuery, String json) {
+        return send("PUT", pathAndQuery, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     public Response patch(String pathAndQuery, String json) {

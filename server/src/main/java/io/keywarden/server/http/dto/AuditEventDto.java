@@ -21,7 +21,7 @@ public record AuditEventDto(
         String eventSource,
         String eventName,
         boolean readOnly,
-        @Schema(allowableValues = {"Root", "IAMUser", "Unknown"}, requiredMode = REQUIRED) String principalType,
+        @Schema(allowableValues = {"Root", "IAMUser", "AssumedRole", "Unknown"}, requiredMode = REQUIRED) String principalType,
         @Nullable String principalArn,
         @Nullable String principalId,
         @Nullable String userName,
