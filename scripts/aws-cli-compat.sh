@@ -175,6 +175,21 @@ root iam detach-user-policy --user-name cli-other --policy-arn "$POLICY_ARN"
 root iam delete-policy --policy-arn "$POLICY_ARN"
 expect_error MalformedPolicyDocument "a malformed policy document is refused" -- root iam put-user-policy --user-name cli-other --policy-name Bad --policy-document '{"Version":"2012-10-17","Statement":'
 
+# roles: the trust policy URL-encoded on the wire, decoded by the CLI
+TRUST='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':root"},"Action":"sts:AssumeRole"}]}'
+out=$(root iam create-role --role-name cli-deploy --path /ci/ --assume-role-policy-document "$TRUST" --max-session-duration 7200)
+check "$out" "d['Role']['RoleName']=='cli-deploy' and d['Role']['RoleId'].startswith('AROA') and d['Role']['Arn']=='arn:aws:iam::$ACCOUNT:role/ci/cli-deploy' and d['Role']['AssumeRolePolicyDocument']==json.loads(r'''$TRUST''')" "iam create-role"
+out=$(root iam get-role --role-name cli-deploy)
+check "$out" "d['Role']['MaxSessionDuration']==7200 and d['Role']['AssumeRolePolicyDocument']==json.loads(r'''$TRUST''')" "iam get-role (the CLI decodes the trust policy)"
+out=$(root iam list-roles --path-prefix /ci/)
+check "$out" "[r['RoleName'] for r in d['Roles']]==['cli-deploy']" "iam list-roles --path-prefix"
+expect_error MalformedPolicyDocument "a trust policy without Principal is refused" -- root iam create-role --role-name cli-bad --assume-role-policy-document "$POLICY"
+root iam put-role-policy --role-name cli-deploy --policy-name Inline --policy-document "$POLICY"
+expect_error DeleteConflict "a role with policies cannot be deleted" -- root iam delete-role --role-name cli-deploy
+root iam delete-role-policy --role-name cli-deploy --policy-name Inline
+root iam delete-role --role-name cli-deploy
+expect_error NoSuchEntity "a deleted role is gone" -- root iam get-role --role-name cli-deploy
+
 # an action the server does not have
 expect_error InvalidAction "an unknown action is InvalidAction" -- root iam list-groups
 

@@ -4,6 +4,7 @@ import io.keywarden.core.audit.AuditService;
 import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Operations;
 import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.permissions.RoleService;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
 import io.keywarden.core.session.SessionService;
@@ -51,9 +52,9 @@ class QueryFaceTest extends ServerTestSupport {
     static class ExplodingOperations {
         @Singleton
         @Replaces(value = Operations.class, factory = OperationBeans.class)
-        Operations operations(IdentityService identity, PolicyService policies, CredentialReportService reports,
-                              AuditService audit, SessionService sessions) {
-            return Operations.standard(identity, policies, reports, audit, sessions).with(Catalogue.GET_POLICY_VERSION,
+        Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
+                              CredentialReportService reports, AuditService audit, SessionService sessions) {
+            return Operations.standard(identity, policies, roles, reports, audit, sessions).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });

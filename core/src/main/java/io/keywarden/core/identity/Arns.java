@@ -13,6 +13,11 @@ public final class Arns {
         return account.rootArn();
     }
 
+    /** {@code arn:aws:iam::ACCOUNT:role{PATH}NAME}. */
+    public static String role(AccountId account, UserPath path, String name) {
+        return "arn:aws:iam::" + account.value() + ":role" + path.value() + name;
+    }
+
     public static String policy(AccountId account, String path, String name) {
         return "arn:aws:iam::" + account.value() + ":policy" + path + name;
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class Catalogue {
     private static final String USER = "arn:aws:iam::{account}:user{path}{userName} (the caller when no user is named)";
     private static final String NAMED_USER = "arn:aws:iam::{account}:user{path}{userName}";
+    private static final String ROLE = "arn:aws:iam::{account}:role{path}{roleName}";
     private static final String POLICY = "arn:aws:iam::{account}:policy{path}{policyName}";
     private static final String ANY = "*";
 
@@ -106,6 +107,36 @@ public final class Catalogue {
             new Operation<>("SimulatePrincipalPolicy", Service.IAM, "iam:SimulatePrincipalPolicy", true, false,
                     NAMED_USER, SimulatePrincipalPolicy.class, SimulationResult.class);
 
+    // ---------------------------------------------------------------- roles
+    public static final Operation<CreateRole, RoleResult> CREATE_ROLE =
+            write("CreateRole", Service.IAM, ROLE, CreateRole.class, RoleResult.class);
+    public static final Operation<GetRole, RoleResult> GET_ROLE =
+            read("GetRole", Service.IAM, ROLE, GetRole.class, RoleResult.class);
+    public static final Operation<ListRoles, RoleList> LIST_ROLES =
+            read("ListRoles", Service.IAM, "arn:aws:iam::{account}:role{pathPrefix}*", ListRoles.class,
+                    RoleList.class);
+    public static final Operation<UpdateRole, NoOutput> UPDATE_ROLE =
+            write("UpdateRole", Service.IAM, ROLE, UpdateRole.class, NoOutput.class);
+    public static final Operation<UpdateAssumeRolePolicy, NoOutput> UPDATE_ASSUME_ROLE_POLICY =
+            write("UpdateAssumeRolePolicy", Service.IAM, ROLE, UpdateAssumeRolePolicy.class, NoOutput.class);
+    public static final Operation<DeleteRole, NoOutput> DELETE_ROLE =
+            write("DeleteRole", Service.IAM, ROLE, DeleteRole.class, NoOutput.class);
+    public static final Operation<PutRolePolicy, NoOutput> PUT_ROLE_POLICY =
+            write("PutRolePolicy", Service.IAM, ROLE, PutRolePolicy.class, NoOutput.class);
+    public static final Operation<GetRolePolicy, RolePolicyResult> GET_ROLE_POLICY =
+            read("GetRolePolicy", Service.IAM, ROLE, GetRolePolicy.class, RolePolicyResult.class);
+    public static final Operation<DeleteRolePolicy, NoOutput> DELETE_ROLE_POLICY =
+            write("DeleteRolePolicy", Service.IAM, ROLE, DeleteRolePolicy.class, NoOutput.class);
+    public static final Operation<ListRolePolicies, PolicyNameList> LIST_ROLE_POLICIES =
+            read("ListRolePolicies", Service.IAM, ROLE, ListRolePolicies.class, PolicyNameList.class);
+    public static final Operation<AttachRolePolicy, NoOutput> ATTACH_ROLE_POLICY =
+            write("AttachRolePolicy", Service.IAM, ROLE, AttachRolePolicy.class, NoOutput.class);
+    public static final Operation<DetachRolePolicy, NoOutput> DETACH_ROLE_POLICY =
+            write("DetachRolePolicy", Service.IAM, ROLE, DetachRolePolicy.class, NoOutput.class);
+    public static final Operation<ListAttachedRolePolicies, AttachedPolicyList> LIST_ATTACHED_ROLE_POLICIES =
+            read("ListAttachedRolePolicies", Service.IAM, ROLE, ListAttachedRolePolicies.class,
+                    AttachedPolicyList.class);
+
     // ---------------------------------------------------------------- audit trail
     public static final Operation<LookupEvents, EventList> LOOKUP_EVENTS =
             new Operation<>("LookupEvents", Service.KEYWARDEN, "keywarden:LookupEvents", true, false, ANY,
@@ -122,6 +153,9 @@ public final class Catalogue {
             PUT_USER_POLICY, GET_USER_POLICY, DELETE_USER_POLICY, LIST_USER_POLICIES,
             CREATE_POLICY, GET_POLICY, GET_POLICY_VERSION, DELETE_POLICY, LIST_POLICIES,
             ATTACH_USER_POLICY, DETACH_USER_POLICY, LIST_ATTACHED_USER_POLICIES, SIMULATE_PRINCIPAL_POLICY,
+            CREATE_ROLE, GET_ROLE, LIST_ROLES, UPDATE_ROLE, UPDATE_ASSUME_ROLE_POLICY, DELETE_ROLE,
+            PUT_ROLE_POLICY, GET_ROLE_POLICY, DELETE_ROLE_POLICY, LIST_ROLE_POLICIES,
+            ATTACH_ROLE_POLICY, DETACH_ROLE_POLICY, LIST_ATTACHED_ROLE_POLICIES,
             LOOKUP_EVENTS, VERIFY_AUDIT_TRAIL));
 
     /** Every operation, in the order above. */

@@ -18,6 +18,8 @@ import io.keywarden.core.operation.Results.*;
 import io.keywarden.core.permissions.InlinePolicy;
 import io.keywarden.core.permissions.ManagedPolicy;
 import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.permissions.RoleService;
+import io.keywarden.core.identity.Role;
 import io.keywarden.core.port.Page;
 import io.keywarden.core.service.CallerIdentity;
 import io.keywarden.core.service.CredentialReportService;
@@ -93,7 +95,7 @@ public final class Operations {
     }
 
     /** Every operation of the catalogue, performed by the use cases. */
-    public static Operations standard(IdentityService identity, PolicyService policies,
+    public static Operations standard(IdentityService identity, PolicyService policies, RoleService roles,
                                       CredentialReportService reports, AuditService audit, SessionService sessions) {
         return builder()
                 // users
@@ -228,6 +230,59 @@ public final class Operations {
                     return new SimulationResult(r.decision().wireName(), r.explanation(), r.decidingStatements(),
                             r.errors());
                 })
+                // roles
+                .bind(Catalogue.CREATE_ROLE, (caller, q) -> new RoleResult(role(roles.createRole(caller, q.roleName(),
+                        q.path(), q.assumeRolePolicyDocument(), q.description(), q.maxSessionDuration(), q.tags()),
+                        true)))
+                .bind(Catalogue.GET_ROLE, (caller, q) -> new RoleResult(role(roles.getRole(caller, q.roleName()), true)))
+                .bind(Catalogue.LIST_ROLES, (caller, q) -> {
+                    Page<Role> page = roles.listRoles(caller, q.pathPrefix(), q.page());
+                    return new RoleList(page.items().stream().map(r -> role(r, false)).toList(), page.isTruncated(),
+                            page.nextMarker());
+                })
+                .bind(Catalogue.UPDATE_ROLE, (caller, q) -> {
+                    roles.updateRole(caller, q.roleName(), q.description(), q.maxSessionDuration());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.UPDATE_ASSUME_ROLE_POLICY, (caller, q) -> {
+                    roles.updateAssumeRolePolicy(caller, q.roleName(), q.policyDocument());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.DELETE_ROLE, (caller, q) -> {
+                    roles.deleteRole(caller, q.roleName());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.PUT_ROLE_POLICY, (caller, q) -> {
+                    roles.putRolePolicy(caller, q.roleName(), q.policyName(), q.policyDocument());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.GET_ROLE_POLICY, (caller, q) -> {
+                    InlinePolicy policy = roles.getRolePolicy(caller, q.roleName(), q.policyName());
+                    return new RolePolicyResult(q.roleName(), policy.policyName(), policy.document());
+                })
+                .bind(Catalogue.DELETE_ROLE_POLICY, (caller, q) -> {
+                    roles.deleteRolePolicy(caller, q.roleName(), q.policyName());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_ROLE_POLICIES, (caller, q) -> {
+                    Page<String> page = roles.listRolePolicies(caller, q.roleName(), q.page());
+                    return new PolicyNameList(page.items(), page.isTruncated(), page.nextMarker());
+                })
+                .bind(Catalogue.ATTACH_ROLE_POLICY, (caller, q) -> {
+                    roles.attachRolePolicy(caller, q.roleName(), q.policyArn());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.DETACH_ROLE_POLICY, (caller, q) -> {
+                    roles.detachRolePolicy(caller, q.roleName(), q.policyArn());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_ATTACHED_ROLE_POLICIES, (caller, q) -> {
+                    Page<ManagedPolicy> page = roles.listAttachedRolePolicies(caller, q.roleName(), q.pathPrefix(),
+                            q.page());
+                    return new AttachedPolicyList(page.items().stream()
+                            .map(p -> new AttachedPolicyEntry(p.policyName(), p.arn())).toList(),
+                            page.isTruncated(), page.nextMarker());
+                })
                 // audit trail
                 .bind(Catalogue.LOOKUP_EVENTS, (caller, q) -> {
                     Page<AuditEvent> page = audit.lookup(caller, new AuditQuery(identity.accountId(), q.accessKeyId(),
@@ -266,6 +321,13 @@ public final class Operations {
 
     private static KeyEntry key(AccessKey k) {
         return new KeyEntry(ownerName(k), k.id().value(), k.status().wireName(), k.createDate());
+    }
+
+    private static RoleEntry role(Role r, boolean withTags) {
+        List<TagEntry> tags = withTags && !r.tags().isEmpty()
+                ? r.tags().stream().map(t -> new TagEntry(t.key(), t.value())).toList() : null;
+        return new RoleEntry(r.path().value(), r.roleName(), r.roleId(), r.arn(), r.createDate(),
+                r.assumeRolePolicyDocument(), r.description(), r.maxSessionDuration(), tags);
     }
 
     private static PolicyEntry policy(ManagedPolicy p, boolean withDocument) {

@@ -66,6 +66,18 @@ public final class Parameters {
         return value;
     }
 
+    /** A whole number ({@code MaxSessionDuration}, ...); null when absent; {@code ValidationError} otherwise. */
+    public static Integer integer(String value, String member) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw KeywardenException.validation(member, "Member must be a whole number");
+        }
+    }
+
     /** {@code true} or {@code false}, in any case; {@code defaultValue} when absent. */
     public static boolean bool(String value, String member, boolean defaultValue) {
         if (value == null) {

@@ -251,6 +251,110 @@ public final class Requests {
         }
     }
 
+    // ---------------------------------------------------------------- roles
+
+    /**
+     * The trust policy is {@code AssumeRolePolicyDocument}; tags are {@code Tags.member.N.Key/Value}. Permissions
+     * boundaries are not supported: refused rather than ignored.
+     */
+    public record CreateRole(String roleName, String path, String assumeRolePolicyDocument, String description,
+                             Integer maxSessionDuration, List<Map<String, String>> tags, String permissionsBoundary) {
+        public CreateRole {
+            required(roleName, "roleName");
+            required(assumeRolePolicyDocument, "assumeRolePolicyDocument");
+            tags = tags == null ? List.of() : List.copyOf(tags);
+            if (permissionsBoundary != null) {
+                throw KeywardenException.of(ErrorCode.INVALID_INPUT, "permissions boundaries are not supported");
+            }
+        }
+
+        public CreateRole(String roleName, String path, String assumeRolePolicyDocument) {
+            this(roleName, path, assumeRolePolicyDocument, null, null, List.of(), null);
+        }
+    }
+
+    public record GetRole(String roleName) {
+        public GetRole {
+            required(roleName, "roleName");
+        }
+    }
+
+    public record ListRoles(String pathPrefix, PageRequest page) {
+        public ListRoles {
+            page = orFirst(page);
+        }
+    }
+
+    /** What is not given stays as it is. */
+    public record UpdateRole(String roleName, String description, Integer maxSessionDuration) {
+        public UpdateRole {
+            required(roleName, "roleName");
+        }
+    }
+
+    public record UpdateAssumeRolePolicy(String roleName, String policyDocument) {
+        public UpdateAssumeRolePolicy {
+            required(roleName, "roleName");
+            required(policyDocument, "policyDocument");
+        }
+    }
+
+    public record DeleteRole(String roleName) {
+        public DeleteRole {
+            required(roleName, "roleName");
+        }
+    }
+
+    public record PutRolePolicy(String roleName, String policyName, String policyDocument) {
+        public PutRolePolicy {
+            required(roleName, "roleName");
+            required(policyName, "policyName");
+            required(policyDocument, "policyDocument");
+        }
+    }
+
+    public record GetRolePolicy(String roleName, String policyName) {
+        public GetRolePolicy {
+            required(roleName, "roleName");
+            required(policyName, "policyName");
+        }
+    }
+
+    public record DeleteRolePolicy(String roleName, String policyName) {
+        public DeleteRolePolicy {
+            required(roleName, "roleName");
+            required(policyName, "policyName");
+        }
+    }
+
+    public record ListRolePolicies(String roleName, PageRequest page) {
+        public ListRolePolicies {
+            required(roleName, "roleName");
+            page = orFirst(page);
+        }
+    }
+
+    public record AttachRolePolicy(String roleName, String policyArn) {
+        public AttachRolePolicy {
+            required(roleName, "roleName");
+            required(policyArn, "policyArn");
+        }
+    }
+
+    public record DetachRolePolicy(String roleName, String policyArn) {
+        public DetachRolePolicy {
+            required(roleName, "roleName");
+            required(policyArn, "policyArn");
+        }
+    }
+
+    public record ListAttachedRolePolicies(String roleName, String pathPrefix, PageRequest page) {
+        public ListAttachedRolePolicies {
+            required(roleName, "roleName");
+            page = orFirst(page);
+        }
+    }
+
     // ---------------------------------------------------------------- audit trail
 
     /** Every given filter must match ({@code from} inclusive, {@code to} exclusive). */

@@ -123,6 +123,30 @@ public final class Results {
                                    List<String> errors) {
     }
 
+    // ---------------------------------------------------------------- roles
+
+    public record TagEntry(String key, String value) {
+    }
+
+    /**
+     * A role as AWS shapes it; the trust policy is URL-encoded on the Query face, as AWS sends it. {@code tags} is null
+     * when the role has none, and in listings (as ListRoles answers).
+     */
+    public record RoleEntry(String path, String roleName, String roleId, String arn, Instant createDate,
+                            @UrlEncoded String assumeRolePolicyDocument, String description,
+                            Integer maxSessionDuration, List<TagEntry> tags) {
+    }
+
+    public record RoleResult(RoleEntry role) {
+    }
+
+    public record RoleList(List<RoleEntry> roles, boolean isTruncated, String marker) {
+    }
+
+    /** The document is URL-encoded on the Query face, as AWS sends it. */
+    public record RolePolicyResult(String roleName, String policyName, @UrlEncoded String policyDocument) {
+    }
+
     // ---------------------------------------------------------------- audit trail
 
     public record EventList(List<AuditEvent> events, boolean isTruncated, String marker) {

@@ -283,10 +283,15 @@ public final class PolicyService {
     }
 
     private void requirePolicyArn(String arn) {
+        requirePolicyArn(account(), arn);
+    }
+
+    /** A managed policy's ARN as AttachUserPolicy and AttachRolePolicy take it: one of this account's policies. */
+    static void requirePolicyArn(AccountId account, String arn) {
         if (arn == null || arn.length() < 20 || arn.length() > 2048) {
             throw KeywardenException.validation("policyArn", "Member must have length between 20 and 2048");
         }
-        String prefix = "arn:aws:iam::" + account().value() + ":policy/";
+        String prefix = "arn:aws:iam::" + account.value() + ":policy/";
         if (!arn.startsWith("arn:aws:iam::") || !arn.contains(":policy/")) {
             throw KeywardenException.of(ErrorCode.INVALID_INPUT, "ARN " + arn + " is not valid.");
         }
@@ -300,7 +305,7 @@ public final class PolicyService {
         return KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "The user policy with name " + policyName + " cannot be found.");
     }
 
-    private static <T> Page<T> paginate(List<T> sorted, PageRequest page, java.util.function.Function<T, String> key) {
+    static <T> Page<T> paginate(List<T> sorted, PageRequest page, java.util.function.Function<T, String> key) {
         String after = page.afterKey();
         List<T> rest = new ArrayList<>();
         for (T t : sorted) {

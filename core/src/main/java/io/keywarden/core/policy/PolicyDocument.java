@@ -36,15 +36,34 @@ import java.util.regex.Pattern;
  * characters and characters outside TAB, LF, CR and U+0020–U+00FF.
  *
  * <p>A document without {@code Version} follows version 2008-10-17: policy variables are literal text.
+ *
+ * <p>{@link #parseTrust(String)} reads a role's trust policy ({@link Kind#TRUST}) with the same grammar, except that
+ * each statement must name a {@code Principal} ({@code "*"} or {@code AWS}, {@code Service}, {@code Federated}
+ * principals, see {@link PrincipalPattern}) and may have neither {@code NotPrincipal} nor {@code Resource} nor
+ * {@code NotResource}, as IAM rules for trust policies; {@link TrustPolicy} evaluates it.
  */
 public final class PolicyDocument {
     /** IAM's limit on the length of a policy document, in characters. */
     public static final int MAX_LENGTH = 131_072;
 
+    /** What a document is for, which decides the statement elements it takes. */
+    public enum Kind {
+        /** An identity-based policy (a user's or a role's): {@code Resource} required, no {@code Principal}. */
+        IDENTITY,
+        /**
+         * A role's trust policy ({@code AssumeRolePolicyDocument}): {@code Principal} required, no
+         * {@code NotPrincipal} and no {@code Resource} (the role is its resource), as IAM rules.
+         */
+        TRUST
+    }
+
     private static final Set<String> TOP_LEVEL = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_ELEMENTS =
             Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
     private static final Set<String> PRINCIPAL_ELEMENTS = Set.of("Principal", "NotPrincipal");
+    private static final Set<String> TRUST_STATEMENT_ELEMENTS =
+            Set.of("Sid", "Effect", "Action", "NotAction", "Principal", "Condition");
+    private static final Set<String> PRINCIPAL_TYPES = Set.of("AWS", "Service", "Federated");
 
     private static final Pattern START_MARKER = Pattern.compile(
             "\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)");
@@ -56,14 +75,16 @@ public final class PolicyDocument {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private final String json;
+    private final Kind kind;
     private final PolicyVersion version;
     private final boolean versionDeclared;
     private final String id;
     private final List<Statement> statements;
 
-    private PolicyDocument(String json, PolicyVersion version, boolean versionDeclared, String id,
+    private PolicyDocument(String json, Kind kind, PolicyVersion version, boolean versionDeclared, String id,
                            List<Statement> statements) {
         this.json = json;
+        this.kind = kind;
         this.version = version;
         this.versionDeclared = versionDeclared;
         this.id = id;
@@ -76,6 +97,26 @@ public final class PolicyDocument {
      * @throws KeywardenException {@link ErrorCode#MALFORMED_POLICY_DOCUMENT} saying what is wrong
      */
     public static PolicyDocument parse(String json) {
+        return parse(json, Kind.IDENTITY);
+    }
+
+    /**
+     * Parses and checks a role's trust policy: the grammar of {@link #parse(String)}, where each statement must name
+     * its {@code Principal} and may not have {@code NotPrincipal}, {@code Resource} or {@code NotResource}.
+     *
+     * @throws KeywardenException {@link ErrorCode#MALFORMED_POLICY_DOCUMENT} saying what is wrong
+     */
+    public static PolicyDocument parseTrust(String json) {
+        return parse(json, Kind.TRUST);
+    }
+
+    /**
+     * Parses and checks a document of the given kind.
+     *
+     * @throws KeywardenException {@link ErrorCode#MALFORMED_POLICY_DOCUMENT} saying what is wrong
+     */
+    public static PolicyDocument parse(String json, Kind kind) {
+        java.util.Objects.requireNonNull(kind, "kind");
         if (json == null || json.isBlank()) {
             throw malformed("the policy document is empty");
         }
@@ -88,12 +129,17 @@ public final class PolicyDocument {
         if (!root.isObject()) {
             throw malformed("the policy document must be a json object");
         }
-        return new Parser(json).document(root);
+        return new Parser(json, kind).document(root);
     }
 
     /** The document's text, as given to {@link #parse(String)}. */
     public String json() {
         return json;
+    }
+
+    /** Whether this is an identity-based policy or a trust policy. */
+    public Kind kind() {
+        return kind;
     }
 
     /** The {@code Version} the document declares, if any. */
@@ -203,10 +249,12 @@ public final class PolicyDocument {
     /** Walks the JSON tree; one instance per document. */
     private static final class Parser {
         private final String json;
+        private final Kind kind;
         private boolean variables;
 
-        Parser(String json) {
+        Parser(String json, Kind kind) {
             this.json = json;
+            this.kind = kind;
         }
 
         PolicyDocument document(JsonNode root) {
@@ -262,7 +310,7 @@ public final class PolicyDocument {
                 });
                 statements.add(statement);
             }
-            return new PolicyDocument(json, version, declared, id, statements);
+            return new PolicyDocument(json, kind, version, declared, id, statements);
         }
 
         private Statement statement(JsonNode node, int index) {
@@ -289,6 +337,10 @@ public final class PolicyDocument {
             }
             for (Map.Entry<String, JsonNode> element : node.properties()) {
                 String name = element.getKey();
+                if (kind == Kind.TRUST) {
+                    checkTrustElement(name, at);
+                    continue;
+                }
                 if (PRINCIPAL_ELEMENTS.contains(name)) {
                     throw malformed(at + ": '" + name + "' is not allowed in an identity-based policy (the principal"
                             + " is the user the policy is attached to)");
@@ -318,6 +370,13 @@ public final class PolicyDocument {
                 actions.add(within(at, () -> ActionPattern.parse(text)));
             }
 
+            if (kind == Kind.TRUST) {
+                List<PrincipalPattern> principals = principals(node.get("Principal"), at);
+                List<Condition> conditions = conditions(node.get("Condition"), at);
+                return new Statement(index, sid, effect, notAction, actions, false, List.of(), conditions,
+                        principals);
+            }
+
             boolean notResource = exactlyOne(node, "Resource", "NotResource", at);
             String resourceElement = notResource ? "NotResource" : "Resource";
             List<ResourcePattern> resources = new ArrayList<>();
@@ -327,6 +386,51 @@ public final class PolicyDocument {
 
             List<Condition> conditions = conditions(node.get("Condition"), at);
             return new Statement(index, sid, effect, notAction, actions, notResource, resources, conditions);
+        }
+
+        /** The statement elements of a trust policy, with IAM's reasons for the ones it refuses. */
+        private static void checkTrustElement(String name, String at) {
+            if (name.equals("Resource") || name.equals("NotResource")) {
+                throw malformed(at + ": has prohibited field '" + name + "' (a role trust policy names no resource:"
+                        + " the role is its resource)");
+            }
+            if (name.equals("NotPrincipal")) {
+                throw malformed(at + ": 'NotPrincipal' is not allowed in a role trust policy");
+            }
+            if (!TRUST_STATEMENT_ELEMENTS.contains(name)) {
+                throw malformed(at + ": " + unknownElement(name, TRUST_STATEMENT_ELEMENTS));
+            }
+        }
+
+        /** {@code "*"}, or an object from principal types ({@code AWS}, {@code Service}, {@code Federated}) to values. */
+        private static List<PrincipalPattern> principals(JsonNode node, String at) {
+            if (node == null) {
+                throw malformed(at + ": missing required field 'Principal' (a role trust policy names who may"
+                        + " assume the role)");
+            }
+            List<PrincipalPattern> principals = new ArrayList<>();
+            if (node.isTextual()) {
+                if (!node.textValue().equals("*")) {
+                    throw malformed(at + ": Invalid principal in policy: '" + node.textValue() + "' ('Principal' is"
+                            + " \"*\" or an object such as {\"AWS\": \"arn:aws:iam::123456789012:root\"})");
+                }
+                principals.add(PrincipalPattern.anyone());
+                return principals;
+            }
+            if (!node.isObject() || node.isEmpty()) {
+                throw malformed(at + ": 'Principal' must be \"*\" or an object mapping principal types (AWS, Service,"
+                        + " Federated) to values");
+            }
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                String type = entry.getKey();
+                if (!PRINCIPAL_TYPES.contains(type)) {
+                    throw malformed(at + ": unknown principal type '" + type + "' (AWS, Service or Federated)");
+                }
+                for (String value : strings(entry.getValue(), "Principal." + type, at)) {
+                    principals.add(within(at, () -> PrincipalPattern.parse(type, value)));
+                }
+            }
+            return principals;
         }
 
         /** True if the second element is the one present. */

@@ -38,6 +38,22 @@ public final class PolicyEvaluator {
         String foldedAction = Glob.fold(request.action());
         ArnParts resource = ArnParts.of(request.resource());
         ConditionContext context = request.context();
+        return decide(policies, request.action(), request.resource(),
+                (statement, errors) -> statement.evaluate(foldedAction, resource, context, errors));
+    }
+
+    /** Whether one statement applies ({@link Truth}), its evaluation errors told to the consumer. */
+    @FunctionalInterface
+    interface StatementTest {
+        Truth test(Statement statement, Consumer<String> errors);
+    }
+
+    /**
+     * IAM's decision over every statement of the policies, each tested by {@code test}: any Deny that applies (or
+     * cannot be evaluated) denies explicitly, else any Allow that applies allows, else an implicit deny. Shared by
+     * identity-based policies and trust policies ({@link TrustPolicy}).
+     */
+    static Evaluation decide(List<CompiledPolicy> policies, String action, String resource, StatementTest test) {
         Errors errors = new Errors();
         List<MatchedStatement> denies = null;
         List<MatchedStatement> allows = null;
@@ -49,7 +65,7 @@ public final class PolicyEvaluator {
                 int mark = errors.begin(reason);
                 Truth truth;
                 try {
-                    truth = statement.evaluate(foldedAction, resource, context, errors);
+                    truth = test.test(statement, errors);
                 } catch (RuntimeException e) {
                     errors.accept("unexpected failure: " + e);
                     truth = Truth.ERROR;
@@ -78,7 +94,7 @@ public final class PolicyEvaluator {
             decision = Decision.IMPLICIT_DENY;
             deciding = List.of();
         }
-        return new Evaluation(decision, deciding, errors.list(), request.action(), request.resource());
+        return new Evaluation(decision, deciding, errors.list(), action, resource);
     }
 
     private static List<MatchedStatement> add(List<MatchedStatement> list, MatchedStatement reason) {

@@ -23,6 +23,7 @@ public final class Statement {
     private final boolean notResource;
     private final List<ResourcePattern> resources;
     private final List<Condition> conditions;
+    private final List<PrincipalPattern> principals;
 
     private final ActionPattern[] actionArray;
     private final ResourcePattern[] resourceArray;
@@ -30,6 +31,12 @@ public final class Statement {
 
     Statement(int index, String sid, Effect effect, boolean notAction, List<ActionPattern> actions,
               boolean notResource, List<ResourcePattern> resources, List<Condition> conditions) {
+        this(index, sid, effect, notAction, actions, notResource, resources, conditions, List.of());
+    }
+
+    Statement(int index, String sid, Effect effect, boolean notAction, List<ActionPattern> actions,
+              boolean notResource, List<ResourcePattern> resources, List<Condition> conditions,
+              List<PrincipalPattern> principals) {
         this.index = index;
         this.sid = sid == null || sid.isEmpty() ? null : sid;
         this.effect = Objects.requireNonNull(effect, "effect");
@@ -38,6 +45,7 @@ public final class Statement {
         this.notResource = notResource;
         this.resources = List.copyOf(resources);
         this.conditions = List.copyOf(conditions);
+        this.principals = List.copyOf(principals);
         this.actionArray = this.actions.toArray(new ActionPattern[0]);
         this.resourceArray = this.resources.toArray(new ResourcePattern[0]);
         this.conditionArray = this.conditions.toArray(new Condition[0]);
@@ -86,6 +94,11 @@ public final class Statement {
         return resources;
     }
 
+    /** The principals of a trust policy's statement ({@code Principal}); empty in an identity-based policy. */
+    public List<PrincipalPattern> principals() {
+        return principals;
+    }
+
     /** The conditions, all of which must hold. */
     public List<Condition> conditions() {
         return conditions;
@@ -99,6 +112,34 @@ public final class Statement {
      * @param foldedAction the request's action, case-folded
      */
     Truth evaluate(String foldedAction, ArnParts resource, ConditionContext context, Consumer<String> errors) {
+        if (!actionApplies(foldedAction) || !resourceApplies(resource, context)) {
+            return Truth.FALSE;
+        }
+        return conditionsHold(context, errors);
+    }
+
+    /**
+     * Whether a trust policy's statement applies to a request: as {@link #evaluate}, with the principal in place of
+     * the resource (a trust policy's resource is its role).
+     */
+    Truth evaluateTrust(String foldedAction, TrustRequest request, Consumer<String> errors) {
+        if (!actionApplies(foldedAction)) {
+            return Truth.FALSE;
+        }
+        boolean principalListed = false;
+        for (PrincipalPattern principal : principals) {
+            if (principal.matches(request)) {
+                principalListed = true;
+                break;
+            }
+        }
+        if (!principalListed) {
+            return Truth.FALSE;
+        }
+        return conditionsHold(request.context(), errors);
+    }
+
+    private boolean actionApplies(String foldedAction) {
         boolean actionListed = false;
         for (ActionPattern pattern : actionArray) {
             if (pattern.matchesFolded(foldedAction)) {
@@ -106,28 +147,28 @@ public final class Statement {
                 break;
             }
         }
-        if (actionListed == notAction) {
-            return Truth.FALSE;
-        }
+        return actionListed != notAction;
+    }
+
+    private boolean resourceApplies(ArnParts resource, ConditionContext context) {
         if (notResource) {
             for (ResourcePattern pattern : resourceArray) {
                 // a listed resource is excluded; a pattern whose variable has no value makes the statement void
                 if (pattern.match(resource, context) != ArnPattern.NO_MATCH) {
-                    return Truth.FALSE;
+                    return false;
                 }
             }
-        } else {
-            boolean resourceListed = false;
-            for (ResourcePattern pattern : resourceArray) {
-                if (pattern.match(resource, context) == ArnPattern.MATCH) {
-                    resourceListed = true;
-                    break;
-                }
-            }
-            if (!resourceListed) {
-                return Truth.FALSE;
+            return true;
+        }
+        for (ResourcePattern pattern : resourceArray) {
+            if (pattern.match(resource, context) == ArnPattern.MATCH) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private Truth conditionsHold(ConditionContext context, Consumer<String> errors) {
         Truth result = Truth.TRUE;
         for (Condition condition : conditionArray) {
             Truth t = condition.evaluate(context, errors);
@@ -143,8 +184,9 @@ public final class Statement {
 
     @Override
     public String toString() {
-        return "Statement{" + label() + ", " + effect + ", " + (notAction ? "NotAction" : "Action") + "=" + actions
-                + ", " + (notResource ? "NotResource" : "Resource") + "=" + resources
+        return "Statement{" + label() + ", " + effect + (principals.isEmpty() ? "" : ", Principal=" + principals)
+                + ", " + (notAction ? "NotAction" : "Action") + "=" + actions
+                + (principals.isEmpty() ? ", " + (notResource ? "NotResource" : "Resource") + "=" + resources : "")
                 + (conditions.isEmpty() ? "" : ", Condition=" + conditions) + "}";
     }
 }

@@ -6,6 +6,7 @@ import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.permissions.InlinePolicy;
 import io.keywarden.core.permissions.ManagedPolicy;
 import io.keywarden.core.port.PolicyStore;
+import io.keywarden.core.port.RolePolicyStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,13 +19,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A {@link PolicyStore} in memory, held to the store contract (server's {@code InMemoryPolicyStoreTest}) except for
+ * A {@link PolicyStore} and {@link RolePolicyStore} in memory (one store, so that role attachments count in a policy's
+ * attachment count and keep it from being deleted), held to the store contract (server's {@code InMemoryPolicyStoreTest}) except for
  * what needs the users: it takes policies for any user ID, and users with policies can be deleted from a user store.
  */
-public final class InMemoryPolicyStore implements PolicyStore {
+public final class InMemoryPolicyStore implements PolicyStore, RolePolicyStore {
     private final Map<String, TreeMap<String, InlinePolicy>> inline = new HashMap<>();
     private final Map<String, ManagedPolicy> managed = new HashMap<>();
     private final Map<String, Set<String>> attachments = new HashMap<>();
+    private final Map<String, TreeMap<String, InlinePolicy>> roleInline = new HashMap<>();
+    private final Map<String, Set<String>> roleAttachments = new HashMap<>();
 
     private static String k(AccountId a, String id) {
         return a.value() + "/" + id;
@@ -63,7 +67,8 @@ public final class InMemoryPolicyStore implements PolicyStore {
     }
 
     private int count(String arn) {
-        return (int) attachments.values().stream().filter(s -> s.contains(arn)).count();
+        return (int) (attachments.values().stream().filter(s -> s.contains(arn)).count()
+                + roleAttachments.values().stream().filter(s -> s.contains(arn)).count());
     }
 
     @Override
@@ -114,6 +119,57 @@ public final class InMemoryPolicyStore implements PolicyStore {
     public synchronized List<ManagedPolicy> attachedPolicies(AccountId account, String userId) {
         List<ManagedPolicy> out = new ArrayList<>();
         for (String arn : attachments.getOrDefault(k(account, userId), Set.of())) {
+            ManagedPolicy p = managed.get(arn);
+            if (p != null) {
+                out.add(p.withAttachmentCount(count(arn)));
+            }
+        }
+        out.sort(Comparator.comparing(ManagedPolicy::policyName));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    @Override
+    public synchronized void putRolePolicy(AccountId account, String roleId, InlinePolicy policy) {
+        roleInline.computeIfAbsent(k(account, roleId), x -> new TreeMap<>()).put(policy.policyName(), policy);
+    }
+
+    @Override
+    public synchronized Optional<InlinePolicy> getRolePolicy(AccountId account, String roleId, String policyName) {
+        return Optional.ofNullable(roleInline.getOrDefault(k(account, roleId), new TreeMap<>()).get(policyName));
+    }
+
+    @Override
+    public synchronized boolean deleteRolePolicy(AccountId account, String roleId, String policyName) {
+        TreeMap<String, InlinePolicy> m = roleInline.get(k(account, roleId));
+        return m != null && m.remove(policyName) != null;
+    }
+
+    @Override
+    public synchronized List<InlinePolicy> rolePolicies(AccountId account, String roleId) {
+        return List.copyOf(roleInline.getOrDefault(k(account, roleId), new TreeMap<>()).values());
+    }
+
+    @Override
+    public synchronized boolean attachRolePolicy(AccountId account, String roleId, String policyArn) {
+        if (findPolicy(account, policyArn).isEmpty()) {
+            throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
+                    "Policy " + policyArn + " does not exist or is not attachable.");
+        }
+        return roleAttachments.computeIfAbsent(k(account, roleId), x -> new LinkedHashSet<>()).add(policyArn);
+    }
+
+    @Override
+    public synchronized boolean detachRolePolicy(AccountId account, String roleId, String policyArn) {
+        Set<String> s = roleAttachments.get(k(account, roleId));
+        return s != null && s.remove(policyArn);
+    }
+
+    @Override
+    public synchronized List<ManagedPolicy> roleAttachedPolicies(AccountId account, String roleId) {
+        List<ManagedPolicy> out = new ArrayList<>();
+        for (String arn : roleAttachments.getOrDefault(k(account, roleId), Set.of())) {
             ManagedPolicy p = managed.get(arn);
             if (p != null) {
                 out.add(p.withAttachmentCount(count(arn)));

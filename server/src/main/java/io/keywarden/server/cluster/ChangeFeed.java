@@ -138,6 +138,7 @@ public class ChangeFeed {
                 keyListeners.forEach(l -> l.accessKeyChanged(id));
             }
             case USER_POLICIES -> policyListeners.forEach(l -> l.userPoliciesChanged(c.subject()));
+            case ROLE_POLICIES -> policyListeners.forEach(l -> l.rolePoliciesChanged(c.subject()));
             case ALL_POLICIES -> policyListeners.forEach(PolicyChangeListener::allPoliciesChanged);
         }
     }

@@ -7,6 +7,7 @@ import io.keywarden.core.identity.Account;
 import io.keywarden.core.operation.OperationInvoker;
 import io.keywarden.core.operation.Operations;
 import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.permissions.RoleService;
 import io.keywarden.core.port.AccessKeyStore;
 import io.keywarden.core.port.CredentialReportStore;
 import io.keywarden.core.port.UserStore;
@@ -31,9 +32,9 @@ public class OperationBeans {
     }
 
     @Singleton
-    Operations operations(IdentityService identity, PolicyService policies, CredentialReportService reports,
-                          AuditService audit, SessionService sessions) {
-        return Operations.standard(identity, policies, reports, audit, sessions);
+    Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
+                          CredentialReportService reports, AuditService audit, SessionService sessions) {
+        return Operations.standard(identity, policies, roles, reports, audit, sessions);
     }
 
     @Singleton

@@ -3,6 +3,9 @@ package io.keywarden.server.config;
 import io.keywarden.core.authz.Authorizer;
 import io.keywarden.core.permissions.PolicyAuthorizer;
 import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.permissions.RoleService;
+import io.keywarden.core.port.RolePolicyStore;
+import io.keywarden.core.port.RoleStore;
 import io.keywarden.core.policy.PolicyEvaluator;
 import io.keywarden.core.port.PolicyChangeListener;
 import io.keywarden.core.port.PolicyStore;
@@ -43,11 +46,27 @@ public class PermissionBeans {
     @Context
     PolicyService policyService(IdentityService identity, PolicyStore store, List<PolicyChangeListener> listeners,
                                 Clock clock, SecureRandom random) {
+        return new PolicyService(identity, store, fanOut(listeners), clock, random);
+    }
+
+    /** Roles, their trust policies and their permissions; role policy changes reach every {@link PolicyChangeListener}. */
+    @Singleton
+    RoleService roleService(IdentityService identity, RoleStore roles, RolePolicyStore rolePolicies, PolicyStore store,
+                            List<PolicyChangeListener> listeners, Clock clock, SecureRandom random) {
+        return new RoleService(identity, roles, rolePolicies, store, fanOut(listeners), clock, random);
+    }
+
+    private static PolicyChangeListener fanOut(List<PolicyChangeListener> listeners) {
         List<PolicyChangeListener> all = List.copyOf(listeners);
-        PolicyChangeListener fanOut = new PolicyChangeListener() {
+        return new PolicyChangeListener() {
             @Override
             public void userPoliciesChanged(String userId) {
                 all.forEach(l -> l.userPoliciesChanged(userId));
+            }
+
+            @Override
+            public void rolePoliciesChanged(String roleId) {
+                all.forEach(l -> l.rolePoliciesChanged(roleId));
             }
 
             @Override
@@ -55,6 +74,5 @@ public class PermissionBeans {
                 all.forEach(PolicyChangeListener::allPoliciesChanged);
             }
         };
-        return new PolicyService(identity, store, fanOut, clock, random);
     }
 }

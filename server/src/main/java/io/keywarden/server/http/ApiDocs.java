@@ -64,7 +64,7 @@ public final class ApiDocs {
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
-    @ApiResponse(responseCode = "404", description = "`NoSuchEntity`: the user, key or policy does not exist",
+    @ApiResponse(responseCode = "404", description = "`NoSuchEntity`: the user, role, key or policy does not exist",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorDto.class)))
     public @interface NoSuchEntity {
     }
@@ -103,6 +103,14 @@ public final class ApiDocs {
     @Parameter(description = "A user name, or `me` for the calling IAM user (the root user has no name: "
             + "`ValidationError`).", schema = @Schema(type = "string", pattern = USER))
     public @interface UserName {
+    }
+
+    /** {@code {role}} in a path: a role name. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @Parameter(description = "A role name.", schema = @Schema(type = "string", pattern = USER))
+    public @interface RoleName {
     }
 
     /** {@code {id}}: an access key ID. */

@@ -4,7 +4,11 @@ import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.server.http.dto.AttachUserPolicyBody;
 import io.keywarden.server.http.dto.CreatePolicyBody;
+import io.keywarden.server.http.dto.AttachRolePolicyBody;
+import io.keywarden.server.http.dto.CreateRoleBody;
 import io.keywarden.server.http.dto.CreateUserBody;
+import io.keywarden.server.http.dto.PolicyDocumentBody;
+import io.keywarden.server.http.dto.UpdateRoleBody;
 import io.keywarden.server.http.dto.PutUserPolicyBody;
 import io.keywarden.server.http.dto.SessionTokenBody;
 import io.keywarden.server.http.dto.SimulationBody;
@@ -66,6 +70,26 @@ public final class JsonBodies {
     @Singleton
     Deserializer<SessionTokenBody> sessionToken() {
         return strict(SessionTokenBody.class);
+    }
+
+    @Singleton
+    Deserializer<CreateRoleBody> createRole() {
+        return strict(CreateRoleBody.class);
+    }
+
+    @Singleton
+    Deserializer<UpdateRoleBody> updateRole() {
+        return strict(UpdateRoleBody.class);
+    }
+
+    @Singleton
+    Deserializer<PolicyDocumentBody> policyDocument() {
+        return strict(PolicyDocumentBody.class);
+    }
+
+    @Singleton
+    Deserializer<AttachRolePolicyBody> attachRolePolicy() {
+        return strict(AttachRolePolicyBody.class);
     }
 
     static <T> Deserializer<T> strict(Class<T> type) {
@@ -140,6 +164,28 @@ public final class JsonBodies {
                 throw KeywardenException.validation(name, "Member must be an object");
             }
             return plain(value);
+        }
+        if (field.getType() == Integer.class) {
+            Object number = value.isNumber() ? value.getNumberValue() : null;
+            boolean whole = number instanceof Integer || number instanceof Long || number instanceof Short
+                    || number instanceof java.math.BigInteger;
+            if (!whole || ((Number) number).longValue() != ((Number) number).intValue()
+                    || (number instanceof java.math.BigInteger b && b.bitLength() > 31)) {
+                throw KeywardenException.validation(name, "Member must be a whole number");
+            }
+            return ((Number) number).intValue();
+        }
+        if (field.getType() == List.class) {
+            if (!value.isArray()) {
+                throw KeywardenException.validation(name, "Member must be a list");
+            }
+            Argument<?> element = field.getTypeParameters()[0];
+            BeanIntrospection<?> item = BeanIntrospection.getIntrospection(element.getType());
+            List<Object> out = new ArrayList<>(value.size());
+            for (JsonNode v : value.values()) {
+                out.add(read(item, v));
+            }
+            return out;
         }
         throw new IllegalStateException("request body field " + name + " has a type JsonBodies does not read: "
                 + field.getType().getName());

@@ -11,6 +11,8 @@ import io.keywarden.server.http.dto.KeyOwnerDto;
 import io.keywarden.server.http.dto.LastUsedDto;
 import io.keywarden.server.http.dto.NewAccessKeyDto;
 import io.keywarden.server.http.dto.PolicyDto;
+import io.keywarden.server.http.dto.RoleDto;
+import io.keywarden.server.http.dto.TagBody;
 import io.keywarden.server.http.dto.UserDto;
 
 import java.time.Instant;
@@ -59,6 +61,12 @@ final class Wire {
     static PolicyDto policy(PolicyEntry p) {
         return new PolicyDto(p.policyName(), p.policyId(), p.arn(), p.path(), p.defaultVersionId(), p.attachmentCount(),
                 p.isAttachable(), p.description(), date(p.createDate()), date(p.updateDate()), p.policyDocument());
+    }
+
+    static RoleDto role(RoleEntry r) {
+        return new RoleDto(r.roleName(), r.roleId(), r.arn(), r.path(), date(r.createDate()),
+                r.assumeRolePolicyDocument(), r.description(), r.maxSessionDuration(),
+                r.tags() == null ? null : r.tags().stream().map(t -> new TagBody(t.key(), t.value())).toList());
     }
 
     static AttachedPolicyDto attachedPolicy(AttachedPolicyEntry p) {

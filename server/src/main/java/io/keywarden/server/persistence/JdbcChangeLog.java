@@ -27,6 +27,8 @@ public class JdbcChangeLog {
         ACCESS_KEY("key"),
         /** One user's effective policies changed; the subject is the user ID. */
         USER_POLICIES("user-policies"),
+        /** One role's policies (inline or attached) changed, or the role was deleted; the subject is the role ID. */
+        ROLE_POLICIES("role-policies"),
         /** Policies that may affect many users changed; the subject is a managed policy ARN (or {@code *}). */
         ALL_POLICIES("all-policies");
 

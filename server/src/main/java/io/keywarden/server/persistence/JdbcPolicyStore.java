@@ -6,6 +6,7 @@ import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.permissions.InlinePolicy;
 import io.keywarden.core.permissions.ManagedPolicy;
 import io.keywarden.core.port.PolicyStore;
+import io.keywarden.core.port.RolePolicyStore;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * transaction, so that other nodes drop their compiled copies.
  */
 @Singleton
-public class JdbcPolicyStore implements PolicyStore {
+public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
     private static final Comparator<InlinePolicy> INLINE_BY_NAME = Comparator.comparing(InlinePolicy::policyName);
     private static final Comparator<ManagedPolicy> MANAGED_BY_NAME = Comparator.comparing(ManagedPolicy::policyName);
 
@@ -211,8 +212,10 @@ public class JdbcPolicyStore implements PolicyStore {
         String sql = ManagedPolicyRow.SELECT + " FROM managed_policies p WHERE p.account_id = ?"
                 + " AND p.path LIKE ? ESCAPE '\\'"
                 + (afterName == null ? "" : " AND p.policy_name > ?")
-                + (onlyAttached ? " AND EXISTS (SELECT 1 FROM user_policy_attachments a"
-                + " WHERE a.account_id = p.account_id AND a.policy_arn = p.arn)" : "")
+                + (onlyAttached ? " AND (EXISTS (SELECT 1 FROM user_policy_attachments a"
+                + " WHERE a.account_id = p.account_id AND a.policy_arn = p.arn)"
+                + " OR EXISTS (SELECT 1 FROM role_policy_attachments r"
+                + " WHERE r.account_id = p.account_id AND r.policy_arn = p.arn))" : "")
                 + " ORDER BY p.policy_name LIMIT ?";
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
@@ -280,6 +283,164 @@ public class JdbcPolicyStore implements PolicyStore {
                 });
         policies.sort(MANAGED_BY_NAME);
         return List.copyOf(policies);
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    @Override
+    @Transactional
+    public void putRolePolicy(AccountId account, String roleId, InlinePolicy policy) {
+        boolean stored = jdbc.execute(conn -> {
+            if (updateRoleInline(conn, account, roleId, policy)) {
+                return true;
+            }
+            return Sql.inSavepoint(conn, () -> {
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "INSERT INTO role_policies (account_id, role_id, policy_name, document) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, account.value());
+                    ps.setString(2, roleId);
+                    ps.setString(3, policy.policyName());
+                    ps.setString(4, policy.document());
+                    ps.executeUpdate();
+                    return true;
+                }
+            }, e -> {
+                if (Sql.isUniqueViolation(e)) {
+                    return updateRoleInline(conn, account, roleId, policy);
+                }
+                return Sql.when(Sql::isForeignKeyViolation, false).recover(e); // false: the role is gone
+            });
+        });
+        if (!stored) {
+            throw noSuchRoleId(roleId);
+        }
+        changes.publish(JdbcChangeLog.Kind.ROLE_POLICIES, roleId);
+    }
+
+    private static boolean updateRoleInline(Connection conn, AccountId account, String roleId, InlinePolicy policy)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE role_policies SET document = ?"
+                + " WHERE account_id = ? AND role_id = ? AND policy_name = ?")) {
+            ps.setString(1, policy.document());
+            ps.setString(2, account.value());
+            ps.setString(3, roleId);
+            ps.setString(4, policy.policyName());
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<InlinePolicy> getRolePolicy(AccountId account, String roleId, String policyName) {
+        return jdbc.prepareStatement("SELECT policy_name, document FROM role_policies"
+                + " WHERE account_id = ? AND role_id = ? AND policy_name = ?", ps -> {
+                    ps.setString(1, account.value());
+                    ps.setString(2, roleId);
+                    ps.setString(3, policyName);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(new InlinePolicy(rs.getString(1), rs.getString(2)))
+                                : Optional.empty();
+                    }
+                });
+    }
+
+    @Override
+    @Transactional
+    public boolean deleteRolePolicy(AccountId account, String roleId, String policyName) {
+        return roleChanged(roleId, jdbc.prepareStatement(
+                "DELETE FROM role_policies WHERE account_id = ? AND role_id = ? AND policy_name = ?", ps -> {
+                    ps.setString(1, account.value());
+                    ps.setString(2, roleId);
+                    ps.setString(3, policyName);
+                    return ps.executeUpdate() > 0;
+                }));
+    }
+
+    @Override
+    @ReadOnly
+    public List<InlinePolicy> rolePolicies(AccountId account, String roleId) {
+        List<InlinePolicy> policies = jdbc.prepareStatement("SELECT policy_name, document FROM role_policies"
+                + " WHERE account_id = ? AND role_id = ?", ps -> {
+                    ps.setString(1, account.value());
+                    ps.setString(2, roleId);
+                    List<InlinePolicy> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new InlinePolicy(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                    return out;
+                });
+        policies.sort(INLINE_BY_NAME);
+        return List.copyOf(policies);
+    }
+
+    @Override
+    @Transactional
+    public boolean attachRolePolicy(AccountId account, String roleId, String policyArn) {
+        Boolean attached = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO role_policy_attachments (account_id, role_id, policy_arn) VALUES (?, ?, ?)")) {
+                ps.setString(1, account.value());
+                ps.setString(2, roleId);
+                ps.setString(3, policyArn);
+                ps.executeUpdate();
+                return true;
+            }
+        }, e -> {
+            if (Sql.isUniqueViolation(e)) {
+                return false; // attached already
+            }
+            // null: the policy or the role is gone
+            return Sql.<Boolean>when(Sql::isForeignKeyViolation, null).recover(e);
+        }));
+        if (attached == null) {
+            if (findPolicy(account, policyArn).isEmpty()) {
+                throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
+                        "Policy " + policyArn + " does not exist or is not attachable.");
+            }
+            throw noSuchRoleId(roleId);
+        }
+        return roleChanged(roleId, attached);
+    }
+
+    @Override
+    @Transactional
+    public boolean detachRolePolicy(AccountId account, String roleId, String policyArn) {
+        return roleChanged(roleId, jdbc.prepareStatement("DELETE FROM role_policy_attachments"
+                + " WHERE account_id = ? AND role_id = ? AND policy_arn = ?", ps -> {
+                    ps.setString(1, account.value());
+                    ps.setString(2, roleId);
+                    ps.setString(3, policyArn);
+                    return ps.executeUpdate() > 0;
+                }));
+    }
+
+    @Override
+    @ReadOnly
+    public List<ManagedPolicy> roleAttachedPolicies(AccountId account, String roleId) {
+        List<ManagedPolicy> policies = jdbc.prepareStatement(ManagedPolicyRow.SELECT
+                + " FROM role_policy_attachments a JOIN managed_policies p"
+                + " ON p.account_id = a.account_id AND p.arn = a.policy_arn"
+                + " WHERE a.account_id = ? AND a.role_id = ?", ps -> {
+                    ps.setString(1, account.value());
+                    ps.setString(2, roleId);
+                    return readPolicies(ps);
+                });
+        policies.sort(MANAGED_BY_NAME);
+        return List.copyOf(policies);
+    }
+
+    /** Tells the other nodes (in this transaction) that a role's policies changed, when they did. */
+    private boolean roleChanged(String roleId, boolean changed) {
+        if (changed) {
+            changes.publish(JdbcChangeLog.Kind.ROLE_POLICIES, roleId);
+        }
+        return changed;
+    }
+
+    private static KeywardenException noSuchRoleId(String roleId) {
+        return KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "The role with id " + roleId + " cannot be found.");
     }
 
     private static List<ManagedPolicy> readPolicies(PreparedStatement ps) throws SQLException {

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A row of {@code managed_policies}, read with its attachment count. */
+/** A row of {@code managed_policies}, read with its attachment count (to users and to roles). */
 record ManagedPolicyRow(String accountId, String policyId, String policyName, String nameKey, String path, String arn,
                         String document, String description, Instant createDate, Instant updateDate,
                         int attachmentCount) {
@@ -19,7 +19,9 @@ record ManagedPolicyRow(String accountId, String policyId, String policyName, St
     static final String SELECT = "SELECT p.account_id, p.policy_id, p.policy_name, p.name_key, p.path, p.arn,"
             + " p.document, p.description, p.create_date, p.update_date,"
             + " (SELECT COUNT(*) FROM user_policy_attachments c WHERE c.account_id = p.account_id"
-            + " AND c.policy_arn = p.arn) AS attachment_count";
+            + " AND c.policy_arn = p.arn)"
+            + " + (SELECT COUNT(*) FROM role_policy_attachments r WHERE r.account_id = p.account_id"
+            + " AND r.policy_arn = p.arn) AS attachment_count";
 
     static ManagedPolicyRow of(ManagedPolicy policy) {
         return new ManagedPolicyRow(policy.accountId().value(), policy.policyId(), policy.policyName(),

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The AWS Query protocol, derived from the catalogue's typed records instead of written per operation. A request
  * record's component {@code userName} is the parameter {@code UserName}; a {@link PageRequest} is {@code MaxItems} and
- * {@code Marker}; a {@code List<String>} is {@code Name.member.N}; a list of maps is {@code Name.member.N.Field}. A
+ * {@code Marker}; an {@code Integer} is a whole number (absent: null); a {@code List<String>} is {@code Name.member.N}; a list of maps is {@code Name.member.N.Field}. A
  * result record is written as AWS writes it: {@code <{Action}Response xmlns>} with {@code <{Action}Result>} as its
  * first child (the SDKs look it up by name), one element per component in declaration order with a capital first
  * letter, null components left out, lists as {@code <member>} elements, nested records as nested elements; an
@@ -103,16 +103,7 @@ public final class QueryCodec {
             return params.bool(name, false);
         }
         if (type == Integer.class) {
-            String text = params.optional(name);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return Integer.valueOf(text.trim());
-            } catch (NumberFormatException e) {
-                throw KeywardenException.of(ErrorCode.VALIDATION_ERROR, "1 validation error detected: Value at '"
-                        + component.getName() + "' failed to satisfy constraint: Member must be an integer");
-            }
+            return params.integer(name);
         }
         if (type == List.class) {
             Type element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];

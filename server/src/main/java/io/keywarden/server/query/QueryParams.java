@@ -117,6 +117,10 @@ public final class QueryParams {
         return Parameters.bool(values.get(name), camel(name), defaultValue);
     }
 
+    public Integer integer(String name) {
+        return Parameters.integer(values.get(name), camel(name));
+    }
+
     public PageRequest page() {
         return Parameters.page(values.get("Marker"), values.get("MaxItems"));
     }

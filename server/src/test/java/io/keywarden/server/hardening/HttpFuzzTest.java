@@ -77,11 +77,14 @@ class HttpFuzzTest extends ServerTestSupport {
             "GetAccessKeyInfo", "GenerateCredentialReport", "GetCredentialReport", "PutUserPolicy", "GetUserPolicy",
             "DeleteUserPolicy", "ListUserPolicies", "CreatePolicy", "GetPolicy", "GetPolicyVersion", "DeletePolicy",
             "ListPolicies", "AttachUserPolicy", "DetachUserPolicy", "ListAttachedUserPolicies",
-            "SimulatePrincipalPolicy", "ListEntitiesForPolicy", "NoSuchAction", ""};
+            "SimulatePrincipalPolicy", "CreateRole", "GetRole", "ListRoles", "UpdateRole", "UpdateAssumeRolePolicy",
+            "DeleteRole", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies", "AttachRolePolicy",
+            "DetachRolePolicy", "ListAttachedRolePolicies", "ListEntitiesForPolicy", "NoSuchAction", ""};
     private static final String[] PARAMS = {"UserName", "Path", "PathPrefix", "AccessKeyId", "Status", "Marker",
             "MaxItems", "PolicyName", "PolicyArn", "PolicyDocument", "VersionId", "ActionNames.member.1",
             "ResourceArns.member.1", "PolicySourceArn", "Description", "OnlyAttached", "Scope", "DurationSeconds", "SerialNumber",
-            "TokenCode"};
+            "TokenCode", "RoleName", "AssumeRolePolicyDocument", "MaxSessionDuration", "Tags.member.1.Key",
+            "Tags.member.1.Value", "PermissionsBoundary"};
     private static final String[] CONTENT_TYPES = {"application/json", "application/json; charset=utf-8",
             "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-8", "text/plain",
             "application/xml", "multipart/form-data; boundary=xyz", "application/x-amz-json-1.1", "*/*", ";;",
@@ -268,7 +271,10 @@ class HttpFuzzTest extends ServerTestSupport {
                 case "AccessKeyId" -> pick(r, keyIds);
                 case "Status" -> pick(r, "Active", "Inactive", "active", "", "Deleted");
                 case "MaxItems" -> pick(r, "1", "0", "1001", "-1", "abc", "99999999999999999999", " 5");
-                case "PolicyDocument" -> new String(jsonBody(r), StandardCharsets.UTF_8);
+                case "PolicyDocument", "AssumeRolePolicyDocument" -> new String(jsonBody(r), StandardCharsets.UTF_8);
+                case "RoleName" -> pick(r, "fuzz-role", "FUZZ-ROLE", "x".repeat(65), "", "a b");
+                case "MaxSessionDuration" -> pick(r, "3600", "43200", "3599", "43201", "-1", "1e4", "abc",
+                        "99999999999999999999");
                 case "PolicyArn", "PolicySourceArn" -> pick(r, "arn:aws:iam::123456789012:policy/p",
                         "arn:aws:iam::aws:policy/AdministratorAccess", "arn:", text(r, 40));
                 default -> text(r, 30);

@@ -16,6 +16,8 @@ import io.keywarden.core.operation.Operations;
 import io.keywarden.core.operation.Requests;
 import io.keywarden.core.operation.Service;
 import io.keywarden.core.permissions.PolicyService;
+import io.keywarden.core.permissions.RoleService;
+import io.keywarden.core.testing.InMemoryRoleStore;
 import io.keywarden.core.port.PolicyChangeListener;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
@@ -55,8 +57,11 @@ class QueryCodecTest {
     private final IdentityService identity = IdentityService.builder().account(account).users(users).keys(keys)
             .sealer(SecretSealer.create(MasterKey.of(1, new byte[32]), new SecureRandom()))
             .authorizer(new RootOnlyAuthorizer()).random(new SecureRandom()).clock(Clock.systemUTC()).build();
+    private final InMemoryPolicyStore policyStore = new InMemoryPolicyStore();
     private final Operations operations = Operations.standard(identity, new PolicyService(identity,
-            new InMemoryPolicyStore(), PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom()),
+            policyStore, PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom()),
+            new RoleService(identity, new InMemoryRoleStore(policyStore), policyStore, policyStore,
+                    PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom()),
             new CredentialReportService(account, users, keys, new InMemoryCredentialReportStore(),
                     new RootOnlyAuthorizer(), Clock.systemUTC(), Duration.ofMinutes(1)),
             new AuditService(new InMemoryAuditStore(), identity.guard()),
