@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * ({@link Catalogue#jsonTarget}); the operation is performed through {@link OperationCalls} like on every face.
  * CloudTrail's LookupEvents is the one operation this face serves ({@link CloudTrailJson} decodes its request and
  * writes its answer). Errors are JSON 1.1 errors ({@link JsonFace}, {@link ErrorResponses}). Not in the OpenAPI
- * document (one path, one POST there: the Query face's); docs/rest-api.md describes it.
+ * document (one path, one POST there: the Query face's); docs/operations.md describes it.
  */
 @Controller
 @Hidden
