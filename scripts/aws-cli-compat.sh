@@ -190,6 +190,14 @@ root iam delete-role-policy --role-name cli-deploy --policy-name Inline
 root iam delete-role --role-name cli-deploy
 expect_error NoSuchEntity "a deleted role is gone" -- root iam get-role --role-name cli-deploy
 
+# CloudTrail's LookupEvents (JSON 1.1, same endpoint): who made this key, and what was done with it?
+out=$(root cloudtrail lookup-events --lookup-attributes AttributeKey=AccessKeyId,AttributeValue="$KEY1" --page-size 2)
+check "$out" "(lambda n: n[-1]=='CreateAccessKey' and 'GetCallerIdentity' in n)([e['EventName'] for e in d['Events']]) and json.loads(d['Events'][-1]['CloudTrailEvent'])['responseElements']['accessKey']['accessKeyId']=='$KEY1' and json.loads(d['Events'][-1]['CloudTrailEvent'])['userIdentity']['type']=='Root'" "cloudtrail lookup-events by AccessKeyId: the issuing CreateAccessKey and the calls made with the key (pages of 2)"
+out=$(root cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=CreateUser)
+check "$out" "len(d['Events'])>=12 and all(e['EventName']=='CreateUser' and e['EventSource']=='iam.amazonaws.com' and e['Username']=='root' and e['ReadOnly']=='false' for e in d['Events'])" "cloudtrail lookup-events by EventName"
+expect_error InvalidLookupAttributesException "cloudtrail lookup-events refuses two lookup attributes" -- root cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=CreateUser AttributeKey=Username,AttributeValue=root
+expect_error AccessDeniedException "cloudtrail lookup-events needs cloudtrail:LookupEvents" -- as "$SELF_ID" "$SELF_SECRET" cloudtrail lookup-events
+
 # an action the server does not have
 expect_error InvalidAction "an unknown action is InvalidAction" -- root iam list-groups
 

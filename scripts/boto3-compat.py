@@ -92,4 +92,24 @@ reader = csv.DictReader(io.StringIO(report["Content"].decode()))
 rows = list(reader)
 check(isinstance(report["Content"], bytes) and len(reader.fieldnames) == 22 and rows[0]["user"] == "<root_account>"
       and rows[0]["arn"] == f"arn:aws:iam::{ACCOUNT}:root", "get_credential_report (bytes, CSV in AWS's columns)")
+trail = client("cloudtrail", os.environ["ROOT_ID"], os.environ["ROOT_SECRET"])
+by_key = [e for page in trail.get_paginator("lookup_events").paginate(
+    LookupAttributes=[{"AttributeKey": "AccessKeyId", "AttributeValue": key["AccessKeyId"]}],
+    PaginationConfig={"PageSize": 1}) for e in page["Events"]]
+issuing = json.loads(by_key[-1]["CloudTrailEvent"])
+check(by_key[-1]["EventName"] == "CreateAccessKey" and "GetCallerIdentity" in [e["EventName"] for e in by_key]
+      and issuing["responseElements"]["accessKey"]["accessKeyId"] == key["AccessKeyId"]
+      and issuing["responseElements"]["accessKey"]["secretAccessKey"] == "HIDDEN_DUE_TO_SECURITY_REASONS"
+      and issuing["eventVersion"] == "1.08" and issuing["recipientAccountId"] == ACCOUNT,
+      "cloudtrail lookup_events paginator by AccessKeyId: the issuing event and the calls made with the key")
+by_name = trail.lookup_events(LookupAttributes=[{"AttributeKey": "EventName", "AttributeValue": "PutUserPolicy"}])
+check(by_name["Events"] and all(e["EventName"] == "PutUserPolicy" for e in by_name["Events"]),
+      "cloudtrail lookup_events by EventName")
+by_resource = trail.lookup_events(LookupAttributes=[{"AttributeKey": "ResourceName", "AttributeValue": "b3-alice"}],
+                                  MaxResults=50)
+check({"CreateUser", "CreateAccessKey", "PutUserPolicy"} <= {e["EventName"] for e in by_resource["Events"]}
+      and all({"ResourceType": "AWS::IAM::User", "ResourceName": "b3-alice"} in e["Resources"]
+              for e in by_resource["Events"]), "cloudtrail lookup_events by ResourceName")
+check(error_code(lambda: trail.lookup_events(StartTime=time.time(), EndTime=time.time() - 60))
+      == ("InvalidTimeRangeException", 400), "cloudtrail lookup_events with the start after the end")
 print("boto3: all checks passed")

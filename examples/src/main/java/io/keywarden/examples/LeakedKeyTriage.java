@@ -6,7 +6,12 @@ import io.keywarden.sdk.exception.AccessDeniedException;
 import io.keywarden.sdk.exception.KeywardenServiceException;
 import io.keywarden.sdk.exception.NoSuchEntityException;
 import io.keywarden.sdk.exception.ValidationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.keywarden.sdk.model.AccessKeyInfo;
+import io.keywarden.sdk.model.AuditEvent;
+import io.keywarden.sdk.model.LookupAuditEventsRequest;
 import io.keywarden.sdk.model.KeyOwner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,18 +37,23 @@ import java.util.regex.Pattern;
 
 /**
  * Scans files for access key IDs, says which account owns each (GetAccessKeyInfo) and, for an administrator, which
- * user and whether it is Active; {@code --deactivate} quarantines the Active ones.
+ * user and whether it is Active ({@code AKIA}), or which STS call issued it — session, role, session name, source
+ * identity, who requested it — and the calls made with it ({@code ASIA}, from the audit trail);
+ * {@code --deactivate} quarantines the Active long-term keys.
  */
 @Command(name = "leaked-key-triage", mixinStandardHelpOptions = true,
         description = {"Scans files and directories (recursively; .git and similar are skipped) for access key IDs "
                 + "(AKIA... and ASIA...), reports the account that owns each (GetAccessKeyInfo) and, when the "
-                + "credentials are an administrator's, the owning user and whether the key is Active. With "
+                + "credentials are an administrator's, the owning user and whether the key is Active; for a "
+                + "temporary ASIA key, the session, role, source identity and who requested it, and the calls made "
+                + "with it (from the audit trail). With "
                 + "--deactivate, deactivates the Active keys of this account (never the key this program signs with).",
                 "Exits 0 when no key ID was found or none is still Active, 1 otherwise."})
 final class LeakedKeyTriage extends ExampleCommand {
     static final Pattern KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z2-7]{16}\\b");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", "node_modules", "target");
     private static final long MAX_FILE_SIZE = 50L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to scan.")
     List<Path> paths;
@@ -92,7 +104,7 @@ final class LeakedKeyTriage extends ExampleCommand {
         boolean ours = info.account().equals(ownAccount);
         out().println("    account " + info.account() + (ours ? " (this account)" : " (another account)"));
         if (keyId.startsWith("ASIA")) {
-            out().println("    temporary key: it expires on its own; revoke the session that issued it if needed");
+            return triageSession(client, keyId);
         }
         KeyOwner owner;
         try {
@@ -132,6 +144,82 @@ final class LeakedKeyTriage extends ExampleCommand {
         } catch (KeywardenServiceException e) {
             out().println("    could not deactivate: " + e.code() + " " + e.errorMessage());
             return true;
+        }
+    }
+
+    /**
+     * A temporary ({@code ASIA}) key: the audit trail's event of the STS call that issued it (a look-up by the key ID
+     * finds it: its response names the key) says which session, role, session name and source identity, who asked
+     * for it and with which key, and until when it is valid; then the calls made with it. Whether it may still be
+     * valid.
+     */
+    private boolean triageSession(KeywardenClient client, String keyId) {
+        out().println("    temporary key (STS): it expires on its own; revoke the role's active sessions to end it"
+                + " sooner");
+        List<AuditEvent> events = new ArrayList<>();
+        try {
+            for (AuditEvent e : client.lookupAllAuditEvents(LookupAuditEventsRequest.builder().accessKeyId(keyId)
+                    .build())) {
+                events.add(e);
+                if (events.size() >= 1000) {
+                    break;
+                }
+            }
+        } catch (AccessDeniedException e) {
+            out().println("    who requested it: unknown (reading the audit trail needs cloudtrail:LookupEvents)");
+            return true;
+        }
+        AuditEvent issuing = null;
+        for (AuditEvent e : events) {
+            if (keyId.equals(json(e.responseElements()).path("credentials").path("accessKeyId").asText(null))) {
+                issuing = e;
+            }
+        }
+        if (issuing == null) {
+            out().println("    not issued by this account's STS as far as its audit trail goes: ask the key's account");
+            return true;
+        }
+        JsonNode request = json(issuing.requestParameters());
+        JsonNode response = json(issuing.responseElements());
+        String role = request.path("roleArn").asText(null);
+        String session = response.path("assumedRoleUser").path("arn").asText(issuing.principalArn());
+        out().println("    issued by " + issuing.eventName() + " at " + issuing.eventTime());
+        out().println("    session: " + session);
+        if (role != null) {
+            out().println("    role: " + role);
+            out().println("    session name: " + request.path("roleSessionName").asText("-"));
+        }
+        String sourceIdentity = response.path("sourceIdentity").asText(request.path("sourceIdentity").asText(null));
+        out().println("    source identity: " + (sourceIdentity == null ? "none" : sourceIdentity));
+        out().println("    requested by: " + issuing.principalArn() + " with key " + issuing.accessKeyId());
+        List<AuditEvent> calls = events.stream().filter(e -> keyId.equals(e.accessKeyId())).toList();
+        out().println("    calls made with it: " + calls.size());
+        for (AuditEvent e : calls.stream().limit(20).toList()) {
+            out().println("      " + e.eventTime() + "  " + e.eventName() + (e.succeeded() ? ""
+                    : "  (" + e.errorCode() + ")") + (e.sourceIpAddress() == null ? "" : "  from "
+                    + e.sourceIpAddress()));
+        }
+        String expiration = response.path("credentials").path("expiration").asText(null);
+        if (expiration != null) {
+            try {
+                boolean valid = Instant.parse(expiration).isAfter(Instant.now());
+                out().println("    " + (valid ? "valid until " : "expired at ") + expiration);
+                return valid;
+            } catch (DateTimeParseException e) {
+                // an unreadable expiration: say nothing of it and assume the worst
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode json(String text) {
+        if (text == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
         }
     }
 

@@ -374,7 +374,7 @@ public final class KeywardenClient implements AutoCloseable {
 
     /**
      * One page of audit events, newest first, filtered by the request (LookupEvents). Needs
-     * {@code keywarden:LookupEvents}.
+     * {@code cloudtrail:LookupEvents}.
      *
      * @throws AccessDeniedException when the caller may not read the trail
      */
@@ -384,6 +384,8 @@ public final class KeywardenClient implements AutoCloseable {
                 .add("accessKeyId", lookup.accessKeyId().orElse(null))
                 .add("userName", lookup.userName().orElse(null))
                 .add("eventName", lookup.eventName().orElse(null))
+                .add("readOnly", lookup.readOnly().map(String::valueOf).orElse(null))
+                .add("resourceName", lookup.resourceName().orElse(null))
                 .add("from", lookup.from().map(Instant::toString).orElse(null))
                 .add("to", lookup.to().map(Instant::toString).orElse(null))
                 .add("maxItems", lookup.maxItems().orElse(null))

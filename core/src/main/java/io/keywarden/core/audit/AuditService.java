@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The audit trail's use cases: looking events up ({@code keywarden:LookupEvents}) and verifying the chain
+ * The audit trail's use cases: looking events up ({@code cloudtrail:LookupEvents}) and verifying the chain
  * ({@code keywarden:VerifyAuditTrail}), both on resource {@code *} and decided by the {@code Authorizer}, so only
  * the root user and users whose policies allow them (administrators) may read the trail.
  */

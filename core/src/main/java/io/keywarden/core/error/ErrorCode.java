@@ -44,6 +44,14 @@ public enum ErrorCode {
     REQUEST_HEADER_FIELDS_TOO_LARGE("RequestHeaderFieldsTooLarge", 431),
     REQUEST_URI_TOO_LONG("RequestURITooLong", 414),
     THROTTLING("Throttling", 400),
+    // the AWS JSON 1.1 face (CloudTrail's LookupEvents), spelled as CloudTrail spells them
+    SERIALIZATION("SerializationException", 400),
+    UNKNOWN_OPERATION("UnknownOperationException", 400),
+    INVALID_LOOKUP_ATTRIBUTES("InvalidLookupAttributesException", 400),
+    INVALID_TIME_RANGE("InvalidTimeRangeException", 400),
+    INVALID_MAX_RESULTS("InvalidMaxResultsException", 400),
+    INVALID_NEXT_TOKEN("InvalidNextTokenException", 400),
+    INVALID_EVENT_CATEGORY("InvalidEventCategoryException", 400),
     // server side
     SERVICE_FAILURE("ServiceFailure", 500),
     INTERNAL_FAILURE("InternalFailure", 500),

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Every operation Keywarden serves, once: its name, service, IAM action, whether it only reads, whether the AWS
- * Query face serves it, the resource it is authorised on, and its typed request and result. Both faces dispatch
+ * face serves it (in its service's protocol: Query or JSON 1.1), the resource it is authorised on, and its typed request and result. Both faces dispatch
  * through it, the use cases authorise with its actions, the audit trail names its events after it and decides from
  * it which calls must be committed before they are answered. Adding an operation starts here (see
  * {@code docs/architecture.md}).
@@ -138,9 +138,9 @@ public final class Catalogue {
                     AttachedPolicyList.class);
 
     // ---------------------------------------------------------------- audit trail
+    /** CloudTrail's LookupEvents: REST {@code GET /v1/audit-events} and JSON 1.1 on {@code POST /}. */
     public static final Operation<LookupEvents, EventList> LOOKUP_EVENTS =
-            new Operation<>("LookupEvents", Service.KEYWARDEN, "keywarden:LookupEvents", true, false, ANY,
-                    LookupEvents.class, EventList.class);
+            read("LookupEvents", Service.CLOUDTRAIL, ANY, LookupEvents.class, EventList.class);
     public static final Operation<VerifyAuditTrail, Verification> VERIFY_AUDIT_TRAIL =
             new Operation<>("VerifyAuditTrail", Service.KEYWARDEN, "keywarden:VerifyAuditTrail", true, false, ANY,
                     VerifyAuditTrail.class, Verification.class);
@@ -173,6 +173,15 @@ public final class Catalogue {
         return byName(action).filter(Operation::queryFace);
     }
 
+    /** The operation the JSON 1.1 face serves under this {@code X-Amz-Target} (case-sensitive, as AWS). */
+    public static Optional<Operation<?, ?>> jsonTarget(String target) {
+        if (target == null) {
+            return Optional.empty();
+        }
+        int dot = target.lastIndexOf('.');
+        return byName(target.substring(dot + 1)).filter(op -> target.equals(op.jsonTarget()));
+    }
+
     private static <Q extends Record, R extends Record> Operation<Q, R> read(String name, Service service,
                                                                              String resource, Class<Q> request,
                                                                              Class<R> result) {
@@ -186,7 +195,7 @@ public final class Catalogue {
     }
 
     private static String iamAction(Service service, String name) {
-        return (service == Service.STS ? "sts:" : "iam:") + name;
+        return service.actionPrefix() + ":" + name;
     }
 
     private static Map<String, Operation<?, ?>> index(List<Operation<?, ?>> operations) {

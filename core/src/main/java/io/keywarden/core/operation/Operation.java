@@ -12,14 +12,16 @@ import java.util.Objects;
  * @param action      the IAM action it is authorised as ({@code iam:CreateAccessKey}); null when it needs no permission
  * @param readOnly    whether it only reads (CloudTrail's {@code readOnly}: its event need not be committed before the
  *                    answer)
- * @param queryFace   whether the AWS Query face ({@code POST /}) serves it
+ * @param awsFace     whether the AWS face ({@code POST /}) serves it, in its service's protocol
+ *                    ({@link Service#protocol()}: the Query protocol for IAM and STS, JSON 1.1 for CloudTrail); every
+ *                    operation also has its REST route
  * @param resource    how the resource it is authorised on is formed (for the documentation and the simulator)
  * @param requestType its typed request: a record whose components are its parameters
  * @param resultType  its typed result: a record whose components are its response elements ({@link NoOutput} when
  *                    it has none)
  */
 public record Operation<Q extends Record, R extends Record>(String name, Service service, String action,
-                                                           boolean readOnly, boolean queryFace, String resource,
+                                                           boolean readOnly, boolean awsFace, String resource,
                                                            Class<Q> requestType, Class<R> resultType) {
     public Operation {
         Objects.requireNonNull(name, "name");
@@ -27,8 +29,8 @@ public record Operation<Q extends Record, R extends Record>(String name, Service
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(resultType, "resultType");
-        if (queryFace && service.queryVersion() == null) {
-            throw new IllegalArgumentException(name + ": service " + service + " has no Query face");
+        if (awsFace && service.protocol() == Service.Protocol.NONE) {
+            throw new IllegalArgumentException(name + ": service " + service + " has no AWS face");
         }
     }
 
@@ -37,11 +39,26 @@ public record Operation<Q extends Record, R extends Record>(String name, Service
         return name;
     }
 
-    /** This operation as a row of {@code docs/catalogue.md}: name, service, action, kind, Query face, resource. */
+    /** Whether the AWS Query face serves it ({@code Action=name}). */
+    public boolean queryFace() {
+        return awsFace && service.protocol() == Service.Protocol.QUERY;
+    }
+
+    /** Whether the AWS JSON 1.1 face serves it ({@code X-Amz-Target}, {@link #jsonTarget()}). */
+    public boolean jsonFace() {
+        return awsFace && service.protocol() == Service.Protocol.JSON_1_1;
+    }
+
+    /** Its JSON 1.1 {@code X-Amz-Target}; null when the JSON 1.1 face does not serve it. */
+    public String jsonTarget() {
+        return jsonFace() ? service.jsonTargetPrefix() + "." + name : null;
+    }
+
+    /** This operation as a row of {@code docs/catalogue.md}: name, service, action, kind, AWS face, resource. */
     public String markdownRow() {
         return "| " + name + " | " + service.name().toLowerCase(java.util.Locale.ROOT) + " | "
                 + (action == null ? "none" : "`" + action + "`") + " | " + (readOnly ? "read" : "change") + " | "
-                + (queryFace ? "yes" : "no") + " | " + resource + " |";
+                + (queryFace() ? "yes" : jsonFace() ? "JSON 1.1" : "no") + " | " + resource + " |";
     }
 
     /** The result of an operation without output. */

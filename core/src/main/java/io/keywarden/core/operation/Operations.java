@@ -286,7 +286,8 @@ public final class Operations {
                 // audit trail
                 .bind(Catalogue.LOOKUP_EVENTS, (caller, q) -> {
                     Page<AuditEvent> page = audit.lookup(caller, new AuditQuery(identity.accountId(), q.accessKeyId(),
-                            q.userName(), q.eventName(), q.from(), q.to(), q.page()));
+                            q.userName(), q.eventName(), q.readOnly(), q.resourceName(), q.resourceType(), q.eventId(),
+                            q.eventSource(), q.from(), q.to(), q.page()));
                     return new EventList(page.items(), page.isTruncated(), page.nextMarker());
                 })
                 .bind(Catalogue.VERIFY_AUDIT_TRAIL, (caller, q) -> {

@@ -357,11 +357,27 @@ public final class Requests {
 
     // ---------------------------------------------------------------- audit trail
 
-    /** Every given filter must match ({@code from} inclusive, {@code to} exclusive). */
-    public record LookupEvents(String accessKeyId, String userName, String eventName, Instant from, Instant to,
-                               PageRequest page) {
+    /**
+     * CloudTrail's LookupEvents: every given filter must match ({@code from} inclusive, {@code to} exclusive); what
+     * each matches is {@link io.keywarden.core.audit.AuditQuery}'s. The filters are CloudTrail's lookup attributes
+     * ({@code AccessKeyId}, {@code Username}, {@code EventName}, {@code ReadOnly}, {@code ResourceName},
+     * {@code ResourceType}, {@code EventId}, {@code EventSource}); the JSON 1.1 face allows one of them, as CloudTrail
+     * does, the REST face any combination.
+     */
+    public record LookupEvents(String accessKeyId, String userName, String eventName, Boolean readOnly,
+                               String resourceName, String resourceType, String eventId, String eventSource,
+                               Instant from, Instant to, PageRequest page) {
         public LookupEvents {
             page = orFirst(page);
+            if (from != null && to != null && from.isAfter(to)) {
+                throw KeywardenException.validation("from", "Member must not be after to");
+            }
+        }
+
+        /** A look-up by access key, user name, event name and time only. */
+        public LookupEvents(String accessKeyId, String userName, String eventName, Instant from, Instant to,
+                            PageRequest page) {
+            this(accessKeyId, userName, eventName, null, null, null, null, null, from, to, page);
         }
     }
 

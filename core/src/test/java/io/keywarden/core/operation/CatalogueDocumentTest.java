@@ -19,7 +19,7 @@ class CatalogueDocumentTest {
 
     @Test
     void theDocumentListsTheCatalogue() throws IOException {
-        StringBuilder table = new StringBuilder("| operation | service | IAM action | kind | Query face | resource |\n"
+        StringBuilder table = new StringBuilder("| operation | service | IAM action | kind | AWS face | resource |\n"
                 + "|---|---|---|---|---|---|\n");
         for (Operation<?, ?> op : Catalogue.all()) {
             table.append(op.markdownRow()).append('\n');

@@ -31,11 +31,13 @@ class CatalogueTest {
             if (op == Catalogue.GET_CALLER_IDENTITY || op == Catalogue.GET_SESSION_TOKEN) {
                 assertThat(op.action()).isNull();
             } else {
-                assertThat(op.action()).as(op.name()).matches("(iam|sts|keywarden):[A-Za-z]+");
+                assertThat(op.action()).as(op.name()).matches("(iam|sts|cloudtrail|keywarden):[A-Za-z]+");
             }
         }
         assertThat(Catalogue.CREATE_ACCESS_KEY.action()).isEqualTo("iam:CreateAccessKey");
         assertThat(Catalogue.GET_ACCESS_KEY_INFO.action()).isEqualTo("sts:GetAccessKeyInfo");
+        assertThat(Catalogue.LOOKUP_EVENTS.action()).isEqualTo("cloudtrail:LookupEvents");
+        assertThat(Catalogue.LOOKUP_EVENTS.service().eventSource()).isEqualTo("cloudtrail.amazonaws.com");
     }
 
     @Test
@@ -60,9 +62,26 @@ class CatalogueTest {
     }
 
     @Test
+    void theJsonFaceServesCloudTrailsLookupEventsUnderItsFullTarget() {
+        assertThat(Catalogue.jsonTarget("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"))
+                .containsSame(Catalogue.LOOKUP_EVENTS);
+        assertThat(Catalogue.LOOKUP_EVENTS.jsonFace()).isTrue();
+        assertThat(Catalogue.LOOKUP_EVENTS.queryFace()).isFalse();
+        assertThat(Catalogue.jsonTarget("CloudTrail_20131101.LookupEvents")).isEmpty();
+        assertThat(Catalogue.jsonTarget("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.CreateUser")).isEmpty();
+        assertThat(Catalogue.jsonTarget("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.lookupevents"))
+                .isEmpty();
+        assertThat(Catalogue.jsonTarget("LookupEvents")).isEmpty();
+        assertThat(Catalogue.jsonTarget(null)).isEmpty();
+        assertThat(Catalogue.all().stream().filter(Operation::jsonFace).map(Operation::name))
+                .containsExactly("LookupEvents");
+        assertThat(Catalogue.LOOKUP_EVENTS.markdownRow()).contains("| JSON 1.1 |");
+    }
+
+    @Test
     void requestAndResultComponentsHaveTypesBothFacesCanCarry() {
-        Set<Class<?>> simple = Set.of(String.class, boolean.class, int.class, long.class, Long.class, Integer.class,
-                io.keywarden.core.session.SessionToken.class,
+        Set<Class<?>> simple = Set.of(String.class, boolean.class, Boolean.class, int.class, long.class, Long.class,
+                Integer.class, io.keywarden.core.session.SessionToken.class,
                 java.time.Instant.class, byte[].class, io.keywarden.core.port.PageRequest.class, List.class,
                 java.util.Map.class, io.keywarden.core.keys.SecretAccessKey.class,
                 io.keywarden.core.audit.AuditEvent.class);

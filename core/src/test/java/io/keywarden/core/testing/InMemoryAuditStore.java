@@ -41,11 +41,7 @@ public final class InMemoryAuditStore implements AuditStore {
         for (int i = chain.size() - 1; i >= 0 && out.size() <= q.page().maxItems(); i--) {
             AuditEvent e = chain.get(i);
             AuditRecord r = e.record();
-            if (e.seq() < before && (q.accessKeyId() == null || q.accessKeyId().equals(r.accessKeyId()))
-                    && (q.userName() == null || q.userName().equals(r.userName()))
-                    && (q.eventName() == null || q.eventName().equals(r.eventName()))
-                    && (q.from() == null || !r.eventTime().isBefore(q.from()))
-                    && (q.to() == null || r.eventTime().isBefore(q.to()))) {
+            if (e.seq() < before && q.matches(r)) {
                 out.add(e);
             }
         }

@@ -6,8 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The filters of an audit-event look-up (every one that is set must match) and the page to fetch: access key ID,
- * the calling user's name, event name, a time range ({@code from} inclusive, {@code to} exclusive), the marker of the
+ * The filters of an audit-event look-up (every one that is set must match) and the page to fetch: access key ID
+ * (the key a call was signed with, or the key it issued: a look-up by an {@code ASIA} key ID finds the STS call that
+ * made it), the calling user's name ({@code root} for the root user), event name, read-only, a resource name (a
+ * user, role or policy name, a role or policy ARN, an access key ID), a time range ({@code from} inclusive, {@code to} exclusive), the marker of the
  * page (none: the newest events) and the page size (1-1000; the server's default, 100, when not set). Immutable.
  */
 public final class LookupAuditEventsRequest {
@@ -16,6 +18,8 @@ public final class LookupAuditEventsRequest {
     private final String accessKeyId;
     private final String userName;
     private final String eventName;
+    private final Boolean readOnly;
+    private final String resourceName;
     private final Instant from;
     private final Instant to;
     private final String marker;
@@ -25,6 +29,8 @@ public final class LookupAuditEventsRequest {
         this.accessKeyId = b.accessKeyId;
         this.userName = b.userName;
         this.eventName = b.eventName;
+        this.readOnly = b.readOnly;
+        this.resourceName = b.resourceName;
         this.from = b.from;
         this.to = b.to;
         this.marker = b.marker;
@@ -52,6 +58,14 @@ public final class LookupAuditEventsRequest {
         return Optional.ofNullable(eventName);
     }
 
+    public Optional<Boolean> readOnly() {
+        return Optional.ofNullable(readOnly);
+    }
+
+    public Optional<String> resourceName() {
+        return Optional.ofNullable(resourceName);
+    }
+
     public Optional<Instant> from() {
         return Optional.ofNullable(from);
     }
@@ -69,7 +83,8 @@ public final class LookupAuditEventsRequest {
     }
 
     public Builder toBuilder() {
-        return new Builder().accessKeyId(accessKeyId).userName(userName).eventName(eventName).from(from).to(to)
+        return new Builder().accessKeyId(accessKeyId).userName(userName).eventName(eventName).readOnly(readOnly)
+                .resourceName(resourceName).from(from).to(to)
                 .marker(marker).maxItems(maxItems);
     }
 
@@ -77,19 +92,20 @@ public final class LookupAuditEventsRequest {
     public boolean equals(Object o) {
         return o instanceof LookupAuditEventsRequest r && Objects.equals(accessKeyId, r.accessKeyId)
                 && Objects.equals(userName, r.userName) && Objects.equals(eventName, r.eventName)
+                && Objects.equals(readOnly, r.readOnly) && Objects.equals(resourceName, r.resourceName)
                 && Objects.equals(from, r.from) && Objects.equals(to, r.to) && Objects.equals(marker, r.marker)
                 && Objects.equals(maxItems, r.maxItems);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(accessKeyId, userName, eventName, from, to, marker, maxItems);
+        return Objects.hash(accessKeyId, userName, eventName, readOnly, resourceName, from, to, marker, maxItems);
     }
 
     @Override
     public String toString() {
         return "LookupAuditEventsRequest[accessKeyId=" + accessKeyId + ", userName=" + userName + ", eventName="
-                + eventName + ", from=" + from + ", to=" + to + ", marker=" + marker + ", maxItems=" + maxItems + "]";
+                + eventName + ", readOnly=" + readOnly + ", resourceName=" + resourceName + ", from=" + from + ", to=" + to + ", marker=" + marker + ", maxItems=" + maxItems + "]";
     }
 
     /** Builds a {@link LookupAuditEventsRequest}; every setting is optional and {@code null} clears it. */
@@ -97,6 +113,8 @@ public final class LookupAuditEventsRequest {
         private String accessKeyId;
         private String userName;
         private String eventName;
+        private Boolean readOnly;
+        private String resourceName;
         private Instant from;
         private Instant to;
         private String marker;
@@ -117,6 +135,17 @@ public final class LookupAuditEventsRequest {
 
         public Builder eventName(String eventName) {
             this.eventName = eventName;
+            return this;
+        }
+
+        /** {@code true}: only reads; {@code false}: only changes; {@code null}: both. */
+        public Builder readOnly(Boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        public Builder resourceName(String resourceName) {
+            this.resourceName = resourceName;
             return this;
         }
 

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 
-/** The audit trail: LookupEvents ({@code keywarden:LookupEvents}) and VerifyAuditTrail. */
+/** The audit trail: LookupEvents ({@code cloudtrail:LookupEvents}) and VerifyAuditTrail. */
 @Controller("/v1/audit-events")
 @Tag(name = "audit")
 public class AuditController {
@@ -31,11 +31,17 @@ public class AuditController {
 
     /**
      * LookupEvents: audit events of the account, newest first, filtered by every given parameter. Needs
-     * {@code keywarden:LookupEvents} (resource {@code *}).
+     * {@code cloudtrail:LookupEvents} (resource {@code *}). The same operation as CloudTrail's LookupEvents on
+     * {@code POST /} (JSON 1.1), which allows one filter at a time.
      *
-     * @param accessKeyId the key the requests were signed with
-     * @param userName    the calling IAM user's name
-     * @param eventName   the operation, e.g. {@code CreateAccessKey}
+     * @param accessKeyId  the key the requests were signed with, or the key a call issued (CreateAccessKey, STS
+     *                     credentials): the issuing event and every call made with the key
+     * @param userName     the caller's user name as CloudTrail's {@code Username}: an IAM user's name, {@code root},
+     *                     a session's name
+     * @param eventName    the operation, e.g. {@code CreateAccessKey}
+     * @param readOnly     {@code true}: only reads; {@code false}: only changes
+     * @param resourceName a resource the event names: a user, role or policy name, a role or policy ARN, an access
+     *                     key ID
      * @param from        the earliest event time (inclusive), an ISO-8601 instant
      * @param to          the latest event time (exclusive), an ISO-8601 instant
      * @return one page of events
@@ -47,12 +53,16 @@ public class AuditController {
                                                        @Nullable @QueryValue String accessKeyId,
                                                        @Nullable @QueryValue String userName,
                                                        @Nullable @QueryValue String eventName,
+                                                       @Nullable @QueryValue String readOnly,
+                                                       @Nullable @QueryValue String resourceName,
                                                        @ApiDocs.DateTime @Nullable @QueryValue String from,
                                                        @ApiDocs.DateTime @Nullable @QueryValue String to,
                                                        @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
                                                        @ApiDocs.Marker @Nullable @QueryValue String marker) {
         return calls.call(http, caller, Catalogue.LOOKUP_EVENTS, () -> new Requests.LookupEvents(accessKeyId, userName,
-                        eventName, time("from", from), time("to", to), Parameters.page(marker, maxItems)), 200)
+                        eventName, readOnly == null ? null : Parameters.bool(readOnly, "readOnly", false),
+                        resourceName, null, null, null, time("from", from), time("to", to),
+                        Parameters.page(marker, maxItems)), 200)
                 .thenApply(r -> new AuditEventListDto(r.events().stream().map(Wire::event).toList(), r.isTruncated(),
                         r.marker()));
     }

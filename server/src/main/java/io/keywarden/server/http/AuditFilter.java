@@ -164,13 +164,17 @@ public class AuditFilter implements Ordered {
 
     /**
      * The operation the request names: the one the face resolved, else the REST route's (its {@code operationId}),
-     * else for the Query face the {@code Action} of a request that never reached the face (refused by authentication).
+     * else for the AWS faces the {@code X-Amz-Target} (JSON 1.1) or the {@code Action} (Query) of a request that never
+     * reached the face (refused by authentication).
      */
     @SuppressWarnings("unchecked")
     private Optional<Operation<?, ?>> operationOf(HttpRequest<?> request) {
         Optional<Operation> resolved = request.getAttribute(OperationCalls.OPERATION_ATTRIBUTE, Operation.class);
         if (resolved.isPresent()) {
             return Optional.of(resolved.get());
+        }
+        if (JsonFace.handles(request)) {
+            return Catalogue.jsonTarget(JsonFace.target(request));
         }
         if (QueryFace.handles(request)) {
             return Catalogue.queryAction(queryFaceParameters(request).get("Action"));

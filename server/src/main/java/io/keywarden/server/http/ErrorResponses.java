@@ -12,8 +12,10 @@ import io.micronaut.http.MutableHttpResponse;
 /**
  * The one place every error answer is made, whoever raised it (a use case, the authentication filter, Micronaut
  * itself, an unexpected exception): the HTTP status of the {@link ErrorCode} and {@code x-amzn-RequestId}, with the
- * body in the format of the face the request came to. The Query face ({@link QueryFace#handles path /}) answers
- * AWS's XML error envelope ({@code text/xml}, IAM or STS namespace), the REST face
+ * body in the format of the face the request came to. The JSON 1.1 face ({@link JsonFace#handles}: path {@code /}
+ * with a JSON 1.1 content type or an {@code X-Amz-Target}) answers {@code {"__type","message"}}; the Query face
+ * ({@link QueryFace#handles path /}, anything else there) AWS's XML error envelope ({@code text/xml}, IAM or STS
+ * namespace); the REST face
  * {@code {"code","message","requestId"}} as JSON.
  */
 public final class ErrorResponses {
@@ -30,7 +32,10 @@ public final class ErrorResponses {
         request.setAttribute(CODE_ATTRIBUTE, code);
         request.setAttribute(MESSAGE_ATTRIBUTE, message);
         MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.valueOf(code.httpStatus()));
-        if (QueryFace.handles(request)) {
+        if (JsonFace.handles(request)) {
+            response.body(JsonFace.errorBody(code, message)).contentType(JsonFace.MEDIA_TYPE);
+            response.getHeaders().set(JsonFace.ERROR_TYPE_HEADER, JsonFace.code(code));
+        } else if (QueryFace.handles(request)) {
             response.body(QueryCodec.errorXml(QueryFace.namespace(request), code, message, requestId))
                     .contentType(QueryFace.TEXT_XML);
         } else {

@@ -5,6 +5,7 @@ import io.keywarden.core.audit.AuditEvent;
 import io.keywarden.core.audit.AuditQuery;
 import io.keywarden.core.audit.AuditRecord;
 import io.keywarden.core.audit.AuditSegmentCodec;
+import io.keywarden.core.audit.CloudTrailEvents;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.port.AuditStore;
 import io.keywarden.core.port.Page;
@@ -64,8 +65,17 @@ public class JdbcAuditStore implements AuditStore {
      * needed ({@link #events}), so that walking segment rows never drags their events along.
      */
     private static final String SEGMENT_KEY = "s.account_id, s.first_seq";
+    /** Terms longer than the column (128) are not indexed: a look-up by one reads every segment in its range. */
+    static final int MAX_TERM = 128;
     private static final String TERM_INSERT =
             "INSERT INTO audit_segment_terms (account_id, field, term, first_seq) VALUES (?, ?, ?, ?)";
+
+    /**
+     * The indexed fields of {@code audit_segment_terms}: {@code k} access key IDs (the signing key and the key a call
+     * issued), {@code u} CloudTrail's user names, {@code n} event names, {@code r} resource names
+     * ({@link CloudTrailEvents#resourceNames}).
+     */
+    private static final char[] TERM_FIELDS = {'k', 'u', 'n', 'r'};
 
     private final JdbcOperations jdbc;
 
@@ -150,13 +160,15 @@ public class JdbcAuditStore implements AuditStore {
             Set<String> keys = new HashSet<>();
             Set<String> users = new HashSet<>();
             Set<String> names = new HashSet<>();
+            Set<String> resources = new HashSet<>();
             for (AuditEvent e : events) {
                 AuditRecord r = e.record();
                 min = r.eventTime().isBefore(min) ? r.eventTime() : min;
                 max = r.eventTime().isAfter(max) ? r.eventTime() : max;
-                addTerm(keys, r.accessKeyId());
-                addTerm(users, r.userName());
+                CloudTrailEvents.accessKeyIds(r).forEach(k -> addTerm(keys, k));
+                addTerm(users, CloudTrailEvents.username(r));
                 addTerm(names, r.eventName());
+                CloudTrailEvents.resourceNames(r).forEach(n -> addTerm(resources, n));
             }
             segments.setString(1, account.value());
             segments.setLong(2, first.seq());
@@ -172,13 +184,14 @@ public class JdbcAuditStore implements AuditStore {
             addTerms(account, 'k', keys, first.seq());
             addTerms(account, 'u', users, first.seq());
             addTerms(account, 'n', names, first.seq());
+            addTerms(account, 'r', resources, first.seq());
             if (++pending >= 16) {
                 flush();
             }
         }
 
         private static void addTerm(Set<String> terms, String value) {
-            if (value != null && !value.isEmpty()) {
+            if (value != null && !value.isEmpty() && value.length() <= MAX_TERM) {
                 terms.add(value);
             }
         }
@@ -254,7 +267,7 @@ public class JdbcAuditStore implements AuditStore {
             }
         }
         // the most selective filter drives the query through the term index; the others are checked by EXISTS
-        char driver = q.accessKeyId() != null ? 'k' : q.userName() != null ? 'u' : q.eventName() != null ? 'n' : 0;
+        char driver = indexed(q, 'k') ? 'k' : indexed(q, 'r') ? 'r' : indexed(q, 'u') ? 'u' : indexed(q, 'n') ? 'n' : 0;
         StringBuilder sql = new StringBuilder();
         List<Object> args = new ArrayList<>();
         if (driver == 0) {
@@ -268,9 +281,9 @@ public class JdbcAuditStore implements AuditStore {
             args.add(String.valueOf(driver));
             args.add(termOf(q, driver));
         }
-        for (char field : new char[] {'k', 'u', 'n'}) {
+        for (char field : TERM_FIELDS) {
             String term = termOf(q, field);
-            if (term != null && field != driver) {
+            if (indexed(q, field) && field != driver) {
                 sql.append(" AND EXISTS (SELECT 1 FROM audit_segment_terms o WHERE o.account_id = s.account_id")
                         .append(" AND o.field = ? AND o.term = ? AND o.first_seq = s.first_seq)");
                 args.add(String.valueOf(field));
@@ -304,7 +317,7 @@ public class JdbcAuditStore implements AuditStore {
                 List<AuditEvent> events = events(segment);
                 for (int i = events.size() - 1; i >= 0; i--) {
                     AuditEvent e = events.get(i);
-                    if (e.seq() < before && matches(q, e.record()) && matches.add(e) && matches.size() > max) {
+                    if (e.seq() < before && q.matches(e.record()) && matches.add(e) && matches.size() > max) {
                         break pages;
                     }
                 }
@@ -327,16 +340,15 @@ public class JdbcAuditStore implements AuditStore {
             case 'k' -> q.accessKeyId();
             case 'u' -> q.userName();
             case 'n' -> q.eventName();
+            case 'r' -> q.resourceName();
             default -> null;
         };
     }
 
-    private static boolean matches(AuditQuery q, AuditRecord r) {
-        return (q.accessKeyId() == null || q.accessKeyId().equals(r.accessKeyId()))
-                && (q.userName() == null || q.userName().equals(r.userName()))
-                && (q.eventName() == null || q.eventName().equals(r.eventName()))
-                && (q.from() == null || !r.eventTime().isBefore(q.from()))
-                && (q.to() == null || r.eventTime().isBefore(q.to()));
+    /** Whether the query filters by this field with a term the index holds. */
+    private static boolean indexed(AuditQuery q, char field) {
+        String term = termOf(q, field);
+        return term != null && term.length() <= MAX_TERM;
     }
 
     @Override

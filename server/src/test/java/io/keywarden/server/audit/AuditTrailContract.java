@@ -287,7 +287,7 @@ public abstract class AuditTrailContract {
     @Order(5)
     void onlyAdministratorsMayReadOrVerifyTheTrail() {
         assertThat(auditee().get("/v1/audit-events").code()).isEqualTo("AccessDenied");
-        assertThat(auditee().get("/v1/audit-events").body()).contains("keywarden:LookupEvents");
+        assertThat(auditee().get("/v1/audit-events").body()).contains("cloudtrail:LookupEvents");
         assertThat(auditee().get("/v1/audit-events/verify").code()).isEqualTo("AccessDenied");
     }
 
@@ -327,6 +327,51 @@ public abstract class AuditTrailContract {
             assertThatThrownBy(() -> user.lookupAuditEvents(LookupAuditEventsRequest.all()))
                     .isInstanceOf(AccessDeniedException.class);
         }
+    }
+
+    @Test
+    @Order(8)
+    void aKeyIdFindsTheEventThatIssuedTheKeyAndEveryCallMadeWithIt() throws Exception {
+        Response created = root().post("/v1/users/auditee/access-keys", null);
+        assertThat(created.status()).isEqualTo(201);
+        String issued = created.json().path("accessKeyId").asText();
+        String secret = created.json().path("secretAccessKey").asText();
+        assertThat(SignedClient.of(uri(), issued, secret).get("/v1/caller-identity").status()).isEqualTo(200);
+
+        List<JsonNode> byKey = events("accessKeyId=" + issued, e -> e.path("eventName").asText()
+                .equals("GetCallerIdentity"));
+        assertThat(byKey).extracting(e -> e.path("eventName").asText())
+                .containsExactly("GetCallerIdentity", "CreateAccessKey");
+        JsonNode issuing = byKey.get(1);
+        assertThat(issuing.path("accessKeyId").asText()).isEqualTo(ServerTestSupport.ROOT_ACCESS_KEY_ID);
+        assertThat(parse(issuing.path("responseElements").asText()).path("accessKey").path("accessKeyId").asText())
+                .isEqualTo(issued);
+        assertThat(issuing.path("responseElements").asText()).doesNotContain(secret);
+
+        // the same through CloudTrail's face
+        Response json = root().withScope("us-east-1", "cloudtrail").send("POST", "/",
+                "application/x-amz-json-1.1", ("{\"LookupAttributes\":[{\"AttributeKey\":\"AccessKeyId\","
+                        + "\"AttributeValue\":\"" + issued + "\"}]}").getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Amz-Target", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"));
+        assertThat(json.status()).as(json.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        json.json().path("Events").forEach(e -> names.add(e.path("EventName").asText()));
+        assertThat(names).containsExactly("GetCallerIdentity", "CreateAccessKey");
+
+        // by resource name (the user the key was made for) and by read-only
+        assertThat(events("resourceName=auditee&eventName=CreateAccessKey"))
+                .anySatisfy(e -> assertThat(e.path("requestId").asText())
+                        .isEqualTo(created.header("x-amzn-RequestId")));
+        assertThat(events("resourceName=" + issued)).extracting(e -> e.path("eventName").asText())
+                .containsExactly("CreateAccessKey");
+        assertThat(events("resourceName=nobody-at-all")).isEmpty();
+        assertThat(events("readOnly=false&maxItems=1000")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.path("readOnly").asBoolean()).isFalse());
+        assertThat(events("readOnly=true&maxItems=1000")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.path("readOnly").asBoolean()).isTrue());
+        assertThat(root().get("/v1/audit-events?readOnly=maybe").code()).isEqualTo("ValidationError");
+        assertThat(events("userName=root&eventName=CreateAccessKey")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.path("principalType").asText()).isEqualTo("Root"));
     }
 
     @Test

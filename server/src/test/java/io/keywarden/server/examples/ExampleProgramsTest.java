@@ -9,7 +9,11 @@ import io.keywarden.sdk.model.CreatedAccessKey;
 import io.keywarden.sdk.rotation.ProfileFileSink;
 import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SlowTest;
+import io.keywarden.core.audit.AuditRecord;
+import io.keywarden.core.identity.Account;
+import io.keywarden.server.audit.AuditWriter;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -199,5 +205,50 @@ class ExampleProgramsTest extends ServerTestSupport {
                 "NOT deactivated: it is the key this program signs with");
         assertThat(keysOf("leaky").get(0).status()).isEqualTo(KeyStatus.INACTIVE);
         assertThat(quarantine.exitCode()).isEqualTo(1); // the root key is still Active
+    }
+
+    @Inject
+    AuditWriter auditWriter;
+
+    @Inject
+    Account account;
+
+    /**
+     * An ASIA key: the issuing AssumeRole event is written to the trail directly, as the STS operation records it
+     * (the operation itself is built elsewhere), followed by a call made with the key.
+     */
+    @Test
+    void leakedKeyTriageNamesTheSessionRoleAndRequesterOfAnAsiaKey() throws IOException {
+        String asia = "ASIAQYLPMN5HLEAKED42";
+        String acct = account.id().value();
+        Instant now = Instant.now();
+        auditWriter.write(new AuditRecord(UUID.randomUUID().toString(), now.minusSeconds(30), acct,
+                "sts.amazonaws.com", "AssumeRole", false, "IAMUser", "arn:aws:iam::" + acct + ":user/ops-carol",
+                "AIDAEXAMPLECAROL", "ops-carol", "AKIAQYLPMN5HCAROL001", "203.0.113.5", "aws-cli/2",
+                "{\"roleArn\":\"arn:aws:iam::" + acct + ":role/deployer\",\"roleSessionName\":\"carol-laptop\","
+                        + "\"sourceIdentity\":\"carol@example.com\"}",
+                "{\"credentials\":{\"accessKeyId\":\"" + asia + "\",\"secretAccessKey\":"
+                        + "\"HIDDEN_DUE_TO_SECURITY_REASONS\",\"sessionToken\":\"HIDDEN_DUE_TO_SECURITY_REASONS\","
+                        + "\"expiration\":\"" + now.plusSeconds(3600) + "\"},\"assumedRoleUser\":{\"arn\":"
+                        + "\"arn:aws:sts::" + acct + ":assumed-role/deployer/carol-laptop\"},"
+                        + "\"sourceIdentity\":\"carol@example.com\"}",
+                null, null, "req-asia-1", 200)).join();
+        auditWriter.write(new AuditRecord(UUID.randomUUID().toString(), now.minusSeconds(10), acct,
+                "iam.amazonaws.com", "ListUsers", true, "AssumedRole",
+                "arn:aws:sts::" + acct + ":assumed-role/deployer/carol-laptop", "AROAEXAMPLE:carol-laptop", null,
+                asia, "198.51.100.66", "boto3", null, null, null, null, "req-asia-2", 200)).join();
+        Path repo = Files.createDirectories(dir.resolve("asia-repo"));
+        Files.writeString(repo.resolve("ci.log"), "export AWS_ACCESS_KEY_ID=" + asia + "\n");
+
+        Run report = run("leaked-key-triage", "--endpoint", endpoint(), repo.toString());
+        assertThat(report.exitCode()).as(report.toString()).isEqualTo(1); // still valid for an hour
+        assertThat(report.out()).as(report.toString()).contains(asia + "  found in ", "ci.log:1",
+                "temporary key (STS)", "issued by AssumeRole",
+                "session: arn:aws:sts::" + acct + ":assumed-role/deployer/carol-laptop",
+                "role: arn:aws:iam::" + acct + ":role/deployer", "session name: carol-laptop",
+                "source identity: carol@example.com",
+                "requested by: arn:aws:iam::" + acct + ":user/ops-carol with key AKIAQYLPMN5HCAROL001",
+                "calls made with it: 1", "ListUsers  from 198.51.100.66", "valid until ");
+        assertThat(report.out()).doesNotContain("owner:");
     }
 }

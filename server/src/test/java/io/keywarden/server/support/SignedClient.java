@@ -105,13 +105,19 @@ public final class SignedClient {
     }
 
     public CompletableFuture<Response> sendAsync(String method, String pathAndQuery, String contentType, byte[] body) {
-        return exchange(method, pathAndQuery, contentType, body, body);
+        return exchange(method, pathAndQuery, contentType, body, body, java.util.Map.of());
+    }
+
+    /** Sends with further headers, signed like the others (e.g. the JSON 1.1 protocol's {@code X-Amz-Target}). */
+    public Response send(String method, String pathAndQuery, String contentType, byte[] body,
+                         java.util.Map<String, String> headers) {
+        return exchange(method, pathAndQuery, contentType, body, body, headers).join();
     }
 
     /** Signs {@code signedBody} but sends {@code sentBody} (a tampered request). */
     public Response sendTampered(String method, String pathAndQuery, String contentType, byte[] signedBody,
                                  byte[] sentBody) {
-        return exchange(method, pathAndQuery, contentType, signedBody, sentBody).join();
+        return exchange(method, pathAndQuery, contentType, signedBody, sentBody, java.util.Map.of()).join();
     }
 
     /**
@@ -121,7 +127,7 @@ public final class SignedClient {
     public Response sendChunked(String method, String pathAndQuery, String contentType, byte[] body) {
         chunked = true;
         try {
-            return exchange(method, pathAndQuery, contentType, body, body).join();
+            return exchange(method, pathAndQuery, contentType, body, body, java.util.Map.of()).join();
         } finally {
             chunked = false;
         }
@@ -146,7 +152,8 @@ public final class SignedClient {
     }
 
     private CompletableFuture<Response> exchange(String method, String pathAndQuery, String contentType,
-                                                 byte[] signedBody, byte[] body) {
+                                                 byte[] signedBody, byte[] body,
+                                                 java.util.Map<String, String> extraHeaders) {
         URI uri = base.resolve(pathAndQuery);
         byte[] payload = body == null ? new byte[0] : body;
         byte[] signedPayload = signedBody == null ? new byte[0] : signedBody;
@@ -154,12 +161,14 @@ public final class SignedClient {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
+        extraHeaders.forEach(builder::header);
         if (credentials != null) {
             List<Header> headers = new ArrayList<>();
             headers.add(Header.of("Host", uri.getRawAuthority()));
             if (contentType != null) {
                 headers.add(Header.of("Content-Type", contentType));
             }
+            extraHeaders.forEach((name, value) -> headers.add(Header.of(name, value)));
             SignableRequest request = new SignableRequest(method, uri.getRawPath(),
                     uri.getRawQuery() == null ? "" : uri.getRawQuery(), headers, signedPayload);
             SigningResult signed = SigV4Signer.create().sign(request, credentials, region, service,
