@@ -18,7 +18,7 @@ import java.util.Objects;
 @Command(name = "keywarden-examples", mixinStandardHelpOptions = true, version = "keywarden-examples 0.1.0",
         description = "Sample programs for Keywarden, the self-hosted access-key service.",
         subcommands = {Quickstart.class, RotateProfile.class, ZeroDowntimeDemo.class, KeyAgeAudit.class,
-                LeakedKeyTriage.class, CommandLine.HelpCommand.class})
+                LeakedKeyTriage.class, AssumeRole.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> environment;
     private final Clock clock;

@@ -28,7 +28,15 @@ import io.keywarden.sdk.internal.QueryBuilder;
 import io.keywarden.sdk.internal.Responses;
 import io.keywarden.sdk.internal.Sleeper;
 import io.keywarden.sdk.internal.UriEncoding;
+import io.keywarden.sdk.internal.Seconds;
 import io.keywarden.sdk.model.AccessKeyInfo;
+import io.keywarden.sdk.model.AssumeRoleRequest;
+import io.keywarden.sdk.model.AssumedRole;
+import io.keywarden.sdk.model.CreateRoleRequest;
+import io.keywarden.sdk.model.Role;
+import io.keywarden.sdk.model.RolePolicy;
+import io.keywarden.sdk.model.SessionCredentials;
+import io.keywarden.sdk.model.Tag;
 import io.keywarden.sdk.model.AuditEvent;
 import io.keywarden.sdk.model.AuditVerification;
 import io.keywarden.sdk.model.LookupAuditEventsRequest;
@@ -103,6 +111,9 @@ public final class KeywardenClient implements AutoCloseable {
     private static final String POLICIES = "policies";
     private static final String ATTACHED_POLICIES = "attached-policies";
     private static final String CREDENTIAL_REPORT = "credential-report";
+    private static final String ROLES = "roles";
+    private static final String STS = "sts";
+    private static final String REVOKE_SESSIONS = "revoke-sessions";
 
     private final HttpPipeline pipeline;
     private final URI endpoint;
@@ -162,6 +173,68 @@ public final class KeywardenClient implements AutoCloseable {
         requireName(accessKeyId, "accessKeyId");
         ApiRequest request = ApiRequest.get(ApiRequest.STS, UriEncoding.path(V1, ACCESS_KEYS, accessKeyId, "info"));
         return Responses.accessKeyInfo(accessKeyId, call(request));
+    }
+
+    /**
+     * Temporary credentials for the caller's own user (GetSessionToken; signed for {@code sts}), valid for the
+     * service's default duration (12 hours; 1 hour for the root user). They act as the user; see
+     * {@link #getSessionToken(Duration)}. Not retried once the request may have reached the server.
+     *
+     * @throws AccessDeniedException when called with temporary credentials (a session cannot make another)
+     */
+    public SessionCredentials getSessionToken() {
+        return getSessionToken(null);
+    }
+
+    /**
+     * Temporary credentials for the caller's own user (GetSessionToken; signed for {@code sts}): an {@code ASIA…}
+     * key ID, its secret, a session token and the expiration.
+     *
+     * @param duration 15 minutes to 36 hours (the root user: at most 1 hour) in whole seconds, or {@code null} for
+     *                 the default (12 hours)
+     * @throws ValidationException   when the duration is outside the allowed range
+     * @throws AccessDeniedException when called with temporary credentials
+     */
+    public SessionCredentials getSessionToken(Duration duration) {
+        Integer seconds = Seconds.of(duration, "duration");
+        ObjectNode body = Json.object();
+        if (seconds != null) {
+            body.put("durationSeconds", seconds);
+        }
+        ApiRequest request = new ApiRequest("POST", ApiRequest.STS, UriEncoding.path(V1, STS, "session-token"), "",
+                Json.write(body), true);
+        return Responses.sessionCredentials(call(request));
+    }
+
+    /**
+     * Assumes a role (AssumeRole; signed for {@code sts}): temporary credentials of a session of the role, allowed
+     * what the role's policies allow, narrowed by the request's session policies. The role's trust policy decides
+     * whether the caller may. Not retried once the request may have reached the server.
+     *
+     * @throws AccessDeniedException when the trust policy does not allow the caller (with this external ID, source
+     *                               identity and session name) to assume the role
+     * @throws ValidationException   when the duration exceeds the role's maximum session duration (or 1 hour when
+     *                               the caller is itself a role session), or a parameter is invalid
+     * @throws MalformedPolicyDocumentException when the session policy is not a valid policy
+     */
+    public AssumedRole assumeRole(AssumeRoleRequest assumeRole) {
+        Objects.requireNonNull(assumeRole, "assumeRole");
+        ObjectNode body = Json.object().put("roleArn", assumeRole.roleArn())
+                .put("roleSessionName", assumeRole.roleSessionName());
+        Integer seconds = Seconds.of(assumeRole.duration().orElse(null), "duration");
+        if (seconds != null) {
+            body.put("durationSeconds", seconds);
+        }
+        assumeRole.externalId().ifPresent(v -> body.put("externalId", v));
+        assumeRole.policy().ifPresent(v -> body.put("policy", v));
+        if (!assumeRole.policyArns().isEmpty()) {
+            ArrayNode arns = body.putArray("policyArns");
+            assumeRole.policyArns().forEach(arns::add);
+        }
+        assumeRole.sourceIdentity().ifPresent(v -> body.put("sourceIdentity", v));
+        ApiRequest request = new ApiRequest("POST", ApiRequest.STS, UriEncoding.path(V1, STS, "assume-role"), "",
+                Json.write(body), true);
+        return Responses.assumedRole(call(request));
     }
 
     // ---- users -----------------------------------------------------------------------------------------------
@@ -613,6 +686,277 @@ public final class KeywardenClient implements AutoCloseable {
     public PagedIterable<AttachedPolicy> listAllAttachedUserPolicies(String userName) {
         requireName(userName, "userName");
         return new PagedIterable<>(null, marker -> listAttachedUserPolicies(userName, marker, null));
+    }
+
+    // ---- roles -----------------------------------------------------------------------------------------------
+
+    /** Creates a role at path {@code /} with the given trust policy; see {@link #createRole(CreateRoleRequest)}. */
+    public Role createRole(String roleName, String assumeRolePolicyDocument) {
+        return createRole(CreateRoleRequest.builder().roleName(roleName)
+                .assumeRolePolicyDocument(assumeRolePolicyDocument).build());
+    }
+
+    /**
+     * Creates a role. Not retried once the request may have reached the server.
+     *
+     * @return the role, with its ARN (what {@link AssumeRoleRequest} takes) and its trust policy
+     * @throws EntityAlreadyExistsException     when a role of that name (ignoring case) exists
+     * @throws MalformedPolicyDocumentException when the trust policy is not valid (it needs a {@code Principal})
+     * @throws ValidationException              when the name, path, description, maximum session duration (1 to 12
+     *                                          hours) or a tag is invalid
+     */
+    public Role createRole(CreateRoleRequest createRole) {
+        Objects.requireNonNull(createRole, "createRole");
+        ObjectNode body = Json.object().put("roleName", createRole.roleName())
+                .put("assumeRolePolicyDocument", createRole.assumeRolePolicyDocument());
+        createRole.path().ifPresent(v -> body.put("path", v));
+        createRole.description().ifPresent(v -> body.put("description", v));
+        Integer seconds = Seconds.of(createRole.maxSessionDuration().orElse(null), "maxSessionDuration");
+        if (seconds != null) {
+            body.put("maxSessionDuration", seconds);
+        }
+        if (!createRole.tags().isEmpty()) {
+            ArrayNode tags = body.putArray("tags");
+            for (Tag tag : createRole.tags()) {
+                tags.addObject().put("key", tag.key()).put("value", tag.value());
+            }
+        }
+        ApiRequest request = new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, ROLES), "",
+                Json.write(body), false);
+        return Responses.role(call(request));
+    }
+
+    /**
+     * A role by name, with its trust policy.
+     *
+     * @throws NoSuchEntityException when there is no such role
+     */
+    public Role getRole(String roleName) {
+        requireName(roleName, "roleName");
+        return Responses.role(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName))));
+    }
+
+    /** The first page of all roles, with the server's default page size. */
+    public Page<Role> listRoles() {
+        return listRoles(null, null, null);
+    }
+
+    /**
+     * One page of roles, in name order.
+     *
+     * @param pathPrefix only roles whose path starts with it, or {@code null} for all
+     * @param marker     the marker of a previous page, or {@code null} for the first page
+     * @param maxItems   the page size (1-1000), or {@code null} for the server's default (100)
+     */
+    public Page<Role> listRoles(String pathPrefix, String marker, Integer maxItems) {
+        if (pathPrefix != null && pathPrefix.isEmpty()) {
+            throw new IllegalArgumentException("pathPrefix must not be empty (pass null to list all roles)");
+        }
+        String query = pageQuery(marker, maxItems).add("pathPrefix", pathPrefix).build();
+        return Responses.page(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, ROLES), query)), ROLES,
+                Responses::role);
+    }
+
+    /** Every role, fetched page by page as the iteration goes. */
+    public PagedIterable<Role> listAllRoles() {
+        return listAllRoles(null);
+    }
+
+    /** Every role whose path starts with {@code pathPrefix} ({@code null}: all), fetched page by page. */
+    public PagedIterable<Role> listAllRoles(String pathPrefix) {
+        if (pathPrefix != null && pathPrefix.isEmpty()) {
+            throw new IllegalArgumentException("pathPrefix must not be empty (pass null to list all roles)");
+        }
+        return new PagedIterable<>(null, marker -> listRoles(pathPrefix, marker, null));
+    }
+
+    /**
+     * Changes a role's description and/or maximum session duration (UpdateRole); a {@code null} argument leaves
+     * that setting as it is. Safe to repeat.
+     *
+     * @param maxSessionDuration 1 to 12 hours in whole seconds, or {@code null}
+     * @throws NoSuchEntityException when there is no such role
+     * @throws ValidationException   when a value is out of range
+     */
+    public void updateRole(String roleName, String description, Duration maxSessionDuration) {
+        requireName(roleName, "roleName");
+        ObjectNode body = Json.object();
+        if (description != null) {
+            body.put("description", description);
+        }
+        Integer seconds = Seconds.of(maxSessionDuration, "maxSessionDuration");
+        if (seconds != null) {
+            body.put("maxSessionDuration", seconds);
+        }
+        send(new ApiRequest("PATCH", ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName), "", Json.write(body),
+                false));
+    }
+
+    /**
+     * Replaces a role's trust policy (UpdateAssumeRolePolicy). Safe to repeat.
+     *
+     * @throws MalformedPolicyDocumentException when the document is not a valid trust policy
+     * @throws NoSuchEntityException            when there is no such role
+     */
+    public void updateAssumeRolePolicy(String roleName, String policyDocument) {
+        requireName(roleName, "roleName");
+        requireName(policyDocument, "policyDocument");
+        send(new ApiRequest("PUT", ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName, "trust-policy"), "",
+                Json.write(Json.object().put("policyDocument", policyDocument)), false));
+    }
+
+    /**
+     * Deletes a role.
+     *
+     * @throws DeleteConflictException while the role has inline or attached policies
+     * @throws NoSuchEntityException   when there is no such role (also when a retried delete had already succeeded)
+     */
+    public void deleteRole(String roleName) {
+        requireName(roleName, "roleName");
+        send(ApiRequest.delete(UriEncoding.path(V1, ROLES, roleName)));
+    }
+
+    /**
+     * Creates or replaces an inline policy of a role (PutRolePolicy). The document is sent verbatim and checked by
+     * the service. Safe to repeat.
+     *
+     * @throws MalformedPolicyDocumentException when the document is not a valid identity-based policy
+     * @throws LimitExceededException           when the role's inline policies would exceed the size quota
+     * @throws NoSuchEntityException            when there is no such role
+     */
+    public void putRolePolicy(String roleName, String policyName, String policyDocument) {
+        requireName(roleName, "roleName");
+        requireName(policyName, "policyName");
+        requireName(policyDocument, "policyDocument");
+        send(new ApiRequest("PUT", ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName, POLICIES, policyName), "",
+                Json.write(Json.object().put("policyDocument", policyDocument)), false));
+    }
+
+    /**
+     * An inline policy of a role, with its document as it was put.
+     *
+     * @throws NoSuchEntityException when the role or the policy does not exist
+     */
+    public RolePolicy getRolePolicy(String roleName, String policyName) {
+        requireName(roleName, "roleName");
+        requireName(policyName, "policyName");
+        return Responses.rolePolicy(call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, ROLES, roleName, POLICIES, policyName))));
+    }
+
+    /**
+     * Deletes an inline policy of a role.
+     *
+     * @throws NoSuchEntityException when the role or the policy does not exist
+     */
+    public void deleteRolePolicy(String roleName, String policyName) {
+        requireName(roleName, "roleName");
+        requireName(policyName, "policyName");
+        send(ApiRequest.delete(UriEncoding.path(V1, ROLES, roleName, POLICIES, policyName)));
+    }
+
+    /** The first page of the names of a role's inline policies, in name order. */
+    public Page<String> listRolePolicies(String roleName) {
+        return listRolePolicies(roleName, null, null);
+    }
+
+    /**
+     * One page of the names of a role's inline policies, in name order.
+     *
+     * @param marker   the marker of a previous page, or {@code null} for the first page
+     * @param maxItems the page size (1-1000), or {@code null} for the server's default (100)
+     * @throws NoSuchEntityException when there is no such role
+     */
+    public Page<String> listRolePolicies(String roleName, String marker, Integer maxItems) {
+        requireName(roleName, "roleName");
+        String query = pageQuery(marker, maxItems).build();
+        return Responses.textPage(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName, POLICIES),
+                query)), "policyNames");
+    }
+
+    /** The names of all of a role's inline policies, fetched page by page as the iteration goes. */
+    public PagedIterable<String> listAllRolePolicies(String roleName) {
+        requireName(roleName, "roleName");
+        return new PagedIterable<>(null, marker -> listRolePolicies(roleName, marker, null));
+    }
+
+    /**
+     * Attaches a managed policy to a role; attaching it again changes nothing. Safe to repeat.
+     *
+     * @throws NoSuchEntityException  when the role or the policy does not exist
+     * @throws LimitExceededException when the role already has the maximum number of managed policies attached
+     */
+    public void attachRolePolicy(String roleName, String policyArn) {
+        requireName(roleName, "roleName");
+        requireName(policyArn, "policyArn");
+        send(new ApiRequest("PUT", ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName, ATTACHED_POLICIES), "",
+                Json.write(Json.object().put("policyArn", policyArn)), false));
+    }
+
+    /**
+     * Detaches a managed policy from a role.
+     *
+     * @throws NoSuchEntityException when the role does not exist or the policy is not attached to it
+     */
+    public void detachRolePolicy(String roleName, String policyArn) {
+        requireName(roleName, "roleName");
+        requireName(policyArn, "policyArn");
+        send(ApiRequest.delete(UriEncoding.path(V1, ROLES, roleName, ATTACHED_POLICIES, policyArn)));
+    }
+
+    /** The first page of the managed policies attached to a role, in name order. */
+    public Page<AttachedPolicy> listAttachedRolePolicies(String roleName) {
+        return listAttachedRolePolicies(roleName, null, null);
+    }
+
+    /**
+     * One page of the managed policies attached to a role, in name order.
+     *
+     * @param marker   the marker of a previous page, or {@code null} for the first page
+     * @param maxItems the page size (1-1000), or {@code null} for the server's default (100)
+     * @throws NoSuchEntityException when there is no such role
+     */
+    public Page<AttachedPolicy> listAttachedRolePolicies(String roleName, String marker, Integer maxItems) {
+        requireName(roleName, "roleName");
+        String query = pageQuery(marker, maxItems).build();
+        return Responses.page(call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, ROLES, roleName, ATTACHED_POLICIES), query)), "attachedPolicies",
+                Responses::attachedPolicy);
+    }
+
+    /** All managed policies attached to a role, fetched page by page as the iteration goes. */
+    public PagedIterable<AttachedPolicy> listAllAttachedRolePolicies(String roleName) {
+        requireName(roleName, "roleName");
+        return new PagedIterable<>(null, marker -> listAttachedRolePolicies(roleName, marker, null));
+    }
+
+    // ---- revoking sessions -----------------------------------------------------------------------------------
+
+    /**
+     * Revokes every active session of a role (AWS's "revoke active sessions"): the server puts the role's inline
+     * policy {@code AWSRevokeOlderSessions}, which denies everything to sessions issued before now
+     * ({@code aws:TokenIssueTime}). Sessions assumed afterwards are unaffected. Not retried once the request may have
+     * reached the server (repeating it would only move the cut-off later).
+     *
+     * @throws NoSuchEntityException when there is no such role
+     */
+    public void revokeRoleSessions(String roleName) {
+        requireName(roleName, "roleName");
+        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName, REVOKE_SESSIONS), "",
+                null, false));
+    }
+
+    /**
+     * Revokes every active GetSessionToken session of a user: the server puts the user's inline policy
+     * {@code AWSRevokeOlderSessions} denying everything to sessions issued before now. The user's long-term keys
+     * are unaffected.
+     *
+     * @throws NoSuchEntityException when there is no such user
+     */
+    public void revokeUserSessions(String userName) {
+        requireName(userName, "userName");
+        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, REVOKE_SESSIONS), "",
+                null, false));
     }
 
     // ---- simulation ------------------------------------------------------------------------------------------

@@ -67,6 +67,14 @@ public final class AnswerReader {
         }
     }
 
+    public long requiredLong(String field) {
+        Long value = optionalLong(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
     public Long optionalLong(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -129,6 +137,12 @@ public final class AnswerReader {
         return items;
     }
 
+    /** An array of objects; empty when the field is absent or JSON null. */
+    public List<AnswerReader> optionalArray(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? List.of() : requiredArray(field);
+    }
+
     /** An array of strings. */
     public List<String> requiredTextArray(String field) {
         JsonNode value = node.get(field);
@@ -147,6 +161,13 @@ public final class AnswerReader {
             items.add(item.textValue());
         }
         return items;
+    }
+
+    public int requiredInt(String field) {
+        if (node.get(field) == null || node.get(field).isNull()) {
+            throw missing(field);
+        }
+        return optionalInt(field, 0);
     }
 
     public int optionalInt(String field, int absent) {

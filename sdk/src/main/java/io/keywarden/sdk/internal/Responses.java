@@ -2,7 +2,12 @@ package io.keywarden.sdk.internal;
 
 import io.keywarden.core.authz.Decision;
 import io.keywarden.sdk.exception.KeywardenClientException;
+import io.keywarden.sdk.model.AssumedRole;
 import io.keywarden.sdk.model.AttachedPolicy;
+import io.keywarden.sdk.model.Role;
+import io.keywarden.sdk.model.RolePolicy;
+import io.keywarden.sdk.model.SessionCredentials;
+import io.keywarden.sdk.model.Tag;
 import io.keywarden.sdk.model.ManagedPolicy;
 import io.keywarden.sdk.model.SimulationResult;
 import io.keywarden.sdk.model.UserPolicy;
@@ -18,6 +23,7 @@ import io.keywarden.sdk.model.Page;
 import io.keywarden.sdk.model.User;
 import io.keywarden.sdk.model.UserSummary;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -81,6 +87,38 @@ public final class Responses {
 
     public static AttachedPolicy attachedPolicy(AnswerReader json) {
         return new AttachedPolicy(json.requiredText("policyName"), json.requiredText("policyArn"));
+    }
+
+    /** {@code Role}: {@code description} and {@code tags} are optional. */
+    public static Role role(AnswerReader json) {
+        return new Role(json.requiredText("roleName"), json.requiredText("roleId"), json.requiredText("arn"),
+                json.requiredText("path"), json.requiredInstant("createDate"),
+                json.requiredText("assumeRolePolicyDocument"), json.optionalText("description"),
+                Duration.ofSeconds(json.requiredLong("maxSessionDuration")),
+                json.optionalArray("tags").stream().map(Responses::tag).toList());
+    }
+
+    public static Tag tag(AnswerReader json) {
+        return new Tag(json.requiredText("key"), json.requiredText("value"));
+    }
+
+    public static RolePolicy rolePolicy(AnswerReader json) {
+        return new RolePolicy(json.requiredText("roleName"), json.requiredText("policyName"),
+                json.requiredText("policyDocument"));
+    }
+
+    /** {@code {"credentials":{"accessKeyId","secretAccessKey","sessionToken","expiration"}}}. */
+    public static SessionCredentials sessionCredentials(AnswerReader json) {
+        AnswerReader c = json.requiredObject("credentials");
+        return new SessionCredentials(c.requiredText("accessKeyId"), c.requiredText("secretAccessKey"),
+                c.requiredText("sessionToken"), c.requiredInstant("expiration"));
+    }
+
+    /** {@code {"credentials":{…},"assumedRoleUser":{"assumedRoleId","arn"},"packedPolicySize","sourceIdentity"?}}. */
+    public static AssumedRole assumedRole(AnswerReader json) {
+        AnswerReader user = json.requiredObject("assumedRoleUser");
+        return new AssumedRole(sessionCredentials(json), user.requiredText("assumedRoleId"), user.requiredText("arn"),
+                json.requiredInt("packedPolicySize"), json.optionalText("sourceIdentity"));
     }
 
     /** {@code {"decision":"Allow|ExplicitDeny|ImplicitDeny","explanation","decidingStatements","errors"}}. */

@@ -16,6 +16,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import picocli.CommandLine;
@@ -81,9 +82,13 @@ class ExampleProgramsTest extends ServerTestSupport {
     }
 
     private Run run(Clock clock, String... args) {
+        return runWith(ROOT_ENV, clock, args);
+    }
+
+    private Run runWith(Map<String, String> env, Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new Main(ROOT_ENV, clock)).setOut(new PrintWriter(out, true))
+        int code = new CommandLine(new Main(env, clock)).setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)).execute(args);
         Run run = new Run(code, out.toString(), err.toString());
         System.out.println("[examples e2e] $ keywarden-examples " + String.join(" ", args) + "\n" + run);
@@ -182,6 +187,31 @@ class ExampleProgramsTest extends ServerTestSupport {
         Run now = run(Clock.systemUTC().withZone(ZoneOffset.UTC), "key-age-audit", "--endpoint", endpoint());
         assertThat(now.exitCode()).as(now.toString()).isZero();
         assertThat(now.out()).contains("no keys older than the limits");
+    }
+
+    @Test
+    @Disabled("AssumeRole lands with the lead's merge")
+    void assumeRolePrintsTheSourceAndTheRoleSessionsCallerIdentity() {
+        admin.createUser("assumer");
+        CreatedAccessKey key = admin.createAccessKey("assumer");
+        String account = admin.callerIdentity().account();
+        admin.putUserPolicy("assumer", "MayAssume", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}]}");
+        String roleArn = admin.createRole("example-deployer", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::" + account + ":user/assumer\"},"
+                + "\"Action\":[\"sts:AssumeRole\",\"sts:SetSourceIdentity\"]}]}").arn();
+
+        Run run = runWith(Map.of("AWS_ACCESS_KEY_ID", key.accessKeyId(), "AWS_SECRET_ACCESS_KEY",
+                key.secretAccessKey()), Clock.systemUTC(), "assume-role", "--endpoint", endpoint(),
+                "--role-arn", roleArn, "--session-name", "example-session", "--duration", "15m",
+                "--source-identity", "alice");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("1. source credentials: arn:aws:iam::" + account + ":user/assumer",
+                "2. assumed " + roleArn + " as session example-session: access key ASIA", "source identity alice",
+                "3. caller identity through AssumeRoleCredentialsProvider: arn:aws:sts::" + account
+                        + ":assumed-role/example-deployer/example-session (AROA");
+        assertThat(run.out()).doesNotContain(key.secretAccessKey());
     }
 
     @Test

@@ -10,6 +10,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.keywarden.core.keys.KeyStatus;
 import io.keywarden.sdk.KeywardenClient;
 import io.keywarden.sdk.auth.StaticCredentialsProvider;
+import io.keywarden.sdk.model.AssumeRoleRequest;
+import io.keywarden.sdk.model.CreateRoleRequest;
 import io.keywarden.sdk.model.CredentialReport;
 import io.keywarden.sdk.model.ListPoliciesRequest;
 import io.keywarden.sdk.model.ListUsersRequest;
@@ -32,6 +34,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,7 +77,7 @@ class SdkMatchesOpenApiDocumentTest {
     private static final Set<String> NOT_JSON = Set.of(
             "CredentialReport", "CredentialReportRow", "CredentialReportRow$KeyColumns", // AWS's CSV: the CSV tests
             "PolicyScope", "ListUsersRequest", "ListPoliciesRequest", "LookupAuditEventsRequest", // query parameters
-            "SimulationRequest", // a request body: checked as sent
+            "SimulationRequest", "CreateRoleRequest", "AssumeRoleRequest", // request bodies: checked as sent
             "Page"); // the list answers' envelope, read with each list
 
     /** Model components that do not come from the answer (or cannot vary in it), with the reason. */
@@ -127,6 +130,45 @@ class SdkMatchesOpenApiDocumentTest {
                 .action("iam:GetUser").resource("arn:aws:iam::123456789012:user/alice")
                 .context("aws:SourceIp", "203.0.113.7").build()));
         calls.put("GenerateCredentialReport", KeywardenClient::generateCredentialReport);
+        // roles, STS sessions and revocation (issue 13)
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        calls.put("CreateRole", c -> c.createRole(CreateRoleRequest.builder().roleName("deployer")
+                .assumeRolePolicyDocument(trust).path("/ci/").description("d").maxSessionDuration(Duration.ofHours(2))
+                .tag("team", "platform").build()));
+        calls.put("GetRole", c -> c.getRole("deployer"));
+        calls.put("ListRoles", c -> c.listRoles("/ci/", "m", 5));
+        calls.put("UpdateRole", c -> {
+            c.updateRole("deployer", "d", Duration.ofHours(3));
+            return null;
+        });
+        calls.put("UpdateAssumeRolePolicy", c -> {
+            c.updateAssumeRolePolicy("deployer", trust);
+            return null;
+        });
+        calls.put("PutRolePolicy", c -> {
+            c.putRolePolicy("deployer", "P", "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+            return null;
+        });
+        calls.put("GetRolePolicy", c -> c.getRolePolicy("deployer", "P"));
+        calls.put("ListRolePolicies", c -> c.listRolePolicies("deployer", "m", 5));
+        calls.put("AttachRolePolicy", c -> {
+            c.attachRolePolicy("deployer", "arn:aws:iam::123456789012:policy/P");
+            return null;
+        });
+        calls.put("ListAttachedRolePolicies", c -> c.listAttachedRolePolicies("deployer", "m", 5));
+        calls.put("RevokeRoleSessions", c -> {
+            c.revokeRoleSessions("deployer");
+            return null;
+        });
+        calls.put("RevokeUserSessions", c -> {
+            c.revokeUserSessions("alice");
+            return null;
+        });
+        calls.put("GetSessionToken", c -> c.getSessionToken(Duration.ofHours(1)));
+        calls.put("AssumeRole", c -> c.assumeRole(AssumeRoleRequest.builder()
+                .roleArn("arn:aws:iam::123456789012:role/ci/deployer").roleSessionName("s").duration(Duration.ofHours(1))
+                .externalId("x").policy("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                .policyArns("arn:aws:iam::123456789012:policy/P").sourceIdentity("alice").build()));
         return calls;
     }
 
