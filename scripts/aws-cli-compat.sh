@@ -190,6 +190,28 @@ root iam delete-role-policy --role-name cli-deploy --policy-name Inline
 root iam delete-role --role-name cli-deploy
 expect_error NoSuchEntity "a deleted role is gone" -- root iam get-role --role-name cli-deploy
 
+# AssumeRole: a profile with role_arn + source_profile, as the CLI's docs set it up; the trust policy names the user
+root iam create-user --user-name cli-assumer >/dev/null
+out=$(root iam create-access-key --user-name cli-assumer)
+AS_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["AccessKeyId"])' "$out")
+AS_SECRET=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["SecretAccessKey"])' "$out")
+ALICE_ARN="arn:aws:iam::$ACCOUNT:user/cli-assumer"
+root iam create-role --role-name cli-reader --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"'"$ALICE_ARN"'"},"Action":["sts:AssumeRole","sts:SetSourceIdentity"]}]}' >/dev/null
+root iam put-role-policy --role-name cli-reader --policy-name Read --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:ListUsers","Resource":"*"}]}'
+out=$(as "$AS_ID" "$AS_SECRET" sts assume-role --role-arn "arn:aws:iam::$ACCOUNT:role/cli-reader" --role-session-name cli-session --source-identity alice)
+check "$out" "d['Credentials']['AccessKeyId'].startswith('ASIA') and d['AssumedRoleUser']['Arn']=='arn:aws:sts::$ACCOUNT:assumed-role/cli-reader/cli-session' and d['SourceIdentity']=='alice'" "sts assume-role"
+ASIA_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["Credentials"]["AccessKeyId"])' "$out")
+printf '[cli-assumer]\naws_access_key_id = %s\naws_secret_access_key = %s\n' "$AS_ID" "$AS_SECRET" >"$WORK/credentials"
+printf '[profile cli-reader]\nrole_arn = arn:aws:iam::%s:role/cli-reader\nsource_profile = cli-assumer\nrole_session_name = from-profile\n' "$ACCOUNT" >"$WORK/config"
+out=$(AWS_PROFILE=cli-reader AWS_ENDPOINT_URL="$ENDPOINT" aws --output json iam list-users)
+check "$out" "'cli-assumer' in [u['UserName'] for u in d['Users']]" "a role_arn + source_profile profile: iam list-users as the role"
+out=$(AWS_PROFILE=cli-reader AWS_ENDPOINT_URL="$ENDPOINT" aws --output json sts get-caller-identity)
+check "$out" "d['Arn']=='arn:aws:sts::$ACCOUNT:assumed-role/cli-reader/from-profile'" "the profile's caller is the role session"
+expect_error AccessDenied "the role session may only list users" -- env AWS_PROFILE=cli-reader AWS_ENDPOINT_URL="$ENDPOINT" aws iam delete-user --user-name cli-other
+rm -f "$WORK/credentials" "$WORK/config"
+out=$(root cloudtrail lookup-events --lookup-attributes AttributeKey=AccessKeyId,AttributeValue="$ASIA_ID")
+check "$out" "(lambda e: e['EventName']=='AssumeRole' and json.loads(e['CloudTrailEvent'])['userIdentity']['accessKeyId']=='$AS_ID' and json.loads(e['CloudTrailEvent'])['requestParameters']['sourceIdentity']=='alice')(d['Events'][-1])" "cloudtrail lookup-events by the ASIA key names who requested it"
+
 # CloudTrail's LookupEvents (JSON 1.1, same endpoint): who made this key, and what was done with it?
 out=$(root cloudtrail lookup-events --lookup-attributes AttributeKey=AccessKeyId,AttributeValue="$KEY1" --page-size 2)
 check "$out" "(lambda n: n[-1]=='CreateAccessKey' and 'GetCallerIdentity' in n)([e['EventName'] for e in d['Events']]) and json.loads(d['Events'][-1]['CloudTrailEvent'])['responseElements']['accessKey']['accessKeyId']=='$KEY1' and json.loads(d['Events'][-1]['CloudTrailEvent'])['userIdentity']['type']=='Root'" "cloudtrail lookup-events by AccessKeyId: the issuing CreateAccessKey and the calls made with the key (pages of 2)"

@@ -112,4 +112,25 @@ check({"CreateUser", "CreateAccessKey", "PutUserPolicy"} <= {e["EventName"] for 
               for e in by_resource["Events"]), "cloudtrail lookup_events by ResourceName")
 check(error_code(lambda: trail.lookup_events(StartTime=time.time(), EndTime=time.time() - 60))
       == ("InvalidTimeRangeException", 400), "cloudtrail lookup_events with the start after the end")
+
+# AssumeRole: the trust policy names the user; the session acts as the role with the role's permissions only
+root_iam = client("iam", os.environ["ROOT_ID"], os.environ["ROOT_SECRET"])
+root_iam.create_user(UserName="b3-assumer")
+assumer = root_iam.create_access_key(UserName="b3-assumer")["AccessKey"]
+role_arn = root_iam.create_role(RoleName="b3-reader", AssumeRolePolicyDocument=json.dumps({
+    "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                            "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:user/b3-assumer"}}]}))["Role"]["Arn"]
+root_iam.put_role_policy(RoleName="b3-reader", PolicyName="Read", PolicyDocument=json.dumps({
+    "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:ListUsers", "Resource": "*"}]}))
+assumed = client("sts", assumer["AccessKeyId"], assumer["SecretAccessKey"]).assume_role(
+    RoleArn=role_arn, RoleSessionName="b3-session", DurationSeconds=900)
+creds = assumed["Credentials"]
+check(creds["AccessKeyId"].startswith("ASIA") and assumed["AssumedRoleUser"]["Arn"]
+      == f"arn:aws:sts::{ACCOUNT}:assumed-role/b3-reader/b3-session", "sts assume_role")
+role_session = boto3.session.Session(aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+                                     aws_session_token=creds["SessionToken"], region_name="us-east-1")
+role_iam = role_session.client("iam", endpoint_url=ENDPOINT)
+check(any(u["UserName"] == "b3-assumer" for u in role_iam.list_users()["Users"]), "iam list_users as the role session")
+check(error_code(lambda: role_iam.create_user(UserName="b3-nope"))[0] == "AccessDenied",
+      "the role session cannot do what the role does not allow")
 print("boto3: all checks passed")

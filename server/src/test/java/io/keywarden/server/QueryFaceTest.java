@@ -53,8 +53,9 @@ class QueryFaceTest extends ServerTestSupport {
         @Singleton
         @Replaces(value = Operations.class, factory = OperationBeans.class)
         Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
-                              CredentialReportService reports, AuditService audit, SessionService sessions) {
-            return Operations.standard(identity, policies, roles, reports, audit, sessions).with(Catalogue.GET_POLICY_VERSION,
+                              CredentialReportService reports, AuditService audit, SessionService sessions,
+                              io.keywarden.core.permissions.AssumeRoleService assume) {
+            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });

@@ -20,6 +20,7 @@ public enum ErrorCode {
     VALIDATION_ERROR("ValidationError", 400),
     INVALID_INPUT("InvalidInput", 400),
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+    PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
     POLICY_NOT_ATTACHABLE("PolicyNotAttachable", 400),
     REPORT_NOT_PRESENT("ReportNotPresent", 410),
     REPORT_EXPIRED("ReportExpired", 410),

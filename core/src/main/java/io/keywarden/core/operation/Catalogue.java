@@ -65,6 +65,25 @@ public final class Catalogue {
     public static final Operation<GetSessionToken, SessionTokenResult> GET_SESSION_TOKEN =
             new Operation<>("GetSessionToken", Service.STS, null, false, true, "none",
                     GetSessionToken.class, SessionTokenResult.class);
+    /**
+     * Authorised by the role's trust policy (and, when it trusts the caller's account only, the caller's policies);
+     * a change, so its event (the issued key ID, the role, the session, the source identity) is committed first.
+     */
+    public static final Operation<AssumeRole, AssumeRoleResult> ASSUME_ROLE =
+            write("AssumeRole", Service.STS, "arn:aws:iam::{account}:role{path}{roleName} (the RoleArn)",
+                    AssumeRole.class, AssumeRoleResult.class);
+    /**
+     * The console's "Revoke active sessions" of a role, as AWS's: puts the role's inline policy
+     * {@code AWSRevokeOlderSessions} denying everything to sessions issued before now ({@code aws:TokenIssueTime});
+     * authorised as that PutRolePolicy. It reaches every node through the change feed, as any policy change.
+     */
+    public static final Operation<RevokeRoleSessions, NoOutput> REVOKE_ROLE_SESSIONS =
+            new Operation<>("RevokeRoleSessions", Service.KEYWARDEN, "iam:PutRolePolicy", false, false,
+                    "arn:aws:iam::{account}:role{path}{roleName}", RevokeRoleSessions.class, NoOutput.class);
+    /** The same for a user's GetSessionToken sessions (the user's inline policy; authorised as PutUserPolicy). */
+    public static final Operation<RevokeUserSessions, NoOutput> REVOKE_USER_SESSIONS =
+            new Operation<>("RevokeUserSessions", Service.KEYWARDEN, "iam:PutUserPolicy", false, false,
+                    NAMED_USER, RevokeUserSessions.class, NoOutput.class);
     public static final Operation<GetAccessKeyInfo, AccountResult> GET_ACCESS_KEY_INFO =
             read("GetAccessKeyInfo", Service.STS, ANY, GetAccessKeyInfo.class, AccountResult.class);
 
@@ -148,7 +167,8 @@ public final class Catalogue {
     private static final Map<String, Operation<?, ?>> BY_NAME = index(List.of(
             CREATE_USER, GET_USER, LIST_USERS, DELETE_USER,
             CREATE_ACCESS_KEY, LIST_ACCESS_KEYS, UPDATE_ACCESS_KEY, DELETE_ACCESS_KEY, GET_ACCESS_KEY_LAST_USED,
-            FIND_ACCESS_KEY_OWNER, GET_CALLER_IDENTITY, GET_SESSION_TOKEN, GET_ACCESS_KEY_INFO,
+            FIND_ACCESS_KEY_OWNER, GET_CALLER_IDENTITY, GET_SESSION_TOKEN, ASSUME_ROLE, REVOKE_ROLE_SESSIONS,
+            REVOKE_USER_SESSIONS, GET_ACCESS_KEY_INFO,
             GENERATE_CREDENTIAL_REPORT, GET_CREDENTIAL_REPORT,
             PUT_USER_POLICY, GET_USER_POLICY, DELETE_USER_POLICY, LIST_USER_POLICIES,
             CREATE_POLICY, GET_POLICY, GET_POLICY_VERSION, DELETE_POLICY, LIST_POLICIES,

@@ -30,6 +30,8 @@ import io.keywarden.core.service.UserInfo;
 import io.keywarden.core.service.UserSummary;
 import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
+import io.keywarden.core.session.Session;
+import io.keywarden.core.permissions.AssumeRoleService;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -96,7 +98,8 @@ public final class Operations {
 
     /** Every operation of the catalogue, performed by the use cases. */
     public static Operations standard(IdentityService identity, PolicyService policies, RoleService roles,
-                                      CredentialReportService reports, AuditService audit, SessionService sessions) {
+                                      CredentialReportService reports, AuditService audit, SessionService sessions,
+                                      AssumeRoleService assume) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> new UserResult(user(identity.createUser(caller,
@@ -157,6 +160,24 @@ public final class Operations {
                             q.serialNumber(), q.tokenCode());
                     return new SessionTokenResult(credentials(issued));
                 }))
+                .bind(Catalogue.REVOKE_ROLE_SESSIONS, (caller, q) -> {
+                    roles.putRolePolicy(caller, q.roleName(), AssumeRoleService.REVOKE_POLICY,
+                            AssumeRoleService.revokeOlderSessions(caller.requestTime()));
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.REVOKE_USER_SESSIONS, (caller, q) -> {
+                    policies.putUserPolicy(caller, q.userName(), AssumeRoleService.REVOKE_POLICY,
+                            AssumeRoleService.revokeOlderSessions(caller.requestTime()));
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.ASSUME_ROLE, (caller, q) -> {
+                    AssumeRoleService.Assumed assumed = assume.assumeRole(caller, q.roleArn(), q.roleSessionName(),
+                            q.durationSeconds(), q.externalId(), q.policy(), q.arns(), q.sourceIdentity());
+                    Session s = assumed.issued().session();
+                    return new AssumeRoleResult(credentials(assumed.issued()),
+                            new AssumedRoleUser(s.principal().userId(), s.principal().arn()),
+                            assumed.packedPolicySize(), s.sourceIdentity());
+                })
                 .bind(Catalogue.GET_ACCESS_KEY_INFO, (caller, q) ->
                         new AccountResult(identity.getAccessKeyInfo(caller, q.accessKeyId()).value()))
                 // credential report

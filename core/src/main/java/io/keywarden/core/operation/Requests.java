@@ -143,6 +143,78 @@ public final class Requests {
         }
     }
 
+    /**
+     * STS AssumeRole, with AWS's constraints on each member.
+     *
+     * @param policyArns the managed session policies, {@code PolicyArns.member.N.arn} on the Query face
+     */
+    public record AssumeRole(String roleArn, String roleSessionName, Integer durationSeconds, String externalId,
+                             String policy, List<Map<String, String>> policyArns, String sourceIdentity) {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\w+=,.@-]*");
+        private static final java.util.regex.Pattern EXTERNAL_ID = java.util.regex.Pattern.compile("[\\w+=,.@:/-]*");
+
+        public AssumeRole {
+            required(roleArn, "roleArn");
+            required(roleSessionName, "roleSessionName");
+            check(roleArn.length() >= 20 && roleArn.length() <= 2048, "roleArn",
+                    "Member must have length between 20 and 2048");
+            checkName(roleSessionName, "roleSessionName");
+            if (durationSeconds != null && (durationSeconds < 900 || durationSeconds > 43_200)) {
+                throw KeywardenException.of(ErrorCode.VALIDATION_ERROR, "1 validation error detected: Value '"
+                        + durationSeconds + "' at 'durationSeconds' failed to satisfy constraint: Member must have value "
+                        + (durationSeconds < 900 ? "greater than or equal to 900" : "less than or equal to 43200"));
+            }
+            if (externalId != null) {
+                check(externalId.length() >= 2 && externalId.length() <= 1224
+                        && EXTERNAL_ID.matcher(externalId).matches(), "externalId",
+                        "Member must have length between 2 and 1224 and satisfy regular expression pattern"
+                                + " [\\w+=,.@:\\/-]*");
+            }
+            if (sourceIdentity != null) {
+                checkName(sourceIdentity, "sourceIdentity");
+                check(!sourceIdentity.regionMatches(true, 0, "aws:", 0, 4), "sourceIdentity",
+                        "Member must not begin with 'aws:'");
+            }
+            if (policy != null) {
+                check(policy.length() >= 1 && policy.length() <= 2048, "policy",
+                        "Member must have length less than or equal to 2048");
+            }
+            policyArns = policyArns == null ? List.of() : List.copyOf(policyArns);
+            for (Map<String, String> member : policyArns) {
+                check(member.keySet().equals(java.util.Set.of("arn")) && member.get("arn").length() >= 20,
+                        "policyArns", "Member must be a list of {arn} of at least 20 characters");
+            }
+        }
+
+        /** The managed session policies' ARNs. */
+        public List<String> arns() {
+            return policyArns.stream().map(m -> m.get("arn")).toList();
+        }
+
+        private static void checkName(String value, String member) {
+            check(value.length() >= 2 && value.length() <= 64 && NAME.matcher(value).matches(), member,
+                    "Member must have length between 2 and 64 and satisfy regular expression pattern [\\w+=,.@-]*");
+        }
+
+        private static void check(boolean ok, String member, String constraint) {
+            if (!ok) {
+                throw KeywardenException.validation(member, constraint);
+            }
+        }
+    }
+
+    public record RevokeRoleSessions(String roleName) {
+        public RevokeRoleSessions {
+            required(roleName, "roleName");
+        }
+    }
+
+    public record RevokeUserSessions(String userName) {
+        public RevokeUserSessions {
+            required(userName, "userName");
+        }
+    }
+
     // ---------------------------------------------------------------- credential report
 
     public record GenerateCredentialReport() {

@@ -69,6 +69,15 @@ public final class Results {
     public record SessionTokenResult(SessionCredentials credentials) {
     }
 
+    /** {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION} and {@code AROA…:SESSION}. */
+    public record AssumedRoleUser(String assumedRoleId, String arn) {
+    }
+
+    /** @param packedPolicySize the session policies' packed size, percent of the allowed size */
+    public record AssumeRoleResult(SessionCredentials credentials, AssumedRoleUser assumedRoleUser,
+                                   int packedPolicySize, String sourceIdentity) {
+    }
+
     public record KeyOwnerResult(String account, String arn, String userName, String userId, KeyEntry accessKey) {
     }
 

@@ -13,6 +13,7 @@ import io.keywarden.core.policy.Evaluation;
 import io.keywarden.core.policy.EvaluationRequest;
 import io.keywarden.core.policy.MatchedStatement;
 import io.keywarden.core.policy.PolicyEvaluator;
+import io.keywarden.core.session.Session;
 
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +50,14 @@ public final class PolicyAuthorizer implements Authorizer {
         /** Whether {@link #policiesForRole} would answer from memory now, without I/O. */
         default boolean roleInMemory(AccountId account, String roleId) {
             return false;
+        }
+
+        /**
+         * The managed policies a session names as session policies ({@code PolicyArns}), compiled. A policy that no
+         * longer exists fails (and the request is denied). Not implemented by default: such sessions are denied.
+         */
+        default List<CompiledPolicy> managedPolicies(AccountId account, List<String> arns) {
+            throw new UnsupportedOperationException("managed session policies cannot be read here");
         }
     }
 
@@ -95,11 +104,44 @@ public final class PolicyAuthorizer implements Authorizer {
                     : "policies of " + principal.principalArn() + " could not be loaded: " + e.getMessage();
             return new AuthorizationResult(Decision.EXPLICIT_DENY, why, List.of(), List.of(why));
         }
-        Evaluation evaluation = evaluator.evaluate(
-                new EvaluationRequest(request.action(), request.resource(),
-                        RequestContexts.of(request.caller(), request.contextOverrides())),
-                policies);
-        return new AuthorizationResult(evaluation.decision(), evaluation.explain(),
+        EvaluationRequest evaluationRequest = new EvaluationRequest(request.action(), request.resource(),
+                RequestContexts.of(request.caller(), request.contextOverrides()));
+        Evaluation evaluation = evaluator.evaluate(evaluationRequest, policies);
+        Session session = request.caller().session();
+        if (evaluation.decision() == Decision.ALLOW && session != null
+                && (session.sessionPolicy() != null || !session.policyArns().isEmpty())) {
+            return narrowedBySession(evaluationRequest, principal, session, evaluation);
+        }
+        return result(evaluation, "");
+    }
+
+    /**
+     * Session policies only narrow: the session may do what its principal's policies allow and its session policies
+     * (inline and managed) also allow; a Deny in either wins.
+     */
+    private AuthorizationResult narrowedBySession(EvaluationRequest evaluationRequest, Principal principal,
+                                                  Session session, Evaluation allowed) {
+        List<CompiledPolicy> sessionPolicies = new java.util.ArrayList<>();
+        try {
+            if (session.sessionPolicy() != null) {
+                sessionPolicies.add(CompiledPolicy.parse("SessionPolicy", session.sessionPolicy()));
+            }
+            if (!session.policyArns().isEmpty()) {
+                sessionPolicies.addAll(source.managedPolicies(principal.accountId(), session.policyArns()));
+            }
+        } catch (RuntimeException e) {
+            String why = "the session policies of " + principal.arn() + " could not be read: " + e.getMessage();
+            return new AuthorizationResult(Decision.EXPLICIT_DENY, why, List.of(), List.of(why));
+        }
+        Evaluation narrowed = evaluator.evaluate(evaluationRequest, sessionPolicies);
+        if (narrowed.decision() == Decision.ALLOW) {
+            return result(allowed, "");
+        }
+        return result(narrowed, "session policy: ");
+    }
+
+    private static AuthorizationResult result(Evaluation evaluation, String prefix) {
+        return new AuthorizationResult(evaluation.decision(), prefix + evaluation.explain(),
                 evaluation.decidingStatements().stream().map(MatchedStatement::id).toList(), evaluation.errors());
     }
 }

@@ -68,7 +68,8 @@ public final class RoleService {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    private AccountId account() {
+    /** The account whose roles these are. */
+    public AccountId account() {
         return guard.account();
     }
 

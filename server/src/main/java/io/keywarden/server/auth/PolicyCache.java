@@ -57,6 +57,7 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, RolePolicySou
     private final AsyncCache<String, Loaded> cache;
     private final PolicyAuthorizer.PolicySource loader;
     private final RolePolicySource roleLoader;
+    private PolicyStore store;
     private final BooleanSupplier onEventLoop;
 
     @Inject
@@ -64,6 +65,7 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, RolePolicySou
                        MeterRegistry registry) {
         this(new StorePolicySource(store), new StoreRolePolicySource(roleStore), auth.getPolicyCacheTtl(),
                 auth.getPolicyCacheMaxSize(), Ticker.systemTicker(), PolicyCache::onNettyEventLoop);
+        this.store = store;
         // cache_gets_total{cache="policies",result="hit"|"miss"}, ...
         CaffeineCacheMetrics.monitor(registry, cache, "policies");
     }
@@ -121,6 +123,21 @@ public class PolicyCache implements PolicyAuthorizer.PolicySource, RolePolicySou
     @Override
     public boolean roleInMemory(AccountId account, String roleId) {
         return loaded(roleId);
+    }
+
+    /** Managed session policies, cached by ARN like a principal's policies (a deleted one fails: denied). */
+    @Override
+    public List<CompiledPolicy> managedPolicies(AccountId account, List<String> arns) {
+        if (store == null) {
+            throw new UnsupportedOperationException("managed session policies cannot be read here");
+        }
+        List<CompiledPolicy> out = new java.util.ArrayList<>();
+        for (String arn : arns) {
+            out.addAll(load(arn, arn, () -> List.of(CompiledPolicy.parse(arn, store.findPolicy(account, arn)
+                    .orElseThrow(() -> new IllegalStateException("the policy " + arn + " no longer exists"))
+                    .document()))));
+        }
+        return out;
     }
 
     private List<CompiledPolicy> load(String key, String arn, Supplier<List<CompiledPolicy>> source) {

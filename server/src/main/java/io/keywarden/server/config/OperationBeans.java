@@ -14,6 +14,9 @@ import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
 import io.keywarden.core.session.SessionService;
+import io.keywarden.core.session.SessionTokens;
+import io.keywarden.core.permissions.AssumeRoleService;
+import io.keywarden.core.port.PolicyStore;
 import io.keywarden.server.http.RequestIds;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -33,8 +36,15 @@ public class OperationBeans {
 
     @Singleton
     Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
-                          CredentialReportService reports, AuditService audit, SessionService sessions) {
-        return Operations.standard(identity, policies, roles, reports, audit, sessions);
+                          CredentialReportService reports, AuditService audit, SessionService sessions,
+                          AssumeRoleService assume) {
+        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume);
+    }
+
+    @Singleton
+    AssumeRoleService assumeRoleService(RoleService roles, PolicyStore policies, Authorizer authorizer,
+                                        SessionTokens tokens) {
+        return new AssumeRoleService(roles, policies, authorizer, tokens);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package io.keywarden.server.http;
 
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.server.http.dto.AssumeRoleBody;
 import io.keywarden.server.http.dto.AttachUserPolicyBody;
 import io.keywarden.server.http.dto.CreatePolicyBody;
 import io.keywarden.server.http.dto.AttachRolePolicyBody;
@@ -65,6 +66,11 @@ public final class JsonBodies {
     @Singleton
     Deserializer<SimulationBody> simulation() {
         return strict(SimulationBody.class);
+    }
+
+    @Singleton
+    Deserializer<AssumeRoleBody> assumeRole() {
+        return strict(AssumeRoleBody.class);
     }
 
     @Singleton

@@ -224,6 +224,25 @@ public class RolesController {
                 .thenApply(r -> new PolicyNameListDto(r.policyNames(), r.isTruncated(), r.marker()));
     }
 
+    /**
+     * "Revoke active sessions", as AWS's console does it: puts the role's inline policy {@code AWSRevokeOlderSessions},
+     * which denies everything to every session issued before now ({@code aws:TokenIssueTime}); sessions issued after
+     * are unaffected. Authorised as PutRolePolicy; every node applies it within a second (the change feed).
+     */
+    @Operation(operationId = "RevokeRoleSessions")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @ApiDocs.Conflict
+    @Post("/roles/{role}/revoke-sessions")
+    public CompletableFuture<HttpResponse<Void>> revokeRoleSessions(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                                    @ApiDocs.RoleName @PathVariable String role) {
+        return calls.call(http, caller, Catalogue.REVOKE_ROLE_SESSIONS,
+                        () -> new Requests.RevokeRoleSessions(role), 204)
+                .thenApply(r -> HttpResponse.noContent());
+    }
+
     // ---------------------------------------------------------------- attachments
 
     /**

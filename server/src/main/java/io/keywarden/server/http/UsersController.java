@@ -99,4 +99,23 @@ public class UsersController {
                         () -> new Requests.DeleteUser(Parameters.userName(caller, user)), 204)
                 .thenApply(r -> HttpResponse.noContent());
     }
+
+    /**
+     * Revokes the user's GetSessionToken sessions issued before now: the user's inline policy
+     * {@code AWSRevokeOlderSessions} denies everything when {@code aws:TokenIssueTime} is earlier (long-term keys,
+     * which have no issue time, are unaffected). Authorised as PutUserPolicy.
+     */
+    @Operation(operationId = "RevokeUserSessions")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @ApiDocs.Conflict
+    @Post("/{user}/revoke-sessions")
+    public CompletableFuture<HttpResponse<Void>> revokeSessions(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                                @ApiDocs.UserName @PathVariable String user) {
+        return calls.call(http, caller, Catalogue.REVOKE_USER_SESSIONS,
+                        () -> new Requests.RevokeUserSessions(Parameters.userName(caller, user)), 204)
+                .thenApply(r -> HttpResponse.noContent());
+    }
 }

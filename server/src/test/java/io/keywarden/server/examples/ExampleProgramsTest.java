@@ -16,7 +16,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import picocli.CommandLine;
@@ -190,7 +189,6 @@ class ExampleProgramsTest extends ServerTestSupport {
     }
 
     @Test
-    @Disabled("AssumeRole lands with the lead's merge")
     void assumeRolePrintsTheSourceAndTheRoleSessionsCallerIdentity() {
         admin.createUser("assumer");
         CreatedAccessKey key = admin.createAccessKey("assumer");

@@ -66,13 +66,15 @@ class HttpFuzzTest extends ServerTestSupport {
     private static final int WORKERS = 4;
     private static final String[] LEAKS = {"io.keywarden", "io.micronaut", "io.netty", "java.", "javax.", "Exception",
             "\tat ", "Caused by"};
+    private static final java.util.regex.Pattern AWS_JSON_ERROR_NAME = java.util.regex.Pattern.compile(
+            "(x-amzn-ErrorType: |\"__type\":\")[A-Z][A-Za-z]*Exception");
     private static final String PUNCTUATION = "{}[]\":,\\ $*?&=%+/;#";
     private static final String WORD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~";
     private static final java.util.Set<String> FRAMING = java.util.Set.of("transfer-encoding", "content-length",
             "expect", "upgrade", "connection", "content-encoding");
     private static final Pattern STATUS = Pattern.compile("(?m)^HTTP/1\\.[01] (\\d{3})");
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
-    private static final String[] ACTIONS = {"CreateUser", "GetUser", "ListUsers", "DeleteUser", "CreateAccessKey",
+    private static final String[] ACTIONS = {"AssumeRole", "CreateUser", "GetUser", "ListUsers", "DeleteUser", "CreateAccessKey",
             "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "GetAccessKeyLastUsed", "GetCallerIdentity", "GetSessionToken",
             "GetAccessKeyInfo", "GenerateCredentialReport", "GetCredentialReport", "PutUserPolicy", "GetUserPolicy",
             "DeleteUserPolicy", "ListUserPolicies", "CreatePolicy", "GetPolicy", "GetPolicyVersion", "DeletePolicy",
@@ -84,7 +86,8 @@ class HttpFuzzTest extends ServerTestSupport {
             "MaxItems", "PolicyName", "PolicyArn", "PolicyDocument", "VersionId", "ActionNames.member.1",
             "ResourceArns.member.1", "PolicySourceArn", "Description", "OnlyAttached", "Scope", "DurationSeconds", "SerialNumber",
             "TokenCode", "RoleName", "AssumeRolePolicyDocument", "MaxSessionDuration", "Tags.member.1.Key",
-            "Tags.member.1.Value", "PermissionsBoundary"};
+            "Tags.member.1.Value", "PermissionsBoundary", "RoleArn", "RoleSessionName", "ExternalId", "SourceIdentity",
+            "Policy", "PolicyArns.member.1.arn"};
     private static final String[] CONTENT_TYPES = {"application/json", "application/json; charset=utf-8",
             "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-8", "text/plain",
             "application/xml", "multipart/form-data; boundary=xyz", "application/x-amz-json-1.1", "*/*", ";;",
@@ -207,8 +210,10 @@ class HttpFuzzTest extends ServerTestSupport {
             assertThat(fuzzed.expectsAnswer).as("no answer for " + where).isFalse();
         }
         String sent = new String(fuzzed.bytes, StandardCharsets.ISO_8859_1);
+        // the AWS JSON 1.1 face names its errors as AWS does (UnknownOperationException, ...): not a leak
+        String checked = AWS_JSON_ERROR_NAME.matcher(answer).replaceAll("$1AwsErrorName");
         for (String leak : LEAKS) {
-            if (answer.contains(leak) && !sent.contains(leak)) {
+            if (checked.contains(leak) && !sent.contains(leak)) {
                 throw new AssertionError("the answer to " + where + " contains '" + leak + "':\n" + answer);
             }
         }

@@ -40,6 +40,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,15 +59,19 @@ class QueryCodecTest {
             .sealer(SecretSealer.create(MasterKey.of(1, new byte[32]), new SecureRandom()))
             .authorizer(new RootOnlyAuthorizer()).random(new SecureRandom()).clock(Clock.systemUTC()).build();
     private final InMemoryPolicyStore policyStore = new InMemoryPolicyStore();
+    private final RoleService roleService = new RoleService(identity, new InMemoryRoleStore(policyStore), policyStore,
+            policyStore, PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom());
+    private final SessionTokens sessionTokens = new SessionTokens(accountId, TokenKeys.of("k", new byte[32]),
+            Clock.systemUTC(), new SecureRandom());
     private final Operations operations = Operations.standard(identity, new PolicyService(identity,
             policyStore, PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom()),
-            new RoleService(identity, new InMemoryRoleStore(policyStore), policyStore, policyStore,
-                    PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom()),
+            roleService,
             new CredentialReportService(account, users, keys, new InMemoryCredentialReportStore(),
                     new RootOnlyAuthorizer(), Clock.systemUTC(), Duration.ofMinutes(1)),
             new AuditService(new InMemoryAuditStore(), identity.guard()),
-            new SessionService(new SessionTokens(accountId, TokenKeys.of("k", new byte[32]), Clock.systemUTC(),
-                    new SecureRandom())));
+            new SessionService(sessionTokens),
+            new io.keywarden.core.permissions.AssumeRoleService(roleService, policyStore, new RootOnlyAuthorizer(),
+                    sessionTokens));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 
@@ -212,6 +217,11 @@ class QueryCodecTest {
             all.put("MaxItems", "7");
             all.remove("PermissionsBoundary"); // refused, not dropped (see below)
             all.computeIfPresent("PathPrefix", (k, v) -> "/x/");
+            // AssumeRole's members have minimum lengths and shapes
+            all.computeIfPresent("RoleArn", (k, v) -> "arn:aws:iam::123456789012:role/x");
+            for (String twoOrMore : List.of("RoleSessionName", "ExternalId", "SourceIdentity")) {
+                all.computeIfPresent(twoOrMore, (k, v) -> "xx");
+            }
             Record request = QueryCodec.decode(op.requestType(), new QueryParams(all));
             for (var c : op.requestType().getRecordComponents()) {
                 String given = all.get(QueryCodec.pascal(c.getName()));
