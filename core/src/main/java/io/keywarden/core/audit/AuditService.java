@@ -59,8 +59,22 @@ public final class AuditService {
      */
     public static AuditVerifier.Result verify(AuditStore store, io.keywarden.core.identity.AccountId account,
                                               AuditCheckpointSigner checkpoints) {
-        // the checkpoint and the head first: events appended while we read are after the head and not looked at
         java.util.Optional<AuditCheckpoint> checkpoint = store.checkpoint(account);
+        AuditVerifier.Result result = verifyFrom(store, account, checkpoints, checkpoint);
+        if (!result.intact()) {
+            // events pruned by retention while we read them look missing: once the checkpoint moved, check again
+            java.util.Optional<AuditCheckpoint> now = store.checkpoint(account);
+            if (!now.equals(checkpoint)) {
+                result = verifyFrom(store, account, checkpoints, now);
+            }
+        }
+        return result;
+    }
+
+    private static AuditVerifier.Result verifyFrom(AuditStore store, io.keywarden.core.identity.AccountId account,
+                                                   AuditCheckpointSigner checkpoints,
+                                                   java.util.Optional<AuditCheckpoint> checkpoint) {
+        // the head first: events appended while we read are after it and not looked at
         AuditStore.Head head = store.head(account);
         AuditVerifier verifier = new AuditVerifier();
         long after = 0;
