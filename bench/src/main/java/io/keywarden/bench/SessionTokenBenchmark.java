@@ -83,7 +83,7 @@ public class SessionTokenBenchmark {
                 Duration.ofHours(12), null, null, List.of(), alice.arn(), null);
         accessKeyId = issued.session().accessKeyId();
         token = issued.token().reveal();
-        restGet = SigV4Signer.create().sign(SignableRequest.of("GET", "/v1/users/me/access-keys", "maxItems=100",
+        restGet = SigV4Signer.create().sign(SignableRequest.of("GET", "/v1/users/~/access-keys", "maxItems=100",
                         List.of(Header.of("Host", "127.0.0.1:8080"),
                                 Header.of("amz-sdk-invocation-id", "3f1c0c1e-3d6b-4c3f-9a52-6f7f1b2a9d10"),
                                 Header.of("amz-sdk-request", "attempt=1; max=4"),

@@ -76,7 +76,7 @@ public class SigV4VerificationBenchmark {
                         Header.of("User-Agent", "aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 exe/x86_64.debian.12"),
                         Header.of("Content-Length", String.valueOf(form.length))), form),
                 credentials, "us-east-1", "iam", NOW, SignOptions.defaults()).signedRequest();
-        restGet = signer.sign(SignableRequest.of("GET", "/v1/users/me/access-keys", "maxItems=100", List.of(
+        restGet = signer.sign(SignableRequest.of("GET", "/v1/users/~/access-keys", "maxItems=100", List.of(
                         Header.of("Host", "127.0.0.1:8080"),
                         Header.of("amz-sdk-invocation-id", "3f1c0c1e-3d6b-4c3f-9a52-6f7f1b2a9d10"),
                         Header.of("amz-sdk-request", "attempt=1; max=4"),

@@ -102,7 +102,7 @@ import java.util.regex.Pattern;
  */
 public final class KeywardenClient implements AutoCloseable {
     /** The user name that stands for the caller's own user. */
-    public static final String ME = "me";
+    public static final String ME = "~";
 
     private static final String USERS = "users";
     private static final String ACCESS_KEYS = "access-keys";

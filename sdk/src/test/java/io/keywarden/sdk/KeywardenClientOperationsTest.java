@@ -140,7 +140,7 @@ class KeywardenClientOperationsTest {
 
         User user = client.getCurrentUser();
 
-        assertThat(signedRequest("iam").rawPath()).isEqualTo("/v1/users/me");
+        assertThat(signedRequest("iam").rawPath()).isEqualTo("/v1/users/~");
         assertThat(user.isRoot()).isTrue();
         assertThat(user.name()).isEmpty();
         assertThat(user.userId()).isEqualTo("123456789012");
@@ -224,7 +224,7 @@ class KeywardenClientOperationsTest {
 
         CreatedAccessKey key = client.createAccessKey();
 
-        assertThat(signedRequest("iam").rawPath()).isEqualTo("/v1/users/me/access-keys");
+        assertThat(signedRequest("iam").rawPath()).isEqualTo("/v1/users/~/access-keys");
         assertThat(key.userName()).isNull();
     }
 
@@ -250,7 +250,7 @@ class KeywardenClientOperationsTest {
 
         client.listAccessKeys();
 
-        assertThat(signedRequest("iam").rawPath()).isEqualTo("/v1/users/me/access-keys");
+        assertThat(signedRequest("iam").rawPath()).isEqualTo("/v1/users/~/access-keys");
     }
 
     @Test

@@ -108,11 +108,11 @@ class PolicyOperationsTest {
     void deleteUserPolicyIsADelete() {
         stub.enqueue(Answer.noContent());
 
-        client.deleteUserPolicy("me", "P");
+        client.deleteUserPolicy("~", "P");
 
         Recorded request = signedRequest();
         assertThat(request.method()).isEqualTo("DELETE");
-        assertThat(request.rawPath()).isEqualTo("/v1/users/me/policies/P");
+        assertThat(request.rawPath()).isEqualTo("/v1/users/~/policies/P");
     }
 
     @Test

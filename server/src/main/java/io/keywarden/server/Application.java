@@ -23,8 +23,8 @@ import io.swagger.v3.oas.annotations.servers.Server;
                 operations) or `sts` (`/v1/caller-identity`, `/v1/access-keys/{id}/info`) and any region; the \
                 scope's service and region are recorded as the key's last use.
 
-                `{user}` is a user name; `me` stands for the caller (for the root user: the root user's own keys; \
-                operations that need a name refuse `me` for the root user with `ValidationError`). Dates are ISO-8601 \
+                `{user}` is a user name; `~` stands for the caller (for the root user: the root user's own keys; \
+                operations that need a name refuse `~` for the root user with `ValidationError`). Dates are ISO-8601 \
                 UTC with milliseconds. Lists take `maxItems` (1-1000, default 100) and `marker` and answer \
                 `isTruncated` plus `marker` when truncated; markers are opaque.
 

@@ -213,6 +213,6 @@ class ErrorResponsesTest extends ServerTestSupport {
 
     @Test
     void meAsRootCannotBeDeleted() {
-        assertError(root().delete("/v1/users/me"), 400, "ValidationError");
+        assertError(root().delete("/v1/users/~"), 400, "ValidationError");
     }
 }

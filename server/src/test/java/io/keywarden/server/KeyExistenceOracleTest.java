@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GetAccessKeyLastUsed must not tell a caller who may not read a key whether it exists or whose it is: an unknown key
+ * A denied look-up must not tell whether what it names exists. GetAccessKeyLastUsed must not tell a caller who may not read a key whether it exists or whose it is: an unknown key
  * and another user's existing key get the same answer, byte for byte but for the key ID asked about, on both faces.
  */
 @MicronautTest(transactional = false)
@@ -27,7 +27,7 @@ class KeyExistenceOracleTest extends ServerTestSupport {
 
     @BeforeAll
     void usersAndKeys() {
-        for (String user : new String[] {"oracle-alice", "oracle-bob", "oracle-carol"}) {
+        for (String user : new String[] {"oracle-alice", "oracle-bob", "oracle-carol", "Oracle-Dan"}) {
             assertThat(root().post("/v1/users", "{\"userName\":\"" + user + "\"}").status()).isEqualTo(201);
         }
         bobsKey = root().post("/v1/users/oracle-bob/access-keys", null).json().path("accessKeyId").asText();
@@ -75,6 +75,34 @@ class KeyExistenceOracleTest extends ServerTestSupport {
         assertThat(existing.body()).contains("<Code>AccessDenied</Code>").doesNotContain("oracle-bob").contains(bobsKey);
         assertThat(withoutRequestId(existing.body()).replace(bobsKey, "<key>"))
                 .isEqualTo(withoutRequestId(unknown.body()).replace(UNKNOWN_KEY, "<key>"));
+    }
+
+    /**
+     * AccessGuard names a denied user as the caller spelled it: asking for {@code ORACLE-DAN} (stored
+     * {@code Oracle-Dan}) and for a user that does not exist get the same answer but for the name asked about.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "carol"})
+    void aDeniedUserLookUpNeverEchoesTheStoredSpellingOnEitherFace(String who) {
+        Response existing = caller(who).get("/v1/users/ORACLE-DAN");
+        Response unknown = caller(who).get("/v1/users/ORACLE-NOBODY");
+        assertThat(existing.status()).isEqualTo(403).isEqualTo(unknown.status());
+        assertThat(existing.body()).doesNotContain("Oracle-Dan").contains("user ORACLE-DAN");
+        assertThat(withoutRequestId(existing.body()).replace("ORACLE-DAN", "<name>"))
+                .isEqualTo(withoutRequestId(unknown.body()).replace("ORACLE-NOBODY", "<name>"));
+
+        Response existingXml = getUser(caller(who), "ORACLE-DAN");
+        Response unknownXml = getUser(caller(who), "ORACLE-NOBODY");
+        assertThat(existingXml.status()).isEqualTo(403).isEqualTo(unknownXml.status());
+        assertThat(existingXml.body()).contains("<Code>AccessDenied</Code>").doesNotContain("Oracle-Dan")
+                .contains("user ORACLE-DAN");
+        assertThat(withoutRequestId(existingXml.body()).replace("ORACLE-DAN", "<name>"))
+                .isEqualTo(withoutRequestId(unknownXml.body()).replace("ORACLE-NOBODY", "<name>"));
+    }
+
+    private static Response getUser(SignedClient client, String userName) {
+        return client.send("POST", "/", "application/x-www-form-urlencoded",
+                ("Action=GetUser&UserName=" + userName + "&Version=2010-05-08").getBytes(StandardCharsets.UTF_8));
     }
 
     private static Response query(SignedClient client, String keyId) {

@@ -151,7 +151,7 @@ class PermissionsEndToEndTest extends ServerTestSupport {
 
         assertDenied(() -> alice.client().createAccessKey("bob"), notAllowed(alice, "iam:CreateAccessKey", "bob"), "");
         assertDenied(() -> alice.client().listAccessKeys("bob"), notAllowed(alice, "iam:ListAccessKeys", "bob"), "");
-        assertDenied(() -> alice.client().updateAccessKey("me", second.accessKeyId(), KeyStatus.INACTIVE),
+        assertDenied(() -> alice.client().updateAccessKey("~", second.accessKeyId(), KeyStatus.INACTIVE),
                 notAllowed(alice, "iam:UpdateAccessKey", "alice"), "");
         assertDenied(() -> alice.client().deleteAccessKey("alice", second.accessKeyId()),
                 notAllowed(alice, "iam:DeleteAccessKey", "alice"), "");
@@ -173,7 +173,7 @@ class PermissionsEndToEndTest extends ServerTestSupport {
         KeywardenClient withFresh = client(fresh);
         assertThat(withFresh.callerIdentity().arn()).isEqualTo(carol.user().arn());
         assertThat(withFresh.getAccessKeyLastUsed(oldKey).userName()).isEqualTo("carol");
-        assertThat(withFresh.updateAccessKey("me", oldKey, KeyStatus.INACTIVE).status()).isEqualTo(KeyStatus.INACTIVE);
+        assertThat(withFresh.updateAccessKey("~", oldKey, KeyStatus.INACTIVE).status()).isEqualTo(KeyStatus.INACTIVE);
         assertThatThrownBy(() -> carol.client().listAccessKeys()).isInstanceOf(InvalidClientTokenIdException.class);
         withFresh.deleteAccessKey("carol", oldKey);
         assertThat(withFresh.listAccessKeys().items()).extracting(AccessKeyMetadata::accessKeyId)
@@ -205,7 +205,7 @@ class PermissionsEndToEndTest extends ServerTestSupport {
         admin().attachUserPolicy("erin", noDeletes.arn());
         CreatedAccessKey spare = erin.client().createAccessKey();
 
-        assertDenied(() -> erin.client().deleteAccessKey("me", spare.accessKeyId()),
+        assertDenied(() -> erin.client().deleteAccessKey("~", spare.accessKeyId()),
                 "User: " + erin.user().arn() + " is not authorized to perform: iam:DeleteAccessKey on resource: user erin",
                 " with an explicit deny in an identity-based policy");
         SimulationResult why = admin().simulate("erin", "iam:DeleteAccessKey", erin.user().arn());
@@ -213,7 +213,7 @@ class PermissionsEndToEndTest extends ServerTestSupport {
         assertThat(why.decidingStatements()).containsExactly(noDeletes.arn() + "/NoDeletes");
 
         admin().detachUserPolicy("erin", noDeletes.arn());
-        erin.client().deleteAccessKey("me", spare.accessKeyId());
+        erin.client().deleteAccessKey("~", spare.accessKeyId());
         assertThat(erin.client().listAccessKeys().items()).hasSize(1);
     }
 

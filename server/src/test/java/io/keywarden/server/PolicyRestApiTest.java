@@ -95,7 +95,7 @@ class PolicyRestApiTest extends ServerTestSupport {
         Response forNobody = put(root(), "/v1/users/nobody/policies/P", body("policyDocument", LIST_KEYS));
         assertThat(forNobody.status()).isEqualTo(404);
         assertThat(forNobody.json().path("message").asText()).isEqualTo("The user with name nobody cannot be found.");
-        Response rootHasNoName = put(root(), "/v1/users/me/policies/P", body("policyDocument", LIST_KEYS));
+        Response rootHasNoName = put(root(), "/v1/users/~/policies/P", body("policyDocument", LIST_KEYS));
         assertThat(rootHasNoName.status()).isEqualTo(400);
         assertThat(rootHasNoName.json().path("message").asText())
                 .isEqualTo("Must specify userName when calling with non-User credentials");

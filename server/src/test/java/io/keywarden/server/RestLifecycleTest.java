@@ -124,7 +124,7 @@ class RestLifecycleTest extends ServerTestSupport {
         SignedClient erin = as(key.json().path("accessKeyId").asText(), key.json().path("secretAccessKey").asText());
         assertThat(erin.get("/v1/caller-identity").status()).isEqualTo(200);
 
-        Response denied = erin.get("/v1/users/me/access-keys");
+        Response denied = erin.get("/v1/users/~/access-keys");
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.code()).isEqualTo("AccessDenied");
         String arn = erin.get("/v1/caller-identity").json().path("arn").asText();
@@ -171,16 +171,44 @@ class RestLifecycleTest extends ServerTestSupport {
     }
 
     @Test
-    void meStandsForTheRootUser() {
-        Response me = root().get("/v1/users/me");
+    void tildeStandsForTheRootUser() {
+        Response me = root().get("/v1/users/~");
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.json().path("arn").asText()).endsWith(":root");
         assertThat(me.json().has("userName")).isFalse();
         assertThat(me.json().has("path")).isFalse();
-        Response keys = root().get("/v1/users/me/access-keys");
+        Response keys = root().get("/v1/users/~/access-keys");
         assertThat(keys.status()).isEqualTo(200);
         assertThat(keys.json().path("accessKeys").get(0).path("accessKeyId").asText()).isEqualTo(ROOT_ACCESS_KEY_ID);
         assertThat(keys.json().path("accessKeys").get(0).has("userName")).isFalse();
+    }
+
+    @Test
+    void aUserNamedMeIsReachedLiterallyWhileTildeIsTheCaller() {
+        assertThat(root().post("/v1/users", "{\"userName\":\"me\"}").status()).isEqualTo(201);
+        Response created = root().post("/v1/users/me/access-keys", null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String mesKey = created.json().path("accessKeyId").asText();
+        assertThat(created.json().path("userName").asText()).isEqualTo("me");
+
+        // as root: /v1/users/me is the user named me, /v1/users/~ is root
+        Response mesKeys = root().get("/v1/users/me/access-keys");
+        assertThat(mesKeys.status()).isEqualTo(200);
+        assertThat(mesKeys.json().path("accessKeys")).hasSize(1);
+        assertThat(mesKeys.json().path("accessKeys").get(0).path("accessKeyId").asText()).isEqualTo(mesKey);
+        assertThat(root().get("/v1/users/me").json().path("userName").asText()).isEqualTo("me");
+        Response rootsKeys = root().get("/v1/users/~/access-keys");
+        assertThat(rootsKeys.json().path("accessKeys").get(0).path("accessKeyId").asText())
+                .isEqualTo(ROOT_ACCESS_KEY_ID);
+
+        // signing as the user named me (no policy): ~ is that user, as the denial names it
+        Response own = as(mesKey, created.json().path("secretAccessKey").asText()).get("/v1/users/~/access-keys");
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.json().path("message").asText()).contains(":user/me ").endsWith("on resource: user me "
+                + "because no identity-based policy allows the iam:ListAccessKeys action");
+        assertThat(root().delete("/v1/users/me/access-keys/" + mesKey).status()).isEqualTo(204);
+        assertThat(root().get("/v1/users/me/access-keys").json().path("accessKeys")).isEmpty();
+        assertThat(root().get("/v1/users/~/access-keys").json().path("accessKeys")).hasSize(1);
     }
 
     @Test

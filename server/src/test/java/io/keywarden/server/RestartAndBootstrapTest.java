@@ -127,7 +127,7 @@ class RestartAndBootstrapTest {
         try {
             assertThat(Files.readString(dir.resolve("root-credentials.csv"))).isEqualTo(csvText);
             String[] pair = csvText.lines().toList().get(1).split(",");
-            Response keys = SignedClient.of(uri(again), pair[0], pair[1]).get("/v1/users/me/access-keys");
+            Response keys = SignedClient.of(uri(again), pair[0], pair[1]).get("/v1/users/~/access-keys");
             assertThat(keys.json().path("accessKeys")).hasSize(1);
         } finally {
             stop(again);
@@ -143,7 +143,7 @@ class RestartAndBootstrapTest {
         try {
             pair = Files.readAllLines(csv).get(1).split(",");
             SignedClient root = SignedClient.of(uri(first), pair[0], pair[1]);
-            assertThat(root.delete("/v1/users/me/access-keys/" + pair[0]).status()).isEqualTo(204);
+            assertThat(root.delete("/v1/users/~/access-keys/" + pair[0]).status()).isEqualTo(204);
         } finally {
             stop(first);
         }
@@ -186,7 +186,7 @@ class RestartAndBootstrapTest {
                     ServerTestSupport.ROOT_SECRET).get("/v1/caller-identity");
             assertThat(me.json().path("account").asText()).isEqualTo("123456789012");
             Response key = SignedClient.of(uri(server), ServerTestSupport.ROOT_ACCESS_KEY_ID,
-                    ServerTestSupport.ROOT_SECRET).post("/v1/users/me/access-keys", null);
+                    ServerTestSupport.ROOT_SECRET).post("/v1/users/~/access-keys", null);
             assertThat(key.status()).isEqualTo(201);
             String info = SignedClient.of(uri(server), ServerTestSupport.ROOT_ACCESS_KEY_ID,
                     ServerTestSupport.ROOT_SECRET).get("/v1/access-keys/" + key.json().path("accessKeyId").asText()

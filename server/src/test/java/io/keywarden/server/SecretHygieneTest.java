@@ -48,7 +48,7 @@ class SecretHygieneTest extends ServerTestSupport {
 
         SignedClient sam = as(keyId, secret);
         answers.add(sam.get("/v1/caller-identity"));
-        answers.add(sam.get("/v1/users/me/access-keys"));
+        answers.add(sam.get("/v1/users/~/access-keys"));
         answers.add(sam.post("/v1/users/sam/access-keys", null));
         answers.add(as(keyId, secret + "x").get("/v1/caller-identity"));
         answers.add(root().get("/v1/users/sam/access-keys"));

@@ -80,7 +80,7 @@ public final class LoadTool {
             addIfOk(http, out, scenarios, "caller-identity-query", form(hostPort,
                     "Action=GetCallerIdentity&Version=2011-06-15", root, now));
             addIfOk(http, out, scenarios, "list-access-keys-rest",
-                    SignedRequest.sign("GET", "/v1/users/me/access-keys", hostPort, null, null, root, now));
+                    SignedRequest.sign("GET", "/v1/users/~/access-keys", hostPort, null, null, root, now));
             addIfOk(http, out, scenarios, "list-access-keys-query", form(hostPort,
                     "Action=ListAccessKeys&Version=2010-05-08", root, now));
             SigningCredentials session = sessions ? sessionCredentials(http, hostPort, root, now) : null;
@@ -95,7 +95,7 @@ public final class LoadTool {
             if (reader != null) {
                 Instant later = Instant.now();
                 addIfOk(http, out, scenarios, "list-access-keys-user-rest",
-                        SignedRequest.sign("GET", "/v1/users/me/access-keys", hostPort, null, null, reader, later));
+                        SignedRequest.sign("GET", "/v1/users/~/access-keys", hostPort, null, null, reader, later));
                 addIfOk(http, out, scenarios, "list-access-keys-user-query", form(hostPort,
                         "Action=ListAccessKeys&Version=2010-05-08", reader, later));
             }

@@ -11,7 +11,9 @@ import java.util.Objects;
  * to the policy context keys ({@code aws:SourceIp}, {@code aws:CurrentTime}, {@code aws:UserAgent}, ...).
  *
  * @param accessKeyId the key the request was signed with
- * @param region      the region of the SigV4 credential scope
+ * @param region      the endpoint's region ({@code aws:RequestedRegion}): the server's configuration, never the
+ *                    region the caller signed
+ * @param sourceIp    the client's address (behind a trusted proxy, the address the proxy reported)
  * @param service     the service of the SigV4 credential scope
  * @param session     the session of temporary credentials the request was signed with; null for a long-term key
  */

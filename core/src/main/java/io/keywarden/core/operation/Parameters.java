@@ -10,19 +10,23 @@ import io.keywarden.core.port.PageRequest;
  * bad input gets the same error on either face.
  */
 public final class Parameters {
-    /** The user name that stands for the caller in REST paths ({@code /v1/users/me/...}). */
-    public static final String ME = "me";
+    /**
+     * The name that stands for the caller in REST paths ({@code /v1/users/~/...}): {@code ~}, which no IAM user name
+     * can be ({@code [\w+=,.@-]}), so every other {@code /v1/users/{user}} is always the literal user (a user named
+     * {@code me} is reachable as {@code /v1/users/me}). Kubernetes and OpenShift spell "myself" the same way.
+     */
+    public static final String ME = "~";
 
     private Parameters() {
     }
 
-    /** {@code me} to null (the caller, as operations that default to the caller take it); any other name as is. */
+    /** {@code ~} to null (the caller, as operations that default to the caller take it); any other name as is. */
     public static String userOrCaller(String user) {
         return ME.equals(user) ? null : user;
     }
 
     /**
-     * For operations that need a name: {@code me} is the calling IAM user's own name; the root user has none (AWS's
+     * For operations that need a name: {@code ~} is the calling IAM user's own name; the root user has none (AWS's
      * wording for non-user callers).
      */
     public static String userName(Caller caller, String user) {

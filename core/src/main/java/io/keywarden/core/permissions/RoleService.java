@@ -251,7 +251,8 @@ public final class RoleService {
         Names.requireName(roleName, "roleName", Role.MAX_NAME_LENGTH);
         Optional<Role> role = roles.findByName(account(), roleName);
         String arn = role.map(Role::arn).orElseGet(() -> Arns.role(account(), UserPath.ROOT, roleName));
-        guard.authorize(caller, action, arn, "role " + role.map(Role::roleName).orElse(roleName));
+        // named as the caller spelled it, never as stored: the stored spelling would tell that the role exists
+        guard.authorize(caller, action, arn, "role " + roleName);
         return role.orElseThrow(() -> noSuchRole(roleName));
     }
 

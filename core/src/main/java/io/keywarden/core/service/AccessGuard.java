@@ -74,13 +74,16 @@ public final class AccessGuard {
 
     /**
      * Looks up a named user and authorises the action on it. So as not to reveal which users exist, the action is
-     * authorised first, on the ARN the user would have under path {@code /} when it does not exist.
+     * authorised first, on the ARN the user would have under path {@code /} when it does not exist, and a denial names
+     * the user as the caller spelled it, never as it is stored: names are unique without regard to case, so echoing
+     * the stored spelling ({@code alice} for a request naming {@code ALICE}) would tell a caller who may not read the
+     * user that it exists, and how it is written.
      */
     public User requireUser(Caller caller, String action, String userName) {
         UserName name = UserName.of(userName);
         Optional<User> user = users.findByName(account, name);
         String arn = user.map(User::arn).orElseGet(() -> Arns.user(account, UserPath.ROOT, name));
-        authorize(caller, action, arn, "user " + user.map(u -> u.userName().value()).orElse(name.value()));
+        authorize(caller, action, arn, "user " + name.value());
         return user.orElseThrow(() -> KeywardenException.noSuchUser(userName));
     }
 }

@@ -20,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Every failure is a {@link KeywardenException} with a 4xx {@link ErrorCode}, in AWS's wording where AWS has one:
  * <ul>
  *   <li>no signature at all: {@code MissingAuthenticationToken};</li>
+ *   <li>a credential scope for a service, region or host this endpoint does not serve ({@link EndpointBinding}):
+ *       {@code SignatureDoesNotMatch} ({@code IncompleteSignature} for a malformed region or service);</li>
  *   <li>a malformed {@code Authorization} header or presigned query (missing or repeated parts, another
  *       algorithm, a credential that is not {@code keyid/date/region/service/aws4_request}, no signed
  *       {@code host}, no or a malformed date, both forms at once): {@code IncompleteSignature};</li>
@@ -46,14 +48,25 @@ public final class SigV4Verifier {
 
     private final Clock clock;
     private final SigningKeyCache cache;
+    private final EndpointBinding binding;
 
-    private SigV4Verifier(Clock clock, SigningKeyCache cache) {
+    private SigV4Verifier(Clock clock, SigningKeyCache cache, EndpointBinding binding) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.binding = Objects.requireNonNull(binding, "binding");
     }
 
+    /** A verifier that accepts any well-formed region and service and any host ({@link EndpointBinding#any}). */
     public static SigV4Verifier create(Clock clock, SigningKeyCache cache) {
-        return new SigV4Verifier(clock, cache);
+        return new SigV4Verifier(clock, cache, EndpointBinding.any());
+    }
+
+    /**
+     * A verifier that accepts only signatures bound to this endpoint as {@code binding} says (services, regions,
+     * hosts), checked in {@link #claim}: before any key is looked up, and so before any signing key is cached.
+     */
+    public static SigV4Verifier create(Clock clock, SigningKeyCache cache, EndpointBinding binding) {
+        return new SigV4Verifier(clock, cache, binding);
     }
 
     /** What the request claims: parsed from the Authorization header or the presigned query. */
@@ -97,6 +110,10 @@ public final class SigV4Verifier {
             throw new KeywardenException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, MISSING_AUTHENTICATION_TOKEN);
         }
         Claim claim = headerForm ? fromAuthorizationHeader(headers, authorization, query) : fromQuery(query);
+        // bound to this endpoint: a scope for another service, region or host goes no further (no key look-up, no
+        // signing key derived or cached under strings the caller chose)
+        binding.check(claim.region(), claim.service(),
+                binding.hosts().isEmpty() ? null : headers.single(AuthHeaders.HOST));
 
         Instant signedAt = AmzDate.parse(claim.amzDate());
         if (signedAt == null) {
@@ -432,8 +449,9 @@ public final class SigV4Verifier {
         static final int DATE = 2;
         static final int SECURITY_TOKEN = 3;
         static final int CONTENT_SHA256 = 4;
+        static final int HOST = 5;
         private static final String[] NAMES = {SigV4Names.AUTHORIZATION, SigV4Names.X_AMZ_DATE, SigV4Names.DATE,
-                SigV4Names.SECURITY_TOKEN, SigV4Names.CONTENT_SHA256};
+                SigV4Names.SECURITY_TOKEN, SigV4Names.CONTENT_SHA256, SigV4Names.HOST};
 
         private final String[] values = new String[NAMES.length];
         private final int[] counts = new int[NAMES.length];
@@ -445,7 +463,8 @@ public final class SigV4Verifier {
                 int index = switch (name.length()) {
                     case 13 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.AUTHORIZATION) ? AUTHORIZATION : -1;
                     case 10 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.X_AMZ_DATE) ? X_AMZ_DATE : -1;
-                    case 4 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.DATE) ? DATE : -1;
+                    case 4 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.DATE) ? DATE
+                            : CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.HOST) ? HOST : -1;
                     case 20 -> CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.SECURITY_TOKEN) ? SECURITY_TOKEN
                             : CanonicalRequest.asciiEqualsIgnoreCase(name, SigV4Names.CONTENT_SHA256) ? CONTENT_SHA256
                             : -1;

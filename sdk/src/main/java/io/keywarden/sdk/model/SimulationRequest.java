@@ -39,7 +39,7 @@ public final class SimulationRequest {
         return new Builder();
     }
 
-    /** The user whose policies are simulated ({@code me}: the caller). */
+    /** The user whose policies are simulated ({@code ~}: the caller). */
     public String userName() {
         return userName;
     }

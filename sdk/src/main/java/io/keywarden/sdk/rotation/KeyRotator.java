@@ -285,7 +285,7 @@ public final class KeyRotator {
             return this;
         }
 
-        /** Rotate a key of the client's own user ({@code me}); the default. */
+        /** Rotate a key of the client's own user ({@code ~}); the default. */
         public Builder ownKey() {
             this.userName = KeywardenClient.ME;
             return this;

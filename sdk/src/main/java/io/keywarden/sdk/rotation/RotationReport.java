@@ -12,7 +12,7 @@ import java.util.Optional;
  * How a rotation run ended, with the time each step took in this run.
  *
  * @param outcome         how it ended
- * @param userName        the user whose key was rotated, as the API addressed it ({@code me} for the caller's own)
+ * @param userName        the user whose key was rotated, as the API addressed it ({@code ~} for the caller's own)
  * @param oldAccessKeyId  the key being replaced
  * @param newAccessKeyId  the replacement, {@code null} when none exists any more (rolled back) or was made
  * @param steps           the steps this run carried out, in order, with their timings

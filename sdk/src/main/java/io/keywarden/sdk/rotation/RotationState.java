@@ -10,7 +10,7 @@ import java.util.Optional;
  * so the next run deletes the never-used key and starts again (see {@link KeyRotator}).
  *
  * @param phase           how far the rotation got
- * @param userName        the user whose key is rotated as the API addresses it ({@code me} for the caller's own)
+ * @param userName        the user whose key is rotated as the API addresses it ({@code ~} for the caller's own)
  * @param oldAccessKeyId  the key being replaced
  * @param newAccessKeyId  the replacement, {@code null} before it exists
  * @param startedAt       when the rotation started

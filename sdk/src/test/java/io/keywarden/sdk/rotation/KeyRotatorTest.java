@@ -269,13 +269,13 @@ class KeyRotatorTest {
 
     @Test
     void theCallersOwnKeyIsRotatedWithoutTheRotatorKeepingTheOldKeyBusy() {
-        // the application's client signs with the hot-swapped provider; it rotates its own key ("me")
+        // the application's client signs with the hot-swapped provider; it rotates its own key ("~")
         try (KeywardenClient own = KeywardenClient.builder().endpoint(h.stub.uri())
                 .credentialsProvider(h.app.get()).maxRetries(0).build()) {
             RotationReport report = h.rotator().client(own).ownKey().build().rotate();
 
             assertThat(report.outcome()).isEqualTo(RotationOutcome.COMPLETED);
-            assertThat(report.userName()).isEqualTo("me");
+            assertThat(report.userName()).isEqualTo("~");
             assertThat(report.duration(RotationStep.WAIT_FOR_QUIET)).contains(Duration.ofSeconds(30));
             assertThat(h.keys()).extracting(k -> k.id).containsExactly(report.newAccessKeyId());
         }

@@ -362,7 +362,7 @@ public final class FakeKeyService implements Function<Recorded, Answer> {
     }
 
     private String target(Key caller, String user) {
-        if (user.equals("me")) {
+        if (user.equals("~")) {
             return caller.user == null ? "(root)" : caller.user;
         }
         return user;

@@ -1,6 +1,7 @@
 package io.keywarden.server.auth;
 
 import io.keywarden.core.auth.Caller;
+import io.keywarden.core.auth.ClientOrigin;
 import io.keywarden.core.auth.ResolvedCredential;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
@@ -12,13 +13,14 @@ import io.keywarden.core.sigv4.ResolvedSecret;
 import io.keywarden.core.sigv4.SigV4Verifier;
 import io.keywarden.core.sigv4.SignableRequest;
 import io.keywarden.core.sigv4.VerifiedRequest;
+import io.keywarden.server.edge.ClientOrigins;
+import io.keywarden.server.edge.EdgeSettings;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,12 +43,15 @@ import java.util.concurrent.Executor;
  * refused before the cache is asked, so unauthenticated junk never occupies it. Temporary credentials
  * ({@code ASIA…} with {@code X-Amz-Security-Token}) never reach the cache: their token carries the session and its
  * secret, sealed with the token keys, and is checked here, on the calling thread.
+ *
+ * <p>The caller's source address and {@code aws:SecureTransport} come from {@link ClientOrigins} (forwarding headers
+ * only from trusted proxies); its region, {@code aws:RequestedRegion}, is this endpoint's ({@code keywarden.region}),
+ * never the region the caller signed (which is still what a key's last use records).
  */
 @Singleton
 public class RequestAuthenticator {
     /** The request attribute that holds the authenticated {@link Caller}. */
     public static final String CALLER_ATTRIBUTE = "keywarden.caller";
-    private static final int MAX_SCOPE_PART = 64;
 
     private final SigV4Verifier verifier;
     private final CredentialCache credentials;
@@ -54,11 +59,15 @@ public class RequestAuthenticator {
     private final Clock clock;
     private final Executor blocking;
     private final SessionTokens sessions;
+    private final ClientOrigins origins;
+    private final String requestedRegion;
 
     public RequestAuthenticator(SigV4Verifier verifier, CredentialCache credentials, LastUsedRecorder lastUsed,
                                 Clock clock, @Named(TaskExecutors.BLOCKING) Executor blocking,
-                                SessionTokens sessions) {
+                                SessionTokens sessions, ClientOrigins origins, EdgeSettings edge) {
         this.sessions = sessions;
+        this.origins = origins;
+        this.requestedRegion = edge.region();
         this.verifier = verifier;
         this.credentials = credentials;
         this.lastUsed = lastUsed;
@@ -75,9 +84,8 @@ public class RequestAuthenticator {
         SigV4Verifier.Claimed claimed;
         try {
             refuseAmbiguousPlus(request);
+            // the verifier's binding refuses scopes for services, regions or hosts this endpoint does not serve
             claimed = verifier.claim(toSignable(request, body));
-            checkScopePart(claimed.scope().region(), "Region");
-            checkScopePart(claimed.scope().service(), "service");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -117,8 +125,9 @@ public class RequestAuthenticator {
         String service = verified.scope().service();
         Instant now = clock.instant();
         ResolvedCredential credential = verified.attachment();
-        Caller caller = new Caller(credential.principal(), verified.accessKeyId(), now, sourceIp(request),
-                request.getHeaders().get(HttpHeaders.USER_AGENT), request.isSecure(), region, service);
+        ClientOrigin origin = origins.of(request);
+        Caller caller = new Caller(credential.principal(), verified.accessKeyId(), now, origin.address(),
+                request.getHeaders().get(HttpHeaders.USER_AGENT), origin.secure(), requestedRegion, service);
         request.setAttribute(CALLER_ATTRIBUTE, caller);
         lastUsed.record(credential.key().id(), now, service, region);
         return caller;
@@ -138,8 +147,9 @@ public class RequestAuthenticator {
         VerifiedRequest<SessionTokens.Opened> verified = verifier.verify(claimed,
                 Optional.of(ResolvedSecret.of(opened.secret().reveal(), opened)));
         Session session = opened.session();
-        Caller caller = new Caller(session.principal(), verified.accessKeyId(), clock.instant(), sourceIp(request),
-                request.getHeaders().get(HttpHeaders.USER_AGENT), request.isSecure(), verified.scope().region(),
+        ClientOrigin origin = origins.of(request);
+        Caller caller = new Caller(session.principal(), verified.accessKeyId(), clock.instant(), origin.address(),
+                request.getHeaders().get(HttpHeaders.USER_AGENT), origin.secure(), requestedRegion,
                 verified.scope().service(), session);
         request.setAttribute(CALLER_ATTRIBUTE, caller);
         return caller;
@@ -158,21 +168,6 @@ public class RequestAuthenticator {
         }
     }
 
-    /** Region and service come from the client's scope and end up stored and shown: keep them sane. */
-    private static void checkScopePart(String value, String what) {
-        boolean ok = !value.isEmpty() && value.length() <= MAX_SCOPE_PART;
-        for (int i = 0; ok && i < value.length(); i++) {
-            char c = value.charAt(i);
-            ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.';
-        }
-        if (!ok) {
-            throw KeywardenException.of(ErrorCode.INCOMPLETE_SIGNATURE, "Credential should be scoped to a valid "
-                    + what + ", not '" + (value.length() > MAX_SCOPE_PART ? value.substring(0, MAX_SCOPE_PART) + "..."
-                    : value) + "'.");
-        }
-    }
-
     /** The request as SigV4 sees it: nothing decoded, nothing normalised, headers in received order. */
     static SignableRequest toSignable(HttpRequest<?> request, byte[] body) {
         URI uri = request.getUri();
@@ -185,13 +180,5 @@ public class RequestAuthenticator {
             }
         });
         return new SignableRequest(request.getMethodName(), rawPath, rawQuery, headers, body);
-    }
-
-    private static String sourceIp(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

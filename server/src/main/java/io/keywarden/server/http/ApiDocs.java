@@ -87,21 +87,21 @@ public final class ApiDocs {
     public @interface Hidden {
     }
 
-    /** {@code {user}} in a path, where {@code me} is the caller and the root user stands for itself. */
+    /** {@code {user}} in a path, where {@code ~} is the caller and the root user stands for itself. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
-    @Parameter(description = "A user name, or `me` for the caller (for the root user: the root user itself).",
-            schema = @Schema(type = "string", pattern = USER))
+    @Parameter(description = "A user name, or `~` for the caller (for the root user: the root user itself).",
+            schema = @Schema(type = "string", pattern = USER_OR_SELF))
     public @interface UserOrMe {
     }
 
-    /** {@code {user}} in a path of an operation that needs a name: {@code me} is the calling IAM user. */
+    /** {@code {user}} in a path of an operation that needs a name: {@code ~} is the calling IAM user. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
-    @Parameter(description = "A user name, or `me` for the calling IAM user (the root user has no name: "
-            + "`ValidationError`).", schema = @Schema(type = "string", pattern = USER))
+    @Parameter(description = "A user name, or `~` for the calling IAM user (the root user has no name: "
+            + "`ValidationError`).", schema = @Schema(type = "string", pattern = USER_OR_SELF))
     public @interface UserName {
     }
 
@@ -168,4 +168,6 @@ public final class ApiDocs {
     }
 
     private static final String USER = "^[\\w+=,.@-]{1,64}$";
+    /** A user name or {@code ~}, the caller. */
+    private static final String USER_OR_SELF = "^([\\w+=,.@-]{1,64}|~)$";
 }

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.order.Ordered;
+import io.keywarden.server.edge.ClientOrigins;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -29,7 +30,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +65,7 @@ public class AuditFilter implements Ordered {
             ErrorCode.SIGNATURE_DOES_NOT_MATCH.code(), ErrorCode.INCOMPLETE_SIGNATURE.code(),
             ErrorCode.MISSING_AUTHENTICATION_TOKEN.code(), ErrorCode.EXPIRED_TOKEN.code());
 
+    private final ClientOrigins origins;
     private final AuditWriter writer;
     private final Account account;
     private final Clock clock;
@@ -75,7 +76,8 @@ public class AuditFilter implements Ordered {
     private final Map<String, Counter> authFailures = new ConcurrentHashMap<>();
 
     public AuditFilter(AuditWriter writer, Account account, Clock clock, MeterRegistry registry,
-                       RouteOperations routes, AuthFailureAggregator refusals) {
+                       RouteOperations routes, AuthFailureAggregator refusals, ClientOrigins origins) {
+        this.origins = origins;
         this.writer = writer;
         this.refusals = refusals;
         this.routes = routes;
@@ -174,7 +176,7 @@ public class AuditFilter implements Ordered {
             userAgent = caller.userAgent();
         } else {
             accessKeyId = claimedAccessKeyId(request);
-            sourceIp = sourceIp(request);
+            sourceIp = origins.of(request).address();
             userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
         }
         return new AuditRecord(RequestIds.newId(), clock.instant(), account.id().value(), eventSource, eventName,
@@ -260,14 +262,6 @@ public class AuditFilter implements Ordered {
         int slash = credential.indexOf('/');
         String id = slash < 0 ? credential : credential.substring(0, slash);
         return id.matches("[A-Za-z0-9]{1,128}") ? id : null;
-    }
-
-    private static String sourceIp(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return null;
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     @Override

@@ -69,7 +69,7 @@ public class UsersController {
     }
 
     /**
-     * GetUser. For the root user ({@code me} as root) {@code userId} is the account ID, {@code arn} the root ARN,
+     * GetUser. For the root user ({@code ~} as root) {@code userId} is the account ID, {@code arn} the root ARN,
      * and there is no {@code userName} or {@code path}.
      *
      * @return the user

@@ -1,5 +1,6 @@
 package io.keywarden.server.tls;
 
+import io.keywarden.server.edge.ClientOrigins;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -13,14 +14,17 @@ import io.micronaut.http.annotation.ServerFilter;
 public class HstsFilter {
     private final String value;
 
-    public HstsFilter(TlsConfig tls) {
+    private final ClientOrigins origins;
+
+    public HstsFilter(TlsConfig tls, ClientOrigins origins) {
+        this.origins = origins;
         long seconds = tls.getHstsMaxAge().toSeconds();
         this.value = tls.isEnabled() && seconds > 0 ? "max-age=" + seconds : null;
     }
 
     @ResponseFilter
     public void addHeader(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (value != null && request.isSecure()) {
+        if (value != null && origins.of(request).secure()) {
             response.getHeaders().set("Strict-Transport-Security", value);
         }
     }

@@ -1,5 +1,6 @@
 package io.keywarden.server.tls;
 
+import io.keywarden.server.edge.ClientOrigins;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -17,14 +18,17 @@ import java.net.URI;
  * {@code KEYWARDEN_TLS_PLAIN_HTTP=redirect}: every request that arrives over plain HTTP is answered with a permanent
  * redirect to the same path and query over HTTPS (308, so that clients repeat a POST as a POST), before anything else
  * runs — nothing is authenticated, performed or recorded over plain HTTP. Micronaut's own redirect drops the query
- * string and the port, hence this filter.
+ * string and the port, hence this filter. Behind a trusted proxy that terminates TLS, the client's scheme is the
+ * proxy's word ({@link ClientOrigins}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class PlainHttpRedirectFilter implements Ordered {
     private final boolean active;
+    private final ClientOrigins origins;
     private final BeanProvider<EmbeddedServer> server;
 
-    public PlainHttpRedirectFilter(TlsConfig tls, BeanProvider<EmbeddedServer> server) {
+    public PlainHttpRedirectFilter(TlsConfig tls, BeanProvider<EmbeddedServer> server, ClientOrigins origins) {
+        this.origins = origins;
         this.active = tls.isEnabled() && tls.getPlainHttp() == TlsConfig.PlainHttp.REDIRECT;
         this.server = server;
     }
@@ -32,7 +36,7 @@ public class PlainHttpRedirectFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> redirect(HttpRequest<?> request) {
-        if (!active || request.isSecure()) {
+        if (!active || origins.of(request).secure()) {
             return null;
         }
         URI uri = request.getUri();

@@ -55,7 +55,7 @@ class CacheFirstTest extends ServerTestSupport {
 
         // root lists its own keys: from the database once, then from memory
         for (int i = 0; i < 3; i++) {
-            Response own = root.get("/v1/users/me/access-keys");
+            Response own = root.get("/v1/users/~/access-keys");
             assertThat(own.status()).as(own.toString()).isEqualTo(200);
             assertThat(own.json().path("accessKeys")).hasSize(1);
         }
@@ -91,7 +91,7 @@ class CacheFirstTest extends ServerTestSupport {
 
         try (LogCapture log = LogCapture.attach()) {
             for (int i = 0; i < 3; i++) {
-                Response rest = erin.get("/v1/users/me/access-keys");
+                Response rest = erin.get("/v1/users/~/access-keys");
                 assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
                 Response query = erin.send("POST", "/", "application/x-www-form-urlencoded",
                         "Action=ListAccessKeys&Version=2010-05-08".getBytes(StandardCharsets.UTF_8));
@@ -123,7 +123,7 @@ class CacheFirstTest extends ServerTestSupport {
         root.get("/v1/users");
         root.get("/v1/users/dave");
         root.get("/v1/users/dave/access-keys");
-        root.get("/v1/users/me/access-keys");
+        root.get("/v1/users/~/access-keys");
         root.get("/v1/caller-identity");
         anonymous().get("/health");
         assertThat(BlockingGuard.eventLoopConnections()).isEqualTo(before);

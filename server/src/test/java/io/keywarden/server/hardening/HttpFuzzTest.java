@@ -93,7 +93,7 @@ class HttpFuzzTest extends ServerTestSupport {
             "application/xml", "multipart/form-data; boundary=xyz", "application/x-amz-json-1.1", "*/*", ";;",
             "application/json; charset=ebcdic", "\u00ff/\u00fe"};
 
-    private final List<String> userNames = new ArrayList<>(List.of("me", "fuzzy", "Fuzzy", "fuzz.er", "fuzz+er@x",
+    private final List<String> userNames = new ArrayList<>(List.of("~", "me", "fuzzy", "Fuzzy", "fuzz.er", "fuzz+er@x",
             "a", "x".repeat(64), "x".repeat(65)));
     private final List<String> keyIds = new ArrayList<>(List.of("AKIAQYLPMN5HAAAAAAAA", "AKIAIOSFODNN7EXAMPLE",
             "ASIAQYLPMN5HAAAAAAAA", "AKIA", "0000000000000000"));
@@ -454,7 +454,7 @@ class HttpFuzzTest extends ServerTestSupport {
 
     /** A presigned URL (signature in the query), valid or mangled, with or without a header signature too. */
     private Fuzzed presigned(Random r) {
-        String path = pick(r, "/v1/caller-identity", "/v1/users", "/v1/users/me/access-keys", "/");
+        String path = pick(r, "/v1/caller-identity", "/v1/users", "/v1/users/~/access-keys", "/v1/users/me/access-keys", "/");
         String query = path.equals("/") ? "Action=GetCallerIdentity&Version=2011-06-15" : "";
         SignableRequest base = new SignableRequest("GET", path, query, List.of(Header.of("Host", host())), new byte[0]);
         String signedQuery = SigV4Signer.create().presign(base, pickCredentials(r), "us-east-1", "iam",

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The policy simulator's question.
  *
- * @param userName the user whose policies are simulated ({@code me} for the calling user)
+ * @param userName the user whose policies are simulated ({@code ~} for the calling user)
  * @param action   {@code service:Action}, e.g. {@code iam:DeleteAccessKey}
  * @param resource the resource ARN; absent means {@code *}
  * @param context  condition keys replacing those of the caller's request, each to a list of strings; a single string,
