@@ -319,9 +319,9 @@ class TwoNodesOnPostgresTest {
     @Test
     void userSessionsRevokedOnOneNodeAreDeniedByTheOtherWithinOneSecond() {
         // a GetSessionToken session may call no IAM action without MFA (docs/sessions.md), so what its user's policy
-        // grants it here is Keywarden's own LookupEvents, GET /v1/audit-events
+        // grants it here is LookupEvents (cloudtrail:LookupEvents), GET /v1/audit-events
         String lookup = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Action\":\"keywarden:LookupEvents\",\"Resource\":\"*\"}]}";
+                + "\"Action\":\"cloudtrail:LookupEvents\",\"Resource\":\"*\"}]}";
         String path = "/v1/audit-events?maxItems=1";
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < REVOCATIONS; i++) {
