@@ -5,11 +5,17 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -220,5 +226,41 @@ class AssumeRoleCompatibilityTest extends AwsSdkTestSupport {
                     "traced", "bob", deployer).doesNotContain(r.credentials().secretAccessKey())
                     .doesNotContain(r.credentials().sessionToken());
         });
+    }
+
+    @Test
+    void cloudTrailRecordsOfARoleSessionsCallsCarryTheSessionContext() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        AssumeRoleResponse r = sts(dev).assumeRole(b -> b.roleArn(deployer).roleSessionName("context")
+                .externalId("ext-1").sourceIdentity("carol"));
+        String asia = r.credentials().accessKeyId();
+        stsAs(r.credentials()).getCallerIdentity();
+        CloudTrailClient trail = track(CloudTrailClient.builder().endpointOverride(baseUri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        io.keywarden.server.support.ServerTestSupport.ROOT_ACCESS_KEY_ID,
+                        io.keywarden.server.support.ServerTestSupport.ROOT_SECRET)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
+        Event call = await().atMost(Duration.ofSeconds(10)).until(() -> trail.lookupEvents(b -> b.lookupAttributes(
+                        a -> a.attributeKey(LookupAttributeKey.ACCESS_KEY_ID).attributeValue(asia))).events().stream()
+                .filter(e -> e.eventName().equals("GetCallerIdentity")).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        JsonNode id = new ObjectMapper().readTree(call.cloudTrailEvent()).path("userIdentity");
+        assertThat(id.path("type").asText()).isEqualTo("AssumedRole");
+        assertThat(id.path("arn").asText()).isEqualTo("arn:aws:sts::" + account + ":assumed-role/deployer/context");
+        assertThat(id.path("accessKeyId").asText()).isEqualTo(asia);
+        JsonNode issuer = id.path("sessionContext").path("sessionIssuer");
+        assertThat(issuer.path("type").asText()).isEqualTo("Role");
+        assertThat(issuer.path("principalId").asText()).matches("AROA[A-Z2-7]{17}")
+                .isEqualTo(id.path("principalId").asText().split(":")[0]);
+        assertThat(issuer.path("arn").asText()).isEqualTo(deployer);
+        assertThat(issuer.path("accountId").asText()).isEqualTo(account);
+        assertThat(issuer.path("userName").asText()).isEqualTo("deployer");
+        JsonNode attributes = id.path("sessionContext").path("attributes");
+        assertThat(attributes.path("mfaAuthenticated").asText()).isEqualTo("false");
+        Instant created = Instant.parse(attributes.path("creationDate").asText());
+        assertThat(created).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .isBeforeOrEqualTo(Instant.now());
+        assertThat(id.path("sessionContext").path("sourceIdentity").asText()).isEqualTo("carol");
     }
 }
