@@ -263,4 +263,40 @@ class AssumeRoleCompatibilityTest extends AwsSdkTestSupport {
                 .isBeforeOrEqualTo(Instant.now());
         assertThat(id.path("sessionContext").path("sourceIdentity").asText()).isEqualTo("carol");
     }
+
+    @Test
+    void getRoleShowsWhenASessionOfTheRoleWasLastUsedAndListRolesLeavesItOut() {
+        iam.createRole(b -> b.roleName("last-used").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/dev"},
+                 "Action":"sts:AssumeRole"}]}""".formatted(account)));
+        software.amazon.awssdk.services.iam.model.RoleLastUsed unused = iam.getRole(b -> b.roleName("last-used")).role()
+                .roleLastUsed();
+        assertThat(unused.lastUsedDate()).as("never used yet").isNull();
+        assertThat(unused.region()).isNull();
+
+        Instant before = Instant.now().minusSeconds(1);
+        AssumeRoleResponse r = sts(dev).assumeRole(b -> b.roleArn("arn:aws:iam::" + account + ":role/last-used")
+                .roleSessionName("lu"));
+        // the session's request signed for eu-west-2 is the role's use (AssumeRole itself is the user's request)
+        track(StsClient.builder().endpointOverride(baseUri()).region(Region.EU_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        r.credentials().accessKeyId(), r.credentials().secretAccessKey(),
+                        r.credentials().sessionToken())))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build())
+                .getCallerIdentity();
+        software.amazon.awssdk.services.iam.model.RoleLastUsed used = await().atMost(Duration.ofSeconds(10))
+                .until(() -> iam.getRole(b -> b.roleName("last-used")).role().roleLastUsed(),
+                        u -> u.lastUsedDate() != null);
+        assertThat(used.region()).isEqualTo("eu-west-2");
+        assertThat(used.lastUsedDate()).isAfterOrEqualTo(before).isBeforeOrEqualTo(Instant.now());
+        assertThat(iam.listRoles().roles()).filteredOn(x -> x.roleName().equals("last-used")).singleElement()
+                .satisfies(x -> assertThat(x.roleLastUsed()).as("ListRoles leaves it out, as AWS").isNull());
+
+        SignedClient.Response rest = root().get("/v1/roles/last-used");
+        assertThat(rest.json().path("roleLastUsed").path("region").asText()).isEqualTo("eu-west-2");
+        assertThat(Instant.parse(rest.json().path("roleLastUsed").path("lastUsedDate").asText()))
+                .isEqualTo(used.lastUsedDate());
+        assertThat(root().get("/v1/roles").body()).doesNotContain("roleLastUsed");
+    }
 }
