@@ -106,13 +106,7 @@ public class LastUsedRecorder {
             }
             long since = oldestPending.getAndSet(0);
             long start = System.nanoTime();
-            Map<AccessKeyId, LastUsed> batch = new HashMap<>();
-            for (AccessKeyId id : pending.keySet()) {
-                LastUsed used = pending.remove(id);
-                if (used != null) {
-                    batch.put(id, used);
-                }
-            }
+            Map<AccessKeyId, LastUsed> batch = drain(pending);
             try {
                 keys.recordLastUsed(batch);
                 flushTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -129,19 +123,25 @@ public class LastUsedRecorder {
         if (pendingRoles.isEmpty()) {
             return;
         }
-        Map<String, RoleLastUsed> batch = new HashMap<>();
-        for (String id : pendingRoles.keySet()) {
-            RoleLastUsed used = pendingRoles.remove(id);
-            if (used != null) {
-                batch.put(id, used);
-            }
-        }
+        Map<String, RoleLastUsed> batch = drain(pendingRoles);
         try {
             roles.recordLastUsed(batch);
         } catch (RuntimeException e) {
             batch.forEach((id, used) -> pendingRoles.merge(id, used, RoleLastUsed::latest));
             throw e;
         }
+    }
+
+    /** Takes every pending entry out of {@code pending} (uses noted meanwhile stay for the next flush). */
+    private static <K, V> Map<K, V> drain(ConcurrentHashMap<K, V> pending) {
+        Map<K, V> batch = new HashMap<>();
+        for (K id : pending.keySet()) {
+            V used = pending.remove(id);
+            if (used != null) {
+                batch.put(id, used);
+            }
+        }
+        return batch;
     }
 
     private void flushQuietly() {
