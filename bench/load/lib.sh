@@ -16,11 +16,12 @@ kw_free_port() {
 }
 
 # kw_start_server PORT DATA_DIR LOG_FILE [JVM options...]: starts the jar in the background, sets KW_SERVER_PID and
-# waits (up to 60 s) until GET /ping answers 200; on failure prints the log and returns 1.
+# waits (up to 60 s) until GET /ping answers 200 over plain HTTP; on failure prints the log and returns 1.
+# KW_SERVER_ENV (an array of NAME=VALUE, optional) adds to the server's environment.
 kw_start_server() {
   local port=$1 data=$2 log=$3
   shift 3
-  MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT=$port KEYWARDEN_DATA_DIR=$data \
+  env ${KW_SERVER_ENV[@]+"${KW_SERVER_ENV[@]}"} MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT=$port KEYWARDEN_DATA_DIR=$data \
     KEYWARDEN_ROOT_ACCESS_KEY_ID=$KW_ROOT_KEY_ID KEYWARDEN_ROOT_SECRET_ACCESS_KEY=$KW_ROOT_SECRET \
     java "$@" -jar "$KW_JAR" > "$log" 2>&1 &
   KW_SERVER_PID=$!

@@ -9,9 +9,15 @@
 # With SESSION_READS=1 (the default) GetCallerIdentity is also measured signed with temporary credentials (an ASIA key
 # and its session token, from root's GetSessionToken), to compare with the same read signed with an AKIA key.
 #
+# With TLS=1 the server also serves HTTPS (KEYWARDEN_TLS=true with the self-signed certificate it generates, and
+# KEYWARDEN_TLS_PLAIN_HTTP=allow so that plain HTTP still answers on its port), and /ping and the signed
+# GetCallerIdentity scenarios are measured over HTTPS too (tls-* rows, wrk speaks TLS), in the same rounds as the plain
+# ones. wrk keeps its connections open: the rows are the cost of TLS per request on open connections, not of
+# handshakes. The tls-* requests are the plain ones' bytes (same signed Host header), sent to the HTTPS port.
+#
 # usage: bench/load/run.sh [--no-build]
 # settings (environment): DURATION=10 (s per measurement) WARMUP=5 (s per scenario, discarded) CONNECTIONS=32 WRK_THREADS=1
-#   ROUNDS=3 PAIR_THREADS=4 RATE_CONNECTIONS=16 OUT=<file> (default: a file in /tmp)
+#   ROUNDS=3 PAIR_THREADS=4 RATE_CONNECTIONS=16 OUT=<file> (default: a file in /tmp) TLS=0
 #   JAVA_OPTS (server JVM options; default: the build's class-data-sharing archive, as the README runs the server)
 # Everything stays on 127.0.0.1; with the defaults a run takes about 3-4 minutes.
 set -euo pipefail
@@ -26,6 +32,7 @@ PAIR_THREADS=${PAIR_THREADS:-4}
 RATE_CONNECTIONS=${RATE_CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-3}
 SESSION_READS=${SESSION_READS:-1}
+TLS=${TLS:-0}
 JAVA_OPTS=${JAVA_OPTS-"-XX:SharedArchiveFile=$ROOT/server/target/keywarden-server.jsa"}
 OUT=${OUT:-/tmp/keywarden-load-$(date +%Y%m%d-%H%M%S).txt}
 JAR=$KW_JAR
@@ -63,14 +70,23 @@ trap cleanup EXIT
 
 PORT=$(kw_free_port)
 BASE=http://127.0.0.1:$PORT
+TLS_ENV=(KEYWARDEN_TLS=false)
+if [ "$TLS" = 1 ]; then
+  TLS_PORT=$(kw_free_port)
+  TLS_BASE=https://127.0.0.1:$TLS_PORT
+  TLS_ENV=(KEYWARDEN_TLS=true "KEYWARDEN_TLS_PORT=$TLS_PORT" KEYWARDEN_TLS_PLAIN_HTTP=allow)
+fi
 
 : > "$OUT"
 log "# Keywarden load test $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 log "# machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(java -version 2>&1 | head -1)"
 log "# wrk -t$WRK_THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per figure; server JAVA_OPTS='$JAVA_OPTS'"
+[ "$TLS" = 1 ] && log "# TLS=1: HTTPS on port $TLS_PORT (self-signed certificate), plain HTTP on $PORT; tls-* rows are over HTTPS"
 log "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 START_NS=$(date +%s%N)
+# shellcheck disable=SC2086
+KW_SERVER_ENV=("${TLS_ENV[@]}")
 # shellcheck disable=SC2086
 kw_start_server "$PORT" "$WORK/data" "$WORK/server.log" $JAVA_OPTS
 SERVER_PID=$KW_SERVER_PID
@@ -91,12 +107,28 @@ log "idle_heap_used_after_gc_mb $(heap_used_mb) (rss $(rss_mb) MB)"
 java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool prepare "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" \
   "$WORK/req" "$PAIR_THREADS" "$SESSION_READS" 2>&1 | tee -a "$OUT"
 
+if [ "$TLS" = 1 ]; then
+  # the same pre-signed requests, over HTTPS: a scenario named tls-NAME replays NAME.lua against the HTTPS port
+  for s in ping caller-identity-rest caller-identity-session-rest; do
+    grep -qx "$s" "$WORK/req/scenarios" && echo "tls-$s" >> "$WORK/req/scenarios"
+  done
+fi
+# wrk_target NAME: the script and URL of a scenario
+wrk_target() {
+  case $1 in
+    tls-*) echo "$WORK/req/${1#tls-}.lua $TLS_BASE" ;;
+    *) echo "$WORK/req/$1.lua $BASE" ;;
+  esac
+}
+
 RESULTS=$WORK/results
 : > "$RESULTS"
 wrk_run() { # name round
   local before after line
   before=$(load1)
-  line=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$WORK/req/$1.lua" "$BASE" | grep '^RESULT')
+  # shellcheck disable=SC2046
+  line=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s $(wrk_target "$1") | grep '^RESULT')
+  case $1 in tls-*) line=$(sed "s/^RESULT\t/RESULT\ttls-/" <<<"$line") ;; esac
   after=$(load1)
   echo "$line	$before/$after	$2" >> "$RESULTS"
   echo "  round $2: $line (load $before/$after)" >> "$OUT"
@@ -105,7 +137,8 @@ wrk_run() { # name round
 mapfile -t SCENARIOS < "$WORK/req/scenarios"
 log "warming up (${WARMUP}s per scenario, discarded)..."
 for s in "${SCENARIOS[@]}"; do
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s -s "$WORK/req/$s.lua" "$BASE" > /dev/null
+  # shellcheck disable=SC2046
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s -s $(wrk_target "$s") > /dev/null
 done
 java -cp "$BENCH_JAR" io.keywarden.bench.load.LoadTool pairs "127.0.0.1:$PORT" "$ROOT_KEY_ID" "$ROOT_SECRET" \
   "$PAIR_THREADS" "$WARMUP" > /dev/null

@@ -22,11 +22,16 @@ import java.util.HexFormat;
  * {@code true}/{@code false}, eventTime as ISO-8601 in UTC with exactly three fraction digits
  * ({@code 2026-01-02T03:04:05.678Z}); JSON fields are hashed as the exact text stored. The length prefix makes the
  * encoding unambiguous whatever the values contain (newlines, colons). The first event's prevHash is
- * {@link #GENESIS} (64 zeros).
+ * {@link #GENESIS} (64 zeros). An event made with temporary credentials adds, after httpStatus, the field
+ * {@code session} and its session's issuerType, issuerPrincipalId, issuerArn, issuerUserName, creationDate (as
+ * eventTime), mfaAuthenticated and sourceIdentity ({@link AuditSession}); other events end at httpStatus, as every
+ * event did before these fields existed, so their hashes did not change.
  */
 public final class AuditChain {
     public static final String VERSION = "keywarden-audit-v1";
     public static final String GENESIS = "0".repeat(64);
+    /** The field that opens an event's optional session fields (see the class comment). */
+    static final String SESSION_MARKER = "session";
     private static final byte[] VERSION_BYTES = VERSION.getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -89,6 +94,19 @@ public final class AuditChain {
         field(out, r.errorMessage());
         field(out, r.requestId());
         field(out, Integer.toString(r.httpStatus()));
+        AuditSession session = r.session();
+        if (session != null) {
+            // optional trailing data: absent from events without a session, so theirs (and older events') forms and
+            // hashes are what they were before sessions were recorded
+            field(out, SESSION_MARKER);
+            field(out, session.issuerType());
+            field(out, session.issuerPrincipalId());
+            field(out, session.issuerArn());
+            field(out, session.issuerUserName());
+            field(out, formatTime(session.creationDate()));
+            field(out, Boolean.toString(session.mfaAuthenticated()));
+            field(out, session.sourceIdentity());
+        }
     }
 
     private static void field(AuditSegmentCodec.Buffer out, String value) {

@@ -19,12 +19,15 @@ import java.util.Objects;
  * @param accessKeyId   the key the request was signed with (claimed, when authentication failed); may be null
  * @param readOnly      whether the operation only reads (CloudTrail's {@code readOnly})
  * @param errorCode     null when the call succeeded
+ * @param session       the session of the temporary credentials the call was made with; null for a long-term key
+ *                      (and in every event written before sessions were recorded: it is optional trailing data of
+ *                      the canonical form, so those events' hashes are unchanged)
  */
 public record AuditRecord(String eventId, Instant eventTime, String accountId, String eventSource, String eventName,
                           boolean readOnly, String principalType, String principalArn, String principalId,
                           String userName, String accessKeyId, String sourceIp, String userAgent,
                           String requestParameters, String responseElements, String errorCode, String errorMessage,
-                          String requestId, int httpStatus) {
+                          String requestId, int httpStatus, AuditSession session) {
     public static final int MAX_TEXT = 256;
     public static final int MAX_ARN = 2048;
     public static final int MAX_USER_AGENT = 1024;
@@ -51,6 +54,17 @@ public record AuditRecord(String eventId, Instant eventTime, String accountId, S
         errorCode = Text.clean(errorCode, 64);
         errorMessage = Text.clean(errorMessage, MAX_MESSAGE);
         requestId = Text.clean(Objects.requireNonNull(requestId, "requestId"), 64);
+    }
+
+    /** An event made without a session (a long-term key, or no authentication). */
+    public AuditRecord(String eventId, Instant eventTime, String accountId, String eventSource, String eventName,
+                       boolean readOnly, String principalType, String principalArn, String principalId,
+                       String userName, String accessKeyId, String sourceIp, String userAgent,
+                       String requestParameters, String responseElements, String errorCode, String errorMessage,
+                       String requestId, int httpStatus) {
+        this(eventId, eventTime, accountId, eventSource, eventName, readOnly, principalType, principalArn, principalId,
+                userName, accessKeyId, sourceIp, userAgent, requestParameters, responseElements, errorCode,
+                errorMessage, requestId, httpStatus, null);
     }
 
     public boolean succeeded() {

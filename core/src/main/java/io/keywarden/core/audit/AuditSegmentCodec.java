@@ -27,6 +27,8 @@ public final class AuditSegmentCodec {
     private static final byte[] VERSION = AuditChain.VERSION.getBytes(StandardCharsets.US_ASCII);
     private static final int HASH_BYTES = 32;
     private static final int FIELDS = 21;
+    /** The optional session fields after the {@code session} marker ({@link AuditChain}). */
+    private static final int SESSION_FIELDS = 7;
     private static final HexFormat HEX = HexFormat.of();
 
     private AuditSegmentCodec() {
@@ -268,13 +270,26 @@ public final class AuditSegmentCodec {
             for (int i = 0; i < FIELDS; i++) {
                 f[i] = field();
             }
+            String[] session = null;
             if (pos != end) {
-                throw new CorruptSegmentException("event longer than its fields");
+                if (!AuditChain.SESSION_MARKER.equals(field())) {
+                    throw new CorruptSegmentException("event longer than its fields");
+                }
+                session = new String[SESSION_FIELDS];
+                for (int i = 0; i < SESSION_FIELDS; i++) {
+                    session[i] = field();
+                }
+                if (pos != end) {
+                    throw new CorruptSegmentException("event longer than its fields");
+                }
             }
             try {
+                AuditSession context = session == null ? null : new AuditSession(session[0], session[1], session[2],
+                        session[3], Instant.parse(required(session[4])), Boolean.parseBoolean(required(session[5])),
+                        session[6]);
                 AuditRecord record = new AuditRecord(f[2], Instant.parse(required(f[3])), f[4], f[5], f[6],
                         Boolean.parseBoolean(required(f[7])), f[8], f[9], f[10], f[11], f[12], f[13], f[14], f[15],
-                        f[16], f[17], f[18], f[19], Integer.parseInt(required(f[20])));
+                        f[16], f[17], f[18], f[19], Integer.parseInt(required(f[20])), context);
                 return new AuditEvent(Long.parseLong(required(f[0])), record, required(f[1]), hash);
             } catch (NullPointerException | NumberFormatException | DateTimeParseException e) {
                 throw new CorruptSegmentException("event with an unreadable field: " + e.getMessage());

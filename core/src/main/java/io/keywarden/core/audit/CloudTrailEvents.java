@@ -226,12 +226,31 @@ public final class CloudTrailEvents {
     }
 
     /**
-     * CloudTrail's {@code userIdentity.sessionContext} of a call made with temporary credentials
-     * ({@code sessionIssuer}, {@code sourceIdentity}, {@code attributes}); null for long-term keys. The place for the
-     * session's details once events carry them; none do yet.
+     * CloudTrail's {@code userIdentity.sessionContext} of a call made with temporary credentials: {@code sessionIssuer}
+     * (for a role session: {@code type Role}, {@code principalId AROA…}, {@code arn}, {@code accountId},
+     * {@code userName}; empty for a GetSessionToken session, which has no issuer), {@code attributes}
+     * ({@code creationDate} ISO-8601, {@code mfaAuthenticated} {@code "false"}/{@code "true"} as text) and
+     * {@code sourceIdentity} when the session has one; null for long-term keys.
      */
     static ObjectNode sessionContext(AuditRecord r) {
-        return null;
+        AuditSession s = r.session();
+        if (s == null) {
+            return null;
+        }
+        ObjectNode context = JSON.createObjectNode();
+        ObjectNode issuer = context.putObject("sessionIssuer");
+        if (s.issuerType() != null) {
+            issuer.put("type", s.issuerType());
+            putIfPresent(issuer, "principalId", s.issuerPrincipalId());
+            putIfPresent(issuer, "arn", s.issuerArn());
+            issuer.put("accountId", r.accountId());
+            putIfPresent(issuer, "userName", s.issuerUserName());
+        }
+        ObjectNode attributes = context.putObject("attributes");
+        attributes.put("creationDate", s.creationDate().truncatedTo(ChronoUnit.SECONDS).toString());
+        attributes.put("mfaAuthenticated", Boolean.toString(s.mfaAuthenticated()));
+        putIfPresent(context, "sourceIdentity", s.sourceIdentity());
+        return context;
     }
 
     // ---------------------------------------------------------------- helpers

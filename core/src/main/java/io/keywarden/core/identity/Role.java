@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param roleName           1-64 characters of {@code [\w+=,.@-]}, unique in the account ignoring case
  * @param description        null when it has none
  * @param maxSessionDuration seconds, 3600 to 43200
+ * @param lastUsed           when a session of the role last made a request; null when none has yet
  */
 public record Role(AccountId accountId, String roleId, String roleName, UserPath path, Instant createDate,
-                   String assumeRolePolicyDocument, String description, int maxSessionDuration, List<Tag> tags) {
+                   String assumeRolePolicyDocument, String description, int maxSessionDuration, List<Tag> tags,
+                   RoleLastUsed lastUsed) {
     public static final int MAX_NAME_LENGTH = 64;
     public static final int DEFAULT_MAX_SESSION_DURATION = 3600;
     public static final int MIN_MAX_SESSION_DURATION = 3600;
@@ -31,6 +33,13 @@ public record Role(AccountId accountId, String roleId, String roleName, UserPath
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** A role no session has used yet. */
+    public Role(AccountId accountId, String roleId, String roleName, UserPath path, Instant createDate,
+                String assumeRolePolicyDocument, String description, int maxSessionDuration, List<Tag> tags) {
+        this(accountId, roleId, roleName, path, createDate, assumeRolePolicyDocument, description, maxSessionDuration,
+                tags, null);
+    }
+
     /** {@code arn:aws:iam::ACCOUNT:role{PATH}NAME}. */
     public String arn() {
         return Arns.role(accountId, path, roleName);
@@ -41,21 +50,27 @@ public record Role(AccountId accountId, String roleId, String roleName, UserPath
         return nameKey(roleName);
     }
 
+    public Role withLastUsed(RoleLastUsed used) {
+        return new Role(accountId, roleId, roleName, path, createDate, assumeRolePolicyDocument, description,
+                maxSessionDuration, tags, used);
+    }
+
     public static String nameKey(String roleName) {
         return roleName.toLowerCase(Locale.ROOT);
     }
 
     public Role withDescription(String newDescription) {
         return new Role(accountId, roleId, roleName, path, createDate, assumeRolePolicyDocument, newDescription,
-                maxSessionDuration, tags);
+                maxSessionDuration, tags, lastUsed);
     }
 
     public Role withMaxSessionDuration(int seconds) {
         return new Role(accountId, roleId, roleName, path, createDate, assumeRolePolicyDocument, description, seconds,
-                tags);
+                tags, lastUsed);
     }
 
     public Role withAssumeRolePolicyDocument(String document) {
-        return new Role(accountId, roleId, roleName, path, createDate, document, description, maxSessionDuration, tags);
+        return new Role(accountId, roleId, roleName, path, createDate, document, description, maxSessionDuration, tags,
+                lastUsed);
     }
 }

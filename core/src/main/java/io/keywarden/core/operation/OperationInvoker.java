@@ -1,6 +1,7 @@
 package io.keywarden.core.operation;
 
 import io.keywarden.core.audit.AuditRecord;
+import io.keywarden.core.audit.AuditSession;
 import io.keywarden.core.audit.EventJson;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.error.ErrorCode;
@@ -111,6 +112,7 @@ public final class OperationInvoker {
                 p.user().map(u -> u.userName().value()).orElse(null), caller.accessKeyId(), caller.sourceIp(),
                 caller.userAgent(), EventJson.write(request), recordResult ? EventJson.write(result) : null,
                 failure == null ? null : failure.errorCode().code(), failure == null ? null : failure.getMessage(),
-                call.requestId(), failure == null ? call.successStatus() : failure.errorCode().httpStatus());
+                call.requestId(), failure == null ? call.successStatus() : failure.errorCode().httpStatus(),
+                AuditSession.of(caller.session()));
     }
 }

@@ -349,8 +349,12 @@ public final class Operations {
     private static RoleEntry role(Role r, boolean withTags) {
         List<TagEntry> tags = withTags && !r.tags().isEmpty()
                 ? r.tags().stream().map(t -> new TagEntry(t.key(), t.value())).toList() : null;
+        // RoleLastUsed: like the tags, in a role's own answers and not in listings (ListRoles leaves it out, as AWS)
+        Results.RoleLastUsedEntry lastUsed = !withTags ? null : r.lastUsed() == null
+                ? new Results.RoleLastUsedEntry(null, null)
+                : new Results.RoleLastUsedEntry(r.lastUsed().lastUsedDate(), r.lastUsed().region());
         return new RoleEntry(r.path().value(), r.roleName(), r.roleId(), r.arn(), r.createDate(),
-                r.assumeRolePolicyDocument(), r.description(), r.maxSessionDuration(), tags);
+                r.assumeRolePolicyDocument(), r.description(), r.maxSessionDuration(), tags, lastUsed);
     }
 
     private static PolicyEntry policy(ManagedPolicy p, boolean withDocument) {

@@ -139,11 +139,18 @@ public final class Results {
 
     /**
      * A role as AWS shapes it; the trust policy is URL-encoded on the Query face, as AWS sends it. {@code tags} is null
-     * when the role has none, and in listings (as ListRoles answers).
+     * when the role has none, and in listings (as ListRoles answers); {@code roleLastUsed} is null in listings.
      */
     public record RoleEntry(String path, String roleName, String roleId, String arn, Instant createDate,
                             @UrlEncoded String assumeRolePolicyDocument, String description,
-                            Integer maxSessionDuration, List<TagEntry> tags) {
+                            Integer maxSessionDuration, List<TagEntry> tags, RoleLastUsedEntry roleLastUsed) {
+    }
+
+    /**
+     * IAM's {@code RoleLastUsed} of one role (GetRole, not listings, as AWS): both fields null (an empty element)
+     * until a session of the role has made a request.
+     */
+    public record RoleLastUsedEntry(Instant lastUsedDate, String region) {
     }
 
     public record RoleResult(RoleEntry role) {

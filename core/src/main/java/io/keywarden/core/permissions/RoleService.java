@@ -9,10 +9,13 @@ import io.keywarden.core.identity.Names;
 import io.keywarden.core.identity.Role;
 import io.keywarden.core.identity.Tag;
 import io.keywarden.core.identity.UniqueIds;
+import io.keywarden.core.identity.User;
+import io.keywarden.core.identity.UserName;
 import io.keywarden.core.identity.UserPath;
 import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Parameters;
 import io.keywarden.core.policy.PolicyDocument;
+import io.keywarden.core.policy.PrincipalPattern;
 import io.keywarden.core.policy.TrustPolicy;
 import io.keywarden.core.port.Page;
 import io.keywarden.core.port.PageRequest;
@@ -20,6 +23,7 @@ import io.keywarden.core.port.PolicyChangeListener;
 import io.keywarden.core.port.PolicyStore;
 import io.keywarden.core.port.RolePolicyStore;
 import io.keywarden.core.port.RoleStore;
+import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.AccessGuard;
 import io.keywarden.core.service.IdentityService;
 
@@ -51,15 +55,17 @@ public final class RoleService {
 
     private final AccessGuard guard;
     private final RoleStore roles;
+    private final UserStore users;
     private final RolePolicyStore rolePolicies;
     private final PolicyStore policies;
     private final PolicyChangeListener changes;
     private final Clock clock;
     private final RandomGenerator random;
 
-    public RoleService(IdentityService identity, RoleStore roles, RolePolicyStore rolePolicies, PolicyStore policies,
-                       PolicyChangeListener changes, Clock clock, RandomGenerator random) {
+    public RoleService(IdentityService identity, UserStore users, RoleStore roles, RolePolicyStore rolePolicies,
+                       PolicyStore policies, PolicyChangeListener changes, Clock clock, RandomGenerator random) {
         this.guard = identity.guard();
+        this.users = Objects.requireNonNull(users, "users");
         this.roles = Objects.requireNonNull(roles, "roles");
         this.rolePolicies = Objects.requireNonNull(rolePolicies, "rolePolicies");
         this.policies = Objects.requireNonNull(policies, "policies");
@@ -90,7 +96,7 @@ public final class RoleService {
                 Objects.requireNonNull(assumeRolePolicyDocument, "assumeRolePolicyDocument"), description, duration,
                 tagList);
         guard.authorize(caller, Catalogue.CREATE_ROLE.action(), role.arn(), "role " + roleName);
-        requireTrustPolicy(assumeRolePolicyDocument);
+        requireExistingPrincipals(requireTrustPolicy(assumeRolePolicyDocument));
         roles.insert(role);
         return role;
     }
@@ -133,7 +139,7 @@ public final class RoleService {
 
     public Role updateAssumeRolePolicy(Caller caller, String roleName, String policyDocument) {
         Role role = requireRole(caller, Catalogue.UPDATE_ASSUME_ROLE_POLICY.action(), roleName);
-        requireTrustPolicy(policyDocument);
+        requireExistingPrincipals(requireTrustPolicy(policyDocument));
         Role updated = role.withAssumeRolePolicyDocument(policyDocument);
         if (!roles.update(updated)) {
             throw noSuchRole(roleName);
@@ -267,6 +273,34 @@ public final class RoleService {
                     "Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_QUOTA);
         }
         return trust;
+    }
+
+    /**
+     * As IAM: a trust policy may name only users and roles of this account that exist, with their ARN as it is (path
+     * included), else {@code MalformedPolicyDocument} "Invalid principal in policy". So a role cannot trust itself at
+     * creation. The account itself ({@code :root}, its ID), assumed-role sessions and other accounts' principals are
+     * not looked up.
+     */
+    private void requireExistingPrincipals(TrustPolicy trust) {
+        for (var statement : trust.document().statements()) {
+            for (PrincipalPattern principal : statement.principals()) {
+                if (!principal.accountId().map(account().value()::equals).orElse(false)) {
+                    continue;
+                }
+                String arn = principal.text();
+                String name = arn.substring(arn.lastIndexOf('/') + 1);
+                boolean exists = switch (principal.type()) {
+                    case USER -> users.findByName(account(), UserName.of(name)).map(User::arn).filter(arn::equals)
+                            .isPresent();
+                    case ROLE -> roles.findByName(account(), name).map(Role::arn).filter(arn::equals).isPresent();
+                    default -> true;
+                };
+                if (!exists) {
+                    throw KeywardenException.of(ErrorCode.MALFORMED_POLICY_DOCUMENT,
+                            "Invalid principal in policy: \"AWS\":\"" + arn + "\"");
+                }
+            }
+        }
     }
 
     static int requireMaxSessionDuration(int seconds) {

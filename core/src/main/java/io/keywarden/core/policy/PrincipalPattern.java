@@ -3,6 +3,7 @@ package io.keywarden.core.policy;
 import io.keywarden.core.error.KeywardenException;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -118,6 +119,11 @@ public final class PrincipalPattern {
     /** The value as written ({@code *} for anyone). */
     public String text() {
         return text;
+    }
+
+    /** The account the value names (account ID, or the account in its ARN); empty for anyone, services and federation. */
+    public Optional<String> accountId() {
+        return Optional.ofNullable(account);
     }
 
     /**

@@ -2,8 +2,10 @@ package io.keywarden.core.port;
 
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Role;
+import io.keywarden.core.identity.RoleLastUsed;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Persistence of roles. Names are unique case-insensitively per account ({@link Role#nameKey()}). */
@@ -30,4 +32,10 @@ public interface RoleStore {
      * policies (the database decides a race with a put or an attach).
      */
     boolean delete(AccountId account, String roleId);
+
+    /**
+     * Stores when sessions of roles were last used (by role ID), in one batch; a use older than the one stored, and a
+     * role that no longer exists, are ignored.
+     */
+    void recordLastUsed(Map<String, RoleLastUsed> byRoleId);
 }

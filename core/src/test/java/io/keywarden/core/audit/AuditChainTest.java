@@ -60,6 +60,55 @@ class AuditChainTest {
                 "3:201"));
     }
 
+    /** A role session's call, as events carried it before sessions were recorded (no session fields). */
+    static AuditRecord sessionCall(AuditSession session) {
+        return new AuditRecord("00000000-0000-4000-8000-000000000001", Instant.parse("2026-01-02T03:04:06.678Z"),
+                "123456789012", "sts.amazonaws.com", "GetCallerIdentity", true, "AssumedRole",
+                "arn:aws:sts::123456789012:assumed-role/deployer/s1", "AROAEXAMPLEEXAMPLE001:s1", null,
+                "ASIAQYLPMN5HHHFPZAM2", "127.0.0.1", "test/1.0", "{}", null, null, null, "req-1", 200, session);
+    }
+
+    static final AuditSession ROLE_SESSION = new AuditSession("Role", "AROAEXAMPLEEXAMPLE001",
+            "arn:aws:iam::123456789012:role/ci/deployer", "deployer", Instant.parse("2026-01-02T03:00:00Z"), false,
+            "alice");
+
+    @Test
+    void anEventWrittenBeforeSessionsWereRecordedKeepsItsHashAndStillVerifies() {
+        // the hash this event got from the code before AuditSession existed (commit c152df4): pinned, so that adding
+        // the optional session fields cannot have changed the canonical form of an event without them
+        String before = "8f6f520bf0049912f2a9e82300b1ebea459624f9a0467b06ba180358359a0e35";
+        AuditEvent stored = new AuditEvent(7, sessionCall(null), AuditChain.GENESIS, before);
+        assertThat(AuditChain.hash(sessionCall(null), 7, AuditChain.GENESIS)).isEqualTo(before);
+        assertThat(AuditChain.hashMatches(stored)).isTrue();
+        assertThat(AuditSegmentCodec.decode(AuditSegmentCodec.encode(List.of(stored)))).containsExactly(stored);
+        assertThat(AuditChain.canonicalForm(sessionCall(null), 7, AuditChain.GENESIS)).endsWith("\n5:req-1\n3:200");
+    }
+
+    @Test
+    void theSessionIsTrailingDataCoveredByTheHashAndReadBackFromASegment() {
+        AuditEvent withSession = AuditChain.link(sessionCall(ROLE_SESSION), 7, AuditChain.GENESIS);
+        assertThat(AuditChain.canonicalForm(sessionCall(ROLE_SESSION), 7, AuditChain.GENESIS))
+                .startsWith(AuditChain.canonicalForm(sessionCall(null), 7, AuditChain.GENESIS))
+                .endsWith(String.join("\n", "3:200", "7:session", "4:Role", "21:AROAEXAMPLEEXAMPLE001",
+                        "42:arn:aws:iam::123456789012:role/ci/deployer", "8:deployer", "24:2026-01-02T03:00:00.000Z",
+                        "5:false", "5:alice"));
+        assertThat(withSession.hash()).isNotEqualTo(AuditChain.hash(sessionCall(null), 7, AuditChain.GENESIS));
+        AuditSession otherSource = new AuditSession("Role", "AROAEXAMPLEEXAMPLE001",
+                "arn:aws:iam::123456789012:role/ci/deployer", "deployer", Instant.parse("2026-01-02T03:00:00Z"), false,
+                "mallory");
+        assertThat(AuditChain.hashMatches(new AuditEvent(7, sessionCall(otherSource), AuditChain.GENESIS,
+                withSession.hash()))).as("the source identity is hashed").isFalse();
+
+        AuditSession userSession = new AuditSession(null, null, null, null, Instant.parse("2026-01-02T03:00:00Z"),
+                false, null);
+        AuditEvent withUserSession = AuditChain.link(sessionCall(userSession), 8, withSession.hash());
+        List<AuditEvent> read = AuditSegmentCodec.decode(AuditSegmentCodec.encode(List.of(withSession,
+                withUserSession)));
+        assertThat(read).containsExactly(withSession, withUserSession);
+        assertThat(read.get(0).record().session()).isEqualTo(ROLE_SESSION);
+        assertThat(read).allMatch(AuditChain::hashMatches);
+    }
+
     @Test
     void hashIsLowercaseHexSha256OfTheCanonicalForm() throws Exception {
         AuditEvent e = AuditChain.link(record(1), 1, AuditChain.GENESIS);

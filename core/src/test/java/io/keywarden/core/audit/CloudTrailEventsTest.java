@@ -83,6 +83,39 @@ class CloudTrailEventsTest {
     }
 
     @Test
+    void aRoleSessionsCallCarriesItsSessionContextAsCloudTrailDoes() {
+        AuditRecord r = AuditChainTest.sessionCall(AuditChainTest.ROLE_SESSION);
+        JsonNode id = EventJson.parse(CloudTrailEvents.cloudTrailEventJson(r)).get("userIdentity");
+        assertThat(id.get("type").asText()).isEqualTo("AssumedRole");
+        assertThat(id.get("principalId").asText()).isEqualTo("AROAEXAMPLEEXAMPLE001:s1");
+        assertThat(id.get("arn").asText()).isEqualTo("arn:aws:sts::123456789012:assumed-role/deployer/s1");
+        assertThat(id.get("accessKeyId").asText()).isEqualTo("ASIAQYLPMN5HHHFPZAM2");
+        assertThat(id.has("userName")).isFalse();
+        JsonNode context = id.get("sessionContext");
+        assertThat(context.get("sessionIssuer").toString()).isEqualTo("{\"type\":\"Role\","
+                + "\"principalId\":\"AROAEXAMPLEEXAMPLE001\",\"arn\":\"arn:aws:iam::123456789012:role/ci/deployer\","
+                + "\"accountId\":\"123456789012\",\"userName\":\"deployer\"}");
+        assertThat(context.get("attributes").toString())
+                .isEqualTo("{\"creationDate\":\"2026-01-02T03:00:00Z\",\"mfaAuthenticated\":\"false\"}");
+        assertThat(context.get("sourceIdentity").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void aGetSessionTokenSessionHasAnEmptyIssuerAndALongTermKeyNoSessionContext() {
+        AuditRecord userSession = new AuditRecord("0b7e5c3a-1111-4222-8333-944445555666", T, ACCOUNT,
+                "sts.amazonaws.com", "GetCallerIdentity", true, "IAMUser", ALICE_ARN, "AIDAEXAMPLEUSERID0001", "alice",
+                ASIA, "203.0.113.9", "aws-cli/2.15", "{}", null, null, null, "req-1", 200,
+                new AuditSession(null, null, null, null, T, false, null));
+        JsonNode context = EventJson.parse(CloudTrailEvents.cloudTrailEventJson(userSession)).get("userIdentity")
+                .get("sessionContext");
+        assertThat(context.get("sessionIssuer").isEmpty()).isTrue();
+        assertThat(context.get("attributes").get("creationDate").asText()).isEqualTo("2026-03-04T05:06:07Z");
+        assertThat(context.has("sourceIdentity")).isFalse();
+        assertThat(EventJson.parse(CloudTrailEvents.cloudTrailEventJson(createAccessKey())).get("userIdentity")
+                .has("sessionContext")).isFalse();
+    }
+
+    @Test
     void aFailedCallCarriesItsErrorAndAReadWithoutParametersHasNullOnes() {
         AuditRecord r = record("iam.amazonaws.com", "ListUsers", true, "IAMUser", ALICE_ARN, "alice",
                 "AKIAQYLPMN5HALICE001", null, null, "AccessDenied");

@@ -76,7 +76,7 @@ class RoleServiceTest {
             }
         };
         policyService = new PolicyService(identity, policies, listener, clock, new SecureRandom());
-        service = new RoleService(identity, roles, policies, policies, listener, clock, new SecureRandom());
+        service = new RoleService(identity, users, roles, policies, policies, listener, clock, new SecureRandom());
         root = caller(Principal.root(accountId));
     }
 
@@ -160,6 +160,43 @@ class RoleServiceTest {
         String other = TRUST.replace("arn:aws:iam::123456789012:root", "*");
         assertThat(service.updateAssumeRolePolicy(root, "R", other).assumeRolePolicyDocument()).isEqualTo(other);
         assertThat(service.getRole(root, "R").assumeRolePolicyDocument()).isEqualTo(other);
+    }
+
+    private static String trusting(String... principals) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":["
+                + String.join(",", java.util.Arrays.stream(principals).map(p -> "\"" + p + "\"").toList())
+                + "]},\"Action\":\"sts:AssumeRole\"}]}";
+    }
+
+    @Test
+    void trustPoliciesMayNameOnlyUsersAndRolesOfTheAccountThatExist() {
+        identity.createUser(root, "alice", "/team/");
+        String alice = "arn:aws:iam::123456789012:user/team/alice";
+        assertError(ErrorCode.MALFORMED_POLICY_DOCUMENT,
+                "Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:user/bob\"",
+                () -> service.createRole(root, "R", null, trusting(alice, "arn:aws:iam::123456789012:user/bob"),
+                        null, null, null));
+        assertThat(service.findRole("R")).as("nothing created").isEmpty();
+        assertError(ErrorCode.MALFORMED_POLICY_DOCUMENT,
+                "Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:user/alice\"",
+                () -> service.createRole(root, "R", null, trusting("arn:aws:iam::123456789012:user/alice"), null, null,
+                        null)); // alice's ARN has her path
+        assertError(ErrorCode.MALFORMED_POLICY_DOCUMENT,
+                "Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:role/R\"",
+                () -> service.createRole(root, "R", null, trusting("arn:aws:iam::123456789012:role/R"), null, null,
+                        null)); // a role cannot trust itself before it exists
+
+        // the account, other accounts and sessions are not looked up
+        String others = trusting(alice, "123456789012", "arn:aws:iam::123456789012:root",
+                "arn:aws:iam::999999999999:user/nobody", "arn:aws:iam::999999999999:role/nothing",
+                "arn:aws:sts::123456789012:assumed-role/gone/session");
+        assertThat(service.createRole(root, "R", null, others, null, null, null).roleName()).isEqualTo("R");
+        assertThat(service.updateAssumeRolePolicy(root, "R", trusting("arn:aws:iam::123456789012:role/R"))
+                .assumeRolePolicyDocument()).as("once it exists, it may").contains("role/R");
+        assertError(ErrorCode.MALFORMED_POLICY_DOCUMENT,
+                "Invalid principal in policy: \"AWS\":\"arn:aws:iam::123456789012:role/other\"",
+                () -> service.updateAssumeRolePolicy(root, "R", trusting("arn:aws:iam::123456789012:role/other")));
+        assertThat(service.getRole(root, "R").assumeRolePolicyDocument()).contains("role/R");
     }
 
     @Test

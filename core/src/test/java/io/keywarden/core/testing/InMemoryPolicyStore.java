@@ -36,23 +36,22 @@ public final class InMemoryPolicyStore implements PolicyStore, RolePolicyStore {
 
     @Override
     public synchronized void putUserPolicy(AccountId account, String userId, InlinePolicy policy) {
-        inline.computeIfAbsent(k(account, userId), x -> new TreeMap<>()).put(policy.policyName(), policy);
+        put(inline, k(account, userId), policy);
     }
 
     @Override
     public synchronized Optional<InlinePolicy> getUserPolicy(AccountId account, String userId, String policyName) {
-        return Optional.ofNullable(inline.getOrDefault(k(account, userId), new TreeMap<>()).get(policyName));
+        return get(inline, k(account, userId), policyName);
     }
 
     @Override
     public synchronized boolean deleteUserPolicy(AccountId account, String userId, String policyName) {
-        TreeMap<String, InlinePolicy> m = inline.get(k(account, userId));
-        return m != null && m.remove(policyName) != null;
+        return delete(inline, k(account, userId), policyName);
     }
 
     @Override
     public synchronized List<InlinePolicy> userPolicies(AccountId account, String userId) {
-        return List.copyOf(inline.getOrDefault(k(account, userId), new TreeMap<>()).values());
+        return list(inline, k(account, userId));
     }
 
     @Override
@@ -102,74 +101,93 @@ public final class InMemoryPolicyStore implements PolicyStore, RolePolicyStore {
 
     @Override
     public synchronized boolean attach(AccountId account, String userId, String policyArn) {
-        if (findPolicy(account, policyArn).isEmpty()) {
-            throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
-                    "Policy " + policyArn + " does not exist or is not attachable.");
-        }
-        return attachments.computeIfAbsent(k(account, userId), x -> new LinkedHashSet<>()).add(policyArn);
+        return attach(attachments, account, userId, policyArn);
     }
 
     @Override
     public synchronized boolean detach(AccountId account, String userId, String policyArn) {
-        Set<String> s = attachments.get(k(account, userId));
-        return s != null && s.remove(policyArn);
+        return detach(attachments, k(account, userId), policyArn);
     }
 
     @Override
     public synchronized List<ManagedPolicy> attachedPolicies(AccountId account, String userId) {
-        List<ManagedPolicy> out = new ArrayList<>();
-        for (String arn : attachments.getOrDefault(k(account, userId), Set.of())) {
-            ManagedPolicy p = managed.get(arn);
-            if (p != null) {
-                out.add(p.withAttachmentCount(count(arn)));
-            }
-        }
-        out.sort(Comparator.comparing(ManagedPolicy::policyName));
-        return out;
+        return attached(attachments, k(account, userId));
     }
 
     // ---------------------------------------------------------------- roles
 
     @Override
     public synchronized void putRolePolicy(AccountId account, String roleId, InlinePolicy policy) {
-        roleInline.computeIfAbsent(k(account, roleId), x -> new TreeMap<>()).put(policy.policyName(), policy);
+        put(roleInline, k(account, roleId), policy);
     }
 
     @Override
     public synchronized Optional<InlinePolicy> getRolePolicy(AccountId account, String roleId, String policyName) {
-        return Optional.ofNullable(roleInline.getOrDefault(k(account, roleId), new TreeMap<>()).get(policyName));
+        return get(roleInline, k(account, roleId), policyName);
     }
 
     @Override
     public synchronized boolean deleteRolePolicy(AccountId account, String roleId, String policyName) {
-        TreeMap<String, InlinePolicy> m = roleInline.get(k(account, roleId));
-        return m != null && m.remove(policyName) != null;
+        return delete(roleInline, k(account, roleId), policyName);
     }
 
     @Override
     public synchronized List<InlinePolicy> rolePolicies(AccountId account, String roleId) {
-        return List.copyOf(roleInline.getOrDefault(k(account, roleId), new TreeMap<>()).values());
+        return list(roleInline, k(account, roleId));
     }
 
     @Override
     public synchronized boolean attachRolePolicy(AccountId account, String roleId, String policyArn) {
-        if (findPolicy(account, policyArn).isEmpty()) {
-            throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
-                    "Policy " + policyArn + " does not exist or is not attachable.");
-        }
-        return roleAttachments.computeIfAbsent(k(account, roleId), x -> new LinkedHashSet<>()).add(policyArn);
+        return attach(roleAttachments, account, roleId, policyArn);
     }
 
     @Override
     public synchronized boolean detachRolePolicy(AccountId account, String roleId, String policyArn) {
-        Set<String> s = roleAttachments.get(k(account, roleId));
-        return s != null && s.remove(policyArn);
+        return detach(roleAttachments, k(account, roleId), policyArn);
     }
 
     @Override
     public synchronized List<ManagedPolicy> roleAttachedPolicies(AccountId account, String roleId) {
+        return attached(roleAttachments, k(account, roleId));
+    }
+
+    // ---------------------------------------------------------------- one implementation for users and roles
+
+    private static void put(Map<String, TreeMap<String, InlinePolicy>> byOwner, String owner, InlinePolicy policy) {
+        byOwner.computeIfAbsent(owner, x -> new TreeMap<>()).put(policy.policyName(), policy);
+    }
+
+    private static Optional<InlinePolicy> get(Map<String, TreeMap<String, InlinePolicy>> byOwner, String owner,
+                                              String policyName) {
+        return Optional.ofNullable(byOwner.getOrDefault(owner, new TreeMap<>()).get(policyName));
+    }
+
+    private static boolean delete(Map<String, TreeMap<String, InlinePolicy>> byOwner, String owner,
+                                  String policyName) {
+        TreeMap<String, InlinePolicy> m = byOwner.get(owner);
+        return m != null && m.remove(policyName) != null;
+    }
+
+    private static List<InlinePolicy> list(Map<String, TreeMap<String, InlinePolicy>> byOwner, String owner) {
+        return List.copyOf(byOwner.getOrDefault(owner, new TreeMap<>()).values());
+    }
+
+    private boolean attach(Map<String, Set<String>> byOwner, AccountId account, String ownerId, String policyArn) {
+        if (findPolicy(account, policyArn).isEmpty()) {
+            throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
+                    "Policy " + policyArn + " does not exist or is not attachable.");
+        }
+        return byOwner.computeIfAbsent(k(account, ownerId), x -> new LinkedHashSet<>()).add(policyArn);
+    }
+
+    private static boolean detach(Map<String, Set<String>> byOwner, String owner, String policyArn) {
+        Set<String> s = byOwner.get(owner);
+        return s != null && s.remove(policyArn);
+    }
+
+    private List<ManagedPolicy> attached(Map<String, Set<String>> byOwner, String owner) {
         List<ManagedPolicy> out = new ArrayList<>();
-        for (String arn : roleAttachments.getOrDefault(k(account, roleId), Set.of())) {
+        for (String arn : byOwner.getOrDefault(owner, Set.of())) {
             ManagedPolicy p = managed.get(arn);
             if (p != null) {
                 out.add(p.withAttachmentCount(count(arn)));

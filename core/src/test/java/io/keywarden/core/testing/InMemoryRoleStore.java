@@ -4,6 +4,7 @@ import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Role;
+import io.keywarden.core.identity.RoleLastUsed;
 import io.keywarden.core.port.RolePolicyStore;
 import io.keywarden.core.port.RoleStore;
 
@@ -82,5 +83,11 @@ public final class InMemoryRoleStore implements RoleStore {
             throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
         }
         return byId.remove(roleId) != null;
+    }
+
+    @Override
+    public synchronized void recordLastUsed(Map<String, RoleLastUsed> byRoleId) {
+        byRoleId.forEach((roleId, used) -> byId.computeIfPresent(roleId, (id, role) -> role.withLastUsed(
+                role.lastUsed() == null ? used : RoleLastUsed.latest(role.lastUsed(), used))));
     }
 }

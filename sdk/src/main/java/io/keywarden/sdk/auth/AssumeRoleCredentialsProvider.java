@@ -4,12 +4,12 @@ import io.keywarden.core.sigv4.SigningCredentials;
 import io.keywarden.sdk.KeywardenClient;
 import io.keywarden.sdk.exception.CredentialsException;
 import io.keywarden.sdk.internal.RefreshingSession;
+import io.keywarden.sdk.internal.RefreshingSessionSettings;
 import io.keywarden.sdk.model.AssumeRoleRequest;
 import io.keywarden.sdk.model.AssumedRole;
 import io.keywarden.sdk.model.SessionCredentials;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -61,9 +61,8 @@ public final class AssumeRoleCredentialsProvider implements CredentialsProvider,
         this.client = client;
         this.ownsClient = ownsClient;
         this.request = builder.request;
-        this.session = new RefreshingSession(this::assume, "AssumeRole " + request.roleArn() + " as session "
-                + request.roleSessionName(), builder.timing(), builder.clock,
-                builder.random != null ? builder.random : new SecureRandom());
+        this.session = builder.settings.session(this::assume, "AssumeRole " + request.roleArn() + " as session "
+                + request.roleSessionName());
     }
 
     public static Builder builder() {
@@ -110,42 +109,33 @@ public final class AssumeRoleCredentialsProvider implements CredentialsProvider,
      * credentials with an endpoint are required.
      */
     public static final class Builder {
-        private KeywardenClient client;
-        private CredentialsProvider sourceCredentials;
-        private URI endpoint;
-        private String region;
+        private final RefreshingSessionSettings settings = new RefreshingSessionSettings();
         private AssumeRoleRequest request;
-        private Duration staleTime = RefreshingSession.Timing.DEFAULT_STALE_TIME;
-        private Duration prefetchTime = RefreshingSession.Timing.DEFAULT_PREFETCH_TIME;
-        private Duration prefetchJitter = Duration.ZERO;
-        private Duration prefetchRetryInterval = RefreshingSession.Timing.DEFAULT_PREFETCH_RETRY_INTERVAL;
-        private Clock clock = Clock.systemUTC();
-        private RandomGenerator random;
 
         private Builder() {
         }
 
         /** The client that calls AssumeRole (signing with its own credentials, the source); not closed by the provider. */
         public Builder client(KeywardenClient client) {
-            this.client = client;
+            settings.client(client);
             return this;
         }
 
         /** The credentials that call AssumeRole; with {@link #endpoint}, instead of a {@link #client}. */
         public Builder sourceCredentials(CredentialsProvider sourceCredentials) {
-            this.sourceCredentials = sourceCredentials;
+            settings.sourceCredentials(sourceCredentials);
             return this;
         }
 
         /** The server to call AssumeRole on; with {@link #sourceCredentials}. */
         public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
+            settings.endpoint(endpoint);
             return this;
         }
 
         /** The region to sign the AssumeRole calls with (with {@link #sourceCredentials}); default {@code us-east-1}. */
         public Builder region(String region) {
-            this.region = region;
+            settings.region(region);
             return this;
         }
 
@@ -157,41 +147,37 @@ public final class AssumeRoleCredentialsProvider implements CredentialsProvider,
 
         /** How long before expiry credentials are no longer handed out (every caller waits for a refresh); default 5 minutes. */
         public Builder staleTime(Duration staleTime) {
-            this.staleTime = staleTime;
+            settings.staleTime(staleTime);
             return this;
         }
 
         /** How long before expiry one caller starts refreshing while the others go on; default 10 minutes, at least the stale time. */
         public Builder prefetchTime(Duration prefetchTime) {
-            this.prefetchTime = prefetchTime;
+            settings.prefetchTime(prefetchTime);
             return this;
         }
 
         /** Up to how much earlier than the prefetch time to start refreshing, drawn per session (spreads a fleet's refreshes); default 0. */
         public Builder prefetchJitter(Duration prefetchJitter) {
-            this.prefetchJitter = prefetchJitter;
+            settings.prefetchJitter(prefetchJitter);
             return this;
         }
 
         /** How long to wait before trying again after a failed refresh while the cached credentials are still valid; default 10 s. */
         public Builder prefetchRetryInterval(Duration prefetchRetryInterval) {
-            this.prefetchRetryInterval = prefetchRetryInterval;
+            settings.prefetchRetryInterval(prefetchRetryInterval);
             return this;
         }
 
         /** The clock the session's expiry is judged by; default {@link Clock#systemUTC()}. */
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            settings.clock(clock);
             return this;
         }
 
         Builder random(RandomGenerator random) {
-            this.random = random;
+            settings.random(random);
             return this;
-        }
-
-        RefreshingSession.Timing timing() {
-            return new RefreshingSession.Timing(staleTime, prefetchTime, prefetchJitter, prefetchRetryInterval);
         }
 
         /**
@@ -202,29 +188,8 @@ public final class AssumeRoleCredentialsProvider implements CredentialsProvider,
          */
         public AssumeRoleCredentialsProvider build() {
             Objects.requireNonNull(request, "request");
-            Objects.requireNonNull(clock, "clock");
-            RefreshingSession.Timing timing = timing();
-            request.duration().ifPresent(d -> {
-                if (d.compareTo(timing.staleTime()) <= 0) {
-                    throw new IllegalArgumentException("the session duration (" + d + ") must be longer than the"
-                            + " stale time (" + timing.staleTime() + ")");
-                }
-            });
-            if (client != null) {
-                if (sourceCredentials != null || endpoint != null) {
-                    throw new IllegalStateException("set either a client or source credentials with an endpoint, not both");
-                }
-                return new AssumeRoleCredentialsProvider(this, client, false);
-            }
-            if (sourceCredentials == null || endpoint == null) {
-                throw new IllegalStateException("a client, or source credentials and an endpoint, are required");
-            }
-            KeywardenClient.Builder clientBuilder = KeywardenClient.builder().endpoint(endpoint)
-                    .credentialsProvider(sourceCredentials);
-            if (region != null) {
-                clientBuilder.region(region);
-            }
-            return new AssumeRoleCredentialsProvider(this, clientBuilder.build(), true);
+            settings.checkSessionDuration(request.duration().orElse(null));
+            return settings.build((client, owns) -> new AssumeRoleCredentialsProvider(this, client, owns));
         }
     }
 }

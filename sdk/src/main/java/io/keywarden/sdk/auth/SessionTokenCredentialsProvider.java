@@ -3,12 +3,11 @@ package io.keywarden.sdk.auth;
 import io.keywarden.core.sigv4.SigningCredentials;
 import io.keywarden.sdk.KeywardenClient;
 import io.keywarden.sdk.internal.RefreshingSession;
+import io.keywarden.sdk.internal.RefreshingSessionSettings;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -33,8 +32,7 @@ public final class SessionTokenCredentialsProvider implements CredentialsProvide
         this.client = client;
         this.ownsClient = ownsClient;
         this.duration = builder.duration;
-        this.session = new RefreshingSession(() -> client.getSessionToken(duration), "GetSessionToken",
-                builder.timing(), builder.clock, builder.random != null ? builder.random : new SecureRandom());
+        this.session = builder.settings.session(() -> client.getSessionToken(duration), "GetSessionToken");
     }
 
     public static Builder builder() {
@@ -66,42 +64,33 @@ public final class SessionTokenCredentialsProvider implements CredentialsProvide
 
     /** Builds a {@link SessionTokenCredentialsProvider}: a client, or source credentials and an endpoint, are required. */
     public static final class Builder {
-        private KeywardenClient client;
-        private CredentialsProvider sourceCredentials;
-        private URI endpoint;
-        private String region;
+        private final RefreshingSessionSettings settings = new RefreshingSessionSettings();
         private Duration duration;
-        private Duration staleTime = RefreshingSession.Timing.DEFAULT_STALE_TIME;
-        private Duration prefetchTime = RefreshingSession.Timing.DEFAULT_PREFETCH_TIME;
-        private Duration prefetchJitter = Duration.ZERO;
-        private Duration prefetchRetryInterval = RefreshingSession.Timing.DEFAULT_PREFETCH_RETRY_INTERVAL;
-        private Clock clock = Clock.systemUTC();
-        private RandomGenerator random;
 
         private Builder() {
         }
 
         /** The client that calls GetSessionToken (with long-term credentials); not closed by the provider. */
         public Builder client(KeywardenClient client) {
-            this.client = client;
+            settings.client(client);
             return this;
         }
 
         /** The long-term credentials that call GetSessionToken; with {@link #endpoint}, instead of a {@link #client}. */
         public Builder sourceCredentials(CredentialsProvider sourceCredentials) {
-            this.sourceCredentials = sourceCredentials;
+            settings.sourceCredentials(sourceCredentials);
             return this;
         }
 
         /** The server; with {@link #sourceCredentials}. */
         public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint;
+            settings.endpoint(endpoint);
             return this;
         }
 
         /** The region to sign with (with {@link #sourceCredentials}); default {@code us-east-1}. */
         public Builder region(String region) {
-            this.region = region;
+            settings.region(region);
             return this;
         }
 
@@ -113,41 +102,37 @@ public final class SessionTokenCredentialsProvider implements CredentialsProvide
 
         /** See {@link AssumeRoleCredentialsProvider.Builder#staleTime}; default 5 minutes. */
         public Builder staleTime(Duration staleTime) {
-            this.staleTime = staleTime;
+            settings.staleTime(staleTime);
             return this;
         }
 
         /** See {@link AssumeRoleCredentialsProvider.Builder#prefetchTime}; default 10 minutes. */
         public Builder prefetchTime(Duration prefetchTime) {
-            this.prefetchTime = prefetchTime;
+            settings.prefetchTime(prefetchTime);
             return this;
         }
 
         /** See {@link AssumeRoleCredentialsProvider.Builder#prefetchJitter}; default 0. */
         public Builder prefetchJitter(Duration prefetchJitter) {
-            this.prefetchJitter = prefetchJitter;
+            settings.prefetchJitter(prefetchJitter);
             return this;
         }
 
         /** See {@link AssumeRoleCredentialsProvider.Builder#prefetchRetryInterval}; default 10 s. */
         public Builder prefetchRetryInterval(Duration prefetchRetryInterval) {
-            this.prefetchRetryInterval = prefetchRetryInterval;
+            settings.prefetchRetryInterval(prefetchRetryInterval);
             return this;
         }
 
         /** The clock the session's expiry is judged by; default {@link Clock#systemUTC()}. */
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            settings.clock(clock);
             return this;
         }
 
         Builder random(RandomGenerator random) {
-            this.random = random;
+            settings.random(random);
             return this;
-        }
-
-        RefreshingSession.Timing timing() {
-            return new RefreshingSession.Timing(staleTime, prefetchTime, prefetchJitter, prefetchRetryInterval);
         }
 
         /**
@@ -155,27 +140,8 @@ public final class SessionTokenCredentialsProvider implements CredentialsProvide
          * @throws IllegalArgumentException when a duration is invalid
          */
         public SessionTokenCredentialsProvider build() {
-            Objects.requireNonNull(clock, "clock");
-            RefreshingSession.Timing timing = timing();
-            if (duration != null && duration.compareTo(timing.staleTime()) <= 0) {
-                throw new IllegalArgumentException("the session duration (" + duration + ") must be longer than the"
-                        + " stale time (" + timing.staleTime() + ")");
-            }
-            if (client != null) {
-                if (sourceCredentials != null || endpoint != null) {
-                    throw new IllegalStateException("set either a client or source credentials with an endpoint, not both");
-                }
-                return new SessionTokenCredentialsProvider(this, client, false);
-            }
-            if (sourceCredentials == null || endpoint == null) {
-                throw new IllegalStateException("a client, or source credentials and an endpoint, are required");
-            }
-            KeywardenClient.Builder clientBuilder = KeywardenClient.builder().endpoint(endpoint)
-                    .credentialsProvider(sourceCredentials);
-            if (region != null) {
-                clientBuilder.region(region);
-            }
-            return new SessionTokenCredentialsProvider(this, clientBuilder.build(), true);
+            settings.checkSessionDuration(duration);
+            return settings.build((client, owns) -> new SessionTokenCredentialsProvider(this, client, owns));
         }
     }
 }

@@ -118,6 +118,12 @@ public final class AnswerReader {
         return new AnswerReader(call, path(field), value);
     }
 
+    /** An object; null when the field is absent or JSON null. */
+    public AnswerReader optionalObject(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : requiredObject(field);
+    }
+
     public List<AnswerReader> requiredArray(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

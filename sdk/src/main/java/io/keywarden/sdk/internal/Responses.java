@@ -5,6 +5,7 @@ import io.keywarden.sdk.exception.KeywardenClientException;
 import io.keywarden.sdk.model.AssumedRole;
 import io.keywarden.sdk.model.AttachedPolicy;
 import io.keywarden.sdk.model.Role;
+import io.keywarden.sdk.model.RoleLastUsed;
 import io.keywarden.sdk.model.RolePolicy;
 import io.keywarden.sdk.model.SessionCredentials;
 import io.keywarden.sdk.model.Tag;
@@ -89,13 +90,15 @@ public final class Responses {
         return new AttachedPolicy(json.requiredText("policyName"), json.requiredText("policyArn"));
     }
 
-    /** {@code Role}: {@code description} and {@code tags} are optional. */
+    /** {@code Role}: {@code description}, {@code tags} and {@code roleLastUsed} are optional. */
     public static Role role(AnswerReader json) {
+        AnswerReader used = json.optionalObject("roleLastUsed");
         return new Role(json.requiredText("roleName"), json.requiredText("roleId"), json.requiredText("arn"),
                 json.requiredText("path"), json.requiredInstant("createDate"),
                 json.requiredText("assumeRolePolicyDocument"), json.optionalText("description"),
                 Duration.ofSeconds(json.requiredLong("maxSessionDuration")),
-                json.optionalArray("tags").stream().map(Responses::tag).toList());
+                json.optionalArray("tags").stream().map(Responses::tag).toList(),
+                used == null ? null : new RoleLastUsed(used.optionalInstant("lastUsedDate"), used.optionalText("region")));
     }
 
     public static Tag tag(AnswerReader json) {

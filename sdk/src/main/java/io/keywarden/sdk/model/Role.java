@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param description              the description, or {@code null} when it has none
  * @param maxSessionDuration       the longest session AssumeRole may grant (1 to 12 hours)
  * @param tags                     the role's tags, empty when it has none
+ * @param roleLastUsed             when a session of the role was last used (GetRole); {@code null} in listings, which
+ *                                 leave it out as AWS's ListRoles does
  */
 public record Role(String roleName, String roleId, String arn, String path, Instant createDate,
-                   String assumeRolePolicyDocument, String description, Duration maxSessionDuration, List<Tag> tags) {
+                   String assumeRolePolicyDocument, String description, Duration maxSessionDuration, List<Tag> tags,
+                   RoleLastUsed roleLastUsed) {
     public Role {
         Objects.requireNonNull(roleName, "roleName");
         Objects.requireNonNull(roleId, "roleId");
@@ -30,6 +33,13 @@ public record Role(String roleName, String roleId, String arn, String path, Inst
         Objects.requireNonNull(assumeRolePolicyDocument, "assumeRolePolicyDocument");
         Objects.requireNonNull(maxSessionDuration, "maxSessionDuration");
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A role as a listing shows it (no {@code roleLastUsed}). */
+    public Role(String roleName, String roleId, String arn, String path, Instant createDate,
+                String assumeRolePolicyDocument, String description, Duration maxSessionDuration, List<Tag> tags) {
+        this(roleName, roleId, arn, path, createDate, assumeRolePolicyDocument, description, maxSessionDuration, tags,
+                null);
     }
 
     /** The description; empty when the role has none. */

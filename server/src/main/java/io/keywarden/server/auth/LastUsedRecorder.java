@@ -2,7 +2,9 @@ package io.keywarden.server.auth;
 
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.keys.LastUsed;
+import io.keywarden.core.identity.RoleLastUsed;
 import io.keywarden.core.port.AccessKeyStore;
+import io.keywarden.core.port.RoleStore;
 import io.keywarden.server.settings.KeywardenConfig;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
@@ -35,7 +37,10 @@ public class LastUsedRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(LastUsedRecorder.class);
 
     private final ConcurrentHashMap<AccessKeyId, LastUsed> pending = new ConcurrentHashMap<>();
+    /** Roles whose sessions made requests (RoleLastUsed), by role ID; flushed with the keys. */
+    private final ConcurrentHashMap<String, RoleLastUsed> pendingRoles = new ConcurrentHashMap<>();
     private final AccessKeyStore keys;
+    private final RoleStore roles;
     private final ScheduledFuture<?> schedule;
     private final Object flushLock = new Object();
 
@@ -44,9 +49,10 @@ public class LastUsedRecorder {
     private final Timer flushTimer;
 
     @Inject
-    public LastUsedRecorder(AccessKeyStore keys, KeywardenConfig.LastUsed config,
+    public LastUsedRecorder(AccessKeyStore keys, RoleStore roles, KeywardenConfig.LastUsed config,
                             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, MeterRegistry registry) {
         this.keys = keys;
+        this.roles = roles;
         this.flushTimer = Timer.builder("keywarden.last.used.flush").description("time to write one batch of last-used"
                 + " records").register(registry);
         Gauge.builder("keywarden.last.used.pending", pending, Map::size)
@@ -58,8 +64,9 @@ public class LastUsedRecorder {
         this.schedule = scheduler.scheduleWithFixedDelay(interval, interval, this::flushQuietly);
     }
 
-    public LastUsedRecorder(AccessKeyStore keys, KeywardenConfig.LastUsed config, TaskScheduler scheduler) {
-        this(keys, config, scheduler, new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
+    public LastUsedRecorder(AccessKeyStore keys, RoleStore roles, KeywardenConfig.LastUsed config,
+                            TaskScheduler scheduler) {
+        this(keys, roles, config, scheduler, new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
     }
 
     /** How long the oldest use not yet written has waited (zero when none waits). */
@@ -75,6 +82,15 @@ public class LastUsedRecorder {
         oldestPending.compareAndSet(0, System.nanoTime());
     }
 
+    /**
+     * Notes a request of a session of the role {@code roleId} (IAM's RoleLastUsed: date and region); cheap and
+     * non-blocking, written with the next flush.
+     */
+    public void recordRole(String roleId, Instant when, String region) {
+        pendingRoles.merge(roleId, new RoleLastUsed(when, region), RoleLastUsed::latest);
+        oldestPending.compareAndSet(0, System.nanoTime());
+    }
+
     /** Uses noted but not yet written (for tests and metrics). */
     public int pendingCount() {
         return pending.size();
@@ -83,19 +99,14 @@ public class LastUsedRecorder {
     /** Writes every pending use in one batch; on failure they go back into the queue for the next flush. */
     public void flush() {
         synchronized (flushLock) {
+            flushRoles();
             if (pending.isEmpty()) {
                 oldestPending.set(0);
                 return;
             }
             long since = oldestPending.getAndSet(0);
             long start = System.nanoTime();
-            Map<AccessKeyId, LastUsed> batch = new HashMap<>();
-            for (AccessKeyId id : pending.keySet()) {
-                LastUsed used = pending.remove(id);
-                if (used != null) {
-                    batch.put(id, used);
-                }
-            }
+            Map<AccessKeyId, LastUsed> batch = drain(pending);
             try {
                 keys.recordLastUsed(batch);
                 flushTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -105,6 +116,32 @@ public class LastUsedRecorder {
                 throw e;
             }
         }
+    }
+
+    /** Writes the roles' pending uses; on failure they go back into the queue for the next flush. */
+    private void flushRoles() {
+        if (pendingRoles.isEmpty()) {
+            return;
+        }
+        Map<String, RoleLastUsed> batch = drain(pendingRoles);
+        try {
+            roles.recordLastUsed(batch);
+        } catch (RuntimeException e) {
+            batch.forEach((id, used) -> pendingRoles.merge(id, used, RoleLastUsed::latest));
+            throw e;
+        }
+    }
+
+    /** Takes every pending entry out of {@code pending} (uses noted meanwhile stay for the next flush). */
+    private static <K, V> Map<K, V> drain(ConcurrentHashMap<K, V> pending) {
+        Map<K, V> batch = new HashMap<>();
+        for (K id : pending.keySet()) {
+            V used = pending.remove(id);
+            if (used != null) {
+                batch.put(id, used);
+            }
+        }
+        return batch;
     }
 
     private void flushQuietly() {

@@ -5,6 +5,7 @@ import io.keywarden.core.auth.ClientOrigin;
 import io.keywarden.core.auth.ResolvedCredential;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.identity.Principal;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.session.Session;
 import io.keywarden.core.session.SessionTokens;
@@ -137,7 +138,8 @@ public class RequestAuthenticator {
      * A request signed with temporary credentials ({@code ASIA…}): the session token (header or presigned query) is
      * opened with the token keys (no database, no credential cache: a token that does not open for this key ID is
      * {@code InvalidClientTokenId}, an expired one {@code ExpiredToken}), then the signature is checked with the
-     * session's secret. No last-used record: AWS keeps none for temporary keys.
+     * session's secret. No last-used record of the key (AWS keeps none for temporary keys), but a role session's request
+     * is its role's last use (RoleLastUsed), noted in memory like a key's.
      */
     private Caller finishSession(HttpRequest<?> request, SigV4Verifier.Claimed claimed) {
         if (claimed.sessionToken() == null) {
@@ -152,6 +154,9 @@ public class RequestAuthenticator {
                 request.getHeaders().get(HttpHeaders.USER_AGENT), origin.secure(), requestedRegion,
                 verified.scope().service(), session);
         request.setAttribute(CALLER_ATTRIBUTE, caller);
+        if (session.principal() instanceof Principal.AssumedRole role) {
+            lastUsed.recordRole(role.roleId(), caller.requestTime(), verified.scope().region());
+        }
         return caller;
     }
 

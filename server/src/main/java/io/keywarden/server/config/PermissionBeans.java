@@ -6,6 +6,7 @@ import io.keywarden.core.permissions.PolicyService;
 import io.keywarden.core.permissions.RoleService;
 import io.keywarden.core.port.RolePolicyStore;
 import io.keywarden.core.port.RoleStore;
+import io.keywarden.core.port.UserStore;
 import io.keywarden.core.policy.PolicyEvaluator;
 import io.keywarden.core.port.PolicyChangeListener;
 import io.keywarden.core.port.PolicyStore;
@@ -51,9 +52,9 @@ public class PermissionBeans {
 
     /** Roles, their trust policies and their permissions; role policy changes reach every {@link PolicyChangeListener}. */
     @Singleton
-    RoleService roleService(IdentityService identity, RoleStore roles, RolePolicyStore rolePolicies, PolicyStore store,
-                            List<PolicyChangeListener> listeners, Clock clock, SecureRandom random) {
-        return new RoleService(identity, roles, rolePolicies, store, fanOut(listeners), clock, random);
+    RoleService roleService(IdentityService identity, UserStore users, RoleStore roles, RolePolicyStore rolePolicies,
+                            PolicyStore store, List<PolicyChangeListener> listeners, Clock clock, SecureRandom random) {
+        return new RoleService(identity, users, roles, rolePolicies, store, fanOut(listeners), clock, random);
     }
 
     private static PolicyChangeListener fanOut(List<PolicyChangeListener> listeners) {

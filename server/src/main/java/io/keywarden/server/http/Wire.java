@@ -6,6 +6,7 @@ import io.keywarden.core.operation.Results.*;
 import io.keywarden.server.http.dto.AccessKeyDto;
 import io.keywarden.server.http.dto.AccessKeyLastUsedDto;
 import io.keywarden.server.http.dto.AttachedPolicyDto;
+import io.keywarden.server.http.dto.RoleLastUsedDto;
 import io.keywarden.server.http.dto.AuditEventDto;
 import io.keywarden.server.http.dto.KeyOwnerDto;
 import io.keywarden.server.http.dto.LastUsedDto;
@@ -66,7 +67,10 @@ final class Wire {
     static RoleDto role(RoleEntry r) {
         return new RoleDto(r.roleName(), r.roleId(), r.arn(), r.path(), date(r.createDate()),
                 r.assumeRolePolicyDocument(), r.description(), r.maxSessionDuration(),
-                r.tags() == null ? null : r.tags().stream().map(t -> new TagBody(t.key(), t.value())).toList());
+                r.tags() == null ? null : r.tags().stream().map(t -> new TagBody(t.key(), t.value())).toList(),
+                r.roleLastUsed() == null ? null : new RoleLastUsedDto(
+                        r.roleLastUsed().lastUsedDate() == null ? null : date(r.roleLastUsed().lastUsedDate()),
+                        r.roleLastUsed().region()));
     }
 
     static AttachedPolicyDto attachedPolicy(AttachedPolicyEntry p) {

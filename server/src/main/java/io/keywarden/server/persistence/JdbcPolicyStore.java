@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link PolicyStore} over JDBC (H2 or PostgreSQL). The constraints decide races: the unique constraint on
@@ -27,12 +28,28 @@ import java.util.Optional;
  * user that has policies, from being deleted under a concurrent attach or put. Lists of a user's policies come back
  * in {@link String#compareTo} order whatever the database's collation, because the use cases page through them in
  * that order. Every change that alters a user's effective policies appends to the {@link JdbcChangeLog} in its own
- * transaction, so that other nodes drop their compiled copies.
+ * transaction, so that other nodes drop their compiled copies. Roles' policies are kept as users' are (see
+ * {@link Owner}).
  */
 @Singleton
 public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
     private static final Comparator<InlinePolicy> INLINE_BY_NAME = Comparator.comparing(InlinePolicy::policyName);
     private static final Comparator<ManagedPolicy> MANAGED_BY_NAME = Comparator.comparing(ManagedPolicy::policyName);
+
+    /**
+     * Whose policies: users' and roles' are kept alike, in tables of the same shape, so one set of methods serves
+     * both. The table and column names are constants, never input.
+     */
+    private record Owner(String inlineTable, String attachmentTable, String idColumn, JdbcChangeLog.Kind kind,
+                         Function<String, KeywardenException> notFound) {
+    }
+
+    private static final Owner USER = new Owner("user_policies", "user_policy_attachments", "user_id",
+            JdbcChangeLog.Kind.USER_POLICIES, userId -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
+                    "The user with id " + userId + " cannot be found."));
+    private static final Owner ROLE = new Owner("role_policies", "role_policy_attachments", "role_id",
+            JdbcChangeLog.Kind.ROLE_POLICIES, roleId -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
+                    "The role with id " + roleId + " cannot be found."));
 
     private final JdbcOperations jdbc;
     private final JdbcChangeLog changes;
@@ -40,106 +57,6 @@ public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
     public JdbcPolicyStore(JdbcOperations jdbc, JdbcChangeLog changes) {
         this.jdbc = jdbc;
         this.changes = changes;
-    }
-
-    // ---------------------------------------------------------------- inline
-
-    @Override
-    @Transactional
-    public void putUserPolicy(AccountId account, String userId, InlinePolicy policy) {
-        boolean stored = jdbc.execute(conn -> {
-            if (updateInline(conn, account, userId, policy)) {
-                return true;
-            }
-            return Sql.inSavepoint(conn, () -> {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO user_policies (account_id, user_id, policy_name, document) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, account.value());
-                    ps.setString(2, userId);
-                    ps.setString(3, policy.policyName());
-                    ps.setString(4, policy.document());
-                    ps.executeUpdate();
-                    return true;
-                }
-            }, e -> {
-                if (Sql.isUniqueViolation(e)) {
-                    // a concurrent put of the same name inserted first: replace its document
-                    return updateInline(conn, account, userId, policy);
-                }
-                return Sql.when(Sql::isForeignKeyViolation, false).recover(e); // false: the user is gone
-            });
-        });
-        if (!stored) {
-            throw noSuchUserId(userId);
-        }
-        changes.publish(JdbcChangeLog.Kind.USER_POLICIES, userId);
-    }
-
-    private static boolean updateInline(Connection conn, AccountId account, String userId, InlinePolicy policy)
-            throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE user_policies SET document = ?"
-                + " WHERE account_id = ? AND user_id = ? AND policy_name = ?")) {
-            ps.setString(1, policy.document());
-            ps.setString(2, account.value());
-            ps.setString(3, userId);
-            ps.setString(4, policy.policyName());
-            return ps.executeUpdate() > 0;
-        }
-    }
-
-    @Override
-    @ReadOnly
-    public Optional<InlinePolicy> getUserPolicy(AccountId account, String userId, String policyName) {
-        return jdbc.prepareStatement("SELECT policy_name, document FROM user_policies"
-                + " WHERE account_id = ? AND user_id = ? AND policy_name = ?", ps -> {
-                    ps.setString(1, account.value());
-                    ps.setString(2, userId);
-                    ps.setString(3, policyName);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new InlinePolicy(rs.getString(1), rs.getString(2)))
-                                : Optional.empty();
-                    }
-                });
-    }
-
-    @Override
-    @Transactional
-    public boolean deleteUserPolicy(AccountId account, String userId, String policyName) {
-        return userChanged(userId, jdbc.prepareStatement(
-                "DELETE FROM user_policies WHERE account_id = ? AND user_id = ? AND policy_name = ?",
-                ps -> {
-                    ps.setString(1, account.value());
-                    ps.setString(2, userId);
-                    ps.setString(3, policyName);
-                    return ps.executeUpdate() > 0;
-                }));
-    }
-
-    /** Tells the other nodes (in this transaction) that a user's policies changed, when they did. */
-    private boolean userChanged(String userId, boolean changed) {
-        if (changed) {
-            changes.publish(JdbcChangeLog.Kind.USER_POLICIES, userId);
-        }
-        return changed;
-    }
-
-    @Override
-    @ReadOnly
-    public List<InlinePolicy> userPolicies(AccountId account, String userId) {
-        List<InlinePolicy> policies = jdbc.prepareStatement("SELECT policy_name, document FROM user_policies"
-                + " WHERE account_id = ? AND user_id = ?", ps -> {
-                    ps.setString(1, account.value());
-                    ps.setString(2, userId);
-                    List<InlinePolicy> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new InlinePolicy(rs.getString(1), rs.getString(2)));
-                        }
-                    }
-                    return out;
-                });
-        policies.sort(INLINE_BY_NAME);
-        return List.copyOf(policies);
     }
 
     // ---------------------------------------------------------------- managed
@@ -229,76 +146,106 @@ public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
         });
     }
 
+    // ---------------------------------------------------------------- users' inline and attached policies
+
+    @Override
+    @Transactional
+    public void putUserPolicy(AccountId account, String userId, InlinePolicy policy) {
+        putInline(USER, account, userId, policy);
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<InlinePolicy> getUserPolicy(AccountId account, String userId, String policyName) {
+        return getInline(USER, account, userId, policyName);
+    }
+
+    @Override
+    @Transactional
+    public boolean deleteUserPolicy(AccountId account, String userId, String policyName) {
+        return deleteInline(USER, account, userId, policyName);
+    }
+
+    @Override
+    @ReadOnly
+    public List<InlinePolicy> userPolicies(AccountId account, String userId) {
+        return inlinePolicies(USER, account, userId);
+    }
+
     @Override
     @Transactional
     public boolean attach(AccountId account, String userId, String policyArn) {
-        Boolean attached = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO user_policy_attachments (account_id, user_id, policy_arn) VALUES (?, ?, ?)")) {
-                ps.setString(1, account.value());
-                ps.setString(2, userId);
-                ps.setString(3, policyArn);
-                ps.executeUpdate();
-                return true;
-            }
-        }, e -> {
-            if (Sql.isUniqueViolation(e)) {
-                return false; // attached already
-            }
-            // null: the policy or the user is gone
-            return Sql.<Boolean>when(Sql::isForeignKeyViolation, null).recover(e);
-        }));
-        if (attached == null) {
-            if (findPolicy(account, policyArn).isEmpty()) {
-                throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
-                        "Policy " + policyArn + " does not exist or is not attachable.");
-            }
-            throw noSuchUserId(userId);
-        }
-        return userChanged(userId, attached);
+        return attach(USER, account, userId, policyArn);
     }
 
     @Override
     @Transactional
     public boolean detach(AccountId account, String userId, String policyArn) {
-        return userChanged(userId, jdbc.prepareStatement("DELETE FROM user_policy_attachments"
-                + " WHERE account_id = ? AND user_id = ? AND policy_arn = ?", ps -> {
-                    ps.setString(1, account.value());
-                    ps.setString(2, userId);
-                    ps.setString(3, policyArn);
-                    return ps.executeUpdate() > 0;
-                }));
+        return detach(USER, account, userId, policyArn);
     }
 
     @Override
     @ReadOnly
     public List<ManagedPolicy> attachedPolicies(AccountId account, String userId) {
-        List<ManagedPolicy> policies = jdbc.prepareStatement(ManagedPolicyRow.SELECT
-                + " FROM user_policy_attachments a JOIN managed_policies p"
-                + " ON p.account_id = a.account_id AND p.arn = a.policy_arn"
-                + " WHERE a.account_id = ? AND a.user_id = ?", ps -> {
-                    ps.setString(1, account.value());
-                    ps.setString(2, userId);
-                    return readPolicies(ps);
-                });
-        policies.sort(MANAGED_BY_NAME);
-        return List.copyOf(policies);
+        return attached(USER, account, userId);
     }
 
-    // ---------------------------------------------------------------- roles
+    // ---------------------------------------------------------------- roles' inline and attached policies
 
     @Override
     @Transactional
     public void putRolePolicy(AccountId account, String roleId, InlinePolicy policy) {
+        putInline(ROLE, account, roleId, policy);
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<InlinePolicy> getRolePolicy(AccountId account, String roleId, String policyName) {
+        return getInline(ROLE, account, roleId, policyName);
+    }
+
+    @Override
+    @Transactional
+    public boolean deleteRolePolicy(AccountId account, String roleId, String policyName) {
+        return deleteInline(ROLE, account, roleId, policyName);
+    }
+
+    @Override
+    @ReadOnly
+    public List<InlinePolicy> rolePolicies(AccountId account, String roleId) {
+        return inlinePolicies(ROLE, account, roleId);
+    }
+
+    @Override
+    @Transactional
+    public boolean attachRolePolicy(AccountId account, String roleId, String policyArn) {
+        return attach(ROLE, account, roleId, policyArn);
+    }
+
+    @Override
+    @Transactional
+    public boolean detachRolePolicy(AccountId account, String roleId, String policyArn) {
+        return detach(ROLE, account, roleId, policyArn);
+    }
+
+    @Override
+    @ReadOnly
+    public List<ManagedPolicy> roleAttachedPolicies(AccountId account, String roleId) {
+        return attached(ROLE, account, roleId);
+    }
+
+    // ---------------------------------------------------------------- one implementation for both owners
+
+    private void putInline(Owner owner, AccountId account, String ownerId, InlinePolicy policy) {
         boolean stored = jdbc.execute(conn -> {
-            if (updateRoleInline(conn, account, roleId, policy)) {
+            if (updateInline(conn, owner, account, ownerId, policy)) {
                 return true;
             }
             return Sql.inSavepoint(conn, () -> {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO role_policies (account_id, role_id, policy_name, document) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + owner.inlineTable()
+                        + " (account_id, " + owner.idColumn() + ", policy_name, document) VALUES (?, ?, ?, ?)")) {
                     ps.setString(1, account.value());
-                    ps.setString(2, roleId);
+                    ps.setString(2, ownerId);
                     ps.setString(3, policy.policyName());
                     ps.setString(4, policy.document());
                     ps.executeUpdate();
@@ -306,36 +253,35 @@ public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
                 }
             }, e -> {
                 if (Sql.isUniqueViolation(e)) {
-                    return updateRoleInline(conn, account, roleId, policy);
+                    // a concurrent put of the same name inserted first: replace its document
+                    return updateInline(conn, owner, account, ownerId, policy);
                 }
-                return Sql.when(Sql::isForeignKeyViolation, false).recover(e); // false: the role is gone
+                return Sql.when(Sql::isForeignKeyViolation, false).recover(e); // false: the owner is gone
             });
         });
         if (!stored) {
-            throw noSuchRoleId(roleId);
+            throw owner.notFound().apply(ownerId);
         }
-        changes.publish(JdbcChangeLog.Kind.ROLE_POLICIES, roleId);
+        changes.publish(owner.kind(), ownerId);
     }
 
-    private static boolean updateRoleInline(Connection conn, AccountId account, String roleId, InlinePolicy policy)
-            throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE role_policies SET document = ?"
-                + " WHERE account_id = ? AND role_id = ? AND policy_name = ?")) {
+    private static boolean updateInline(Connection conn, Owner owner, AccountId account, String ownerId,
+                                        InlinePolicy policy) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE " + owner.inlineTable() + " SET document = ?"
+                + " WHERE account_id = ? AND " + owner.idColumn() + " = ? AND policy_name = ?")) {
             ps.setString(1, policy.document());
             ps.setString(2, account.value());
-            ps.setString(3, roleId);
+            ps.setString(3, ownerId);
             ps.setString(4, policy.policyName());
             return ps.executeUpdate() > 0;
         }
     }
 
-    @Override
-    @ReadOnly
-    public Optional<InlinePolicy> getRolePolicy(AccountId account, String roleId, String policyName) {
-        return jdbc.prepareStatement("SELECT policy_name, document FROM role_policies"
-                + " WHERE account_id = ? AND role_id = ? AND policy_name = ?", ps -> {
+    private Optional<InlinePolicy> getInline(Owner owner, AccountId account, String ownerId, String policyName) {
+        return jdbc.prepareStatement("SELECT policy_name, document FROM " + owner.inlineTable()
+                + " WHERE account_id = ? AND " + owner.idColumn() + " = ? AND policy_name = ?", ps -> {
                     ps.setString(1, account.value());
-                    ps.setString(2, roleId);
+                    ps.setString(2, ownerId);
                     ps.setString(3, policyName);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(new InlinePolicy(rs.getString(1), rs.getString(2)))
@@ -344,25 +290,21 @@ public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
                 });
     }
 
-    @Override
-    @Transactional
-    public boolean deleteRolePolicy(AccountId account, String roleId, String policyName) {
-        return roleChanged(roleId, jdbc.prepareStatement(
-                "DELETE FROM role_policies WHERE account_id = ? AND role_id = ? AND policy_name = ?", ps -> {
+    private boolean deleteInline(Owner owner, AccountId account, String ownerId, String policyName) {
+        return changed(owner, ownerId, jdbc.prepareStatement("DELETE FROM " + owner.inlineTable()
+                + " WHERE account_id = ? AND " + owner.idColumn() + " = ? AND policy_name = ?", ps -> {
                     ps.setString(1, account.value());
-                    ps.setString(2, roleId);
+                    ps.setString(2, ownerId);
                     ps.setString(3, policyName);
                     return ps.executeUpdate() > 0;
                 }));
     }
 
-    @Override
-    @ReadOnly
-    public List<InlinePolicy> rolePolicies(AccountId account, String roleId) {
-        List<InlinePolicy> policies = jdbc.prepareStatement("SELECT policy_name, document FROM role_policies"
-                + " WHERE account_id = ? AND role_id = ?", ps -> {
+    private List<InlinePolicy> inlinePolicies(Owner owner, AccountId account, String ownerId) {
+        List<InlinePolicy> policies = jdbc.prepareStatement("SELECT policy_name, document FROM "
+                + owner.inlineTable() + " WHERE account_id = ? AND " + owner.idColumn() + " = ?", ps -> {
                     ps.setString(1, account.value());
-                    ps.setString(2, roleId);
+                    ps.setString(2, ownerId);
                     List<InlinePolicy> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
@@ -375,14 +317,12 @@ public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
         return List.copyOf(policies);
     }
 
-    @Override
-    @Transactional
-    public boolean attachRolePolicy(AccountId account, String roleId, String policyArn) {
+    private boolean attach(Owner owner, AccountId account, String ownerId, String policyArn) {
         Boolean attached = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO role_policy_attachments (account_id, role_id, policy_arn) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + owner.attachmentTable()
+                    + " (account_id, " + owner.idColumn() + ", policy_arn) VALUES (?, ?, ?)")) {
                 ps.setString(1, account.value());
-                ps.setString(2, roleId);
+                ps.setString(2, ownerId);
                 ps.setString(3, policyArn);
                 ps.executeUpdate();
                 return true;
@@ -391,7 +331,7 @@ public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
             if (Sql.isUniqueViolation(e)) {
                 return false; // attached already
             }
-            // null: the policy or the role is gone
+            // null: the policy or the owner is gone
             return Sql.<Boolean>when(Sql::isForeignKeyViolation, null).recover(e);
         }));
         if (attached == null) {
@@ -399,48 +339,40 @@ public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
                 throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY,
                         "Policy " + policyArn + " does not exist or is not attachable.");
             }
-            throw noSuchRoleId(roleId);
+            throw owner.notFound().apply(ownerId);
         }
-        return roleChanged(roleId, attached);
+        return changed(owner, ownerId, attached);
     }
 
-    @Override
-    @Transactional
-    public boolean detachRolePolicy(AccountId account, String roleId, String policyArn) {
-        return roleChanged(roleId, jdbc.prepareStatement("DELETE FROM role_policy_attachments"
-                + " WHERE account_id = ? AND role_id = ? AND policy_arn = ?", ps -> {
+    private boolean detach(Owner owner, AccountId account, String ownerId, String policyArn) {
+        return changed(owner, ownerId, jdbc.prepareStatement("DELETE FROM " + owner.attachmentTable()
+                + " WHERE account_id = ? AND " + owner.idColumn() + " = ? AND policy_arn = ?", ps -> {
                     ps.setString(1, account.value());
-                    ps.setString(2, roleId);
+                    ps.setString(2, ownerId);
                     ps.setString(3, policyArn);
                     return ps.executeUpdate() > 0;
                 }));
     }
 
-    @Override
-    @ReadOnly
-    public List<ManagedPolicy> roleAttachedPolicies(AccountId account, String roleId) {
+    private List<ManagedPolicy> attached(Owner owner, AccountId account, String ownerId) {
         List<ManagedPolicy> policies = jdbc.prepareStatement(ManagedPolicyRow.SELECT
-                + " FROM role_policy_attachments a JOIN managed_policies p"
+                + " FROM " + owner.attachmentTable() + " a JOIN managed_policies p"
                 + " ON p.account_id = a.account_id AND p.arn = a.policy_arn"
-                + " WHERE a.account_id = ? AND a.role_id = ?", ps -> {
+                + " WHERE a.account_id = ? AND a." + owner.idColumn() + " = ?", ps -> {
                     ps.setString(1, account.value());
-                    ps.setString(2, roleId);
+                    ps.setString(2, ownerId);
                     return readPolicies(ps);
                 });
         policies.sort(MANAGED_BY_NAME);
         return List.copyOf(policies);
     }
 
-    /** Tells the other nodes (in this transaction) that a role's policies changed, when they did. */
-    private boolean roleChanged(String roleId, boolean changed) {
+    /** Tells the other nodes (in this transaction) that an owner's policies changed, when they did. */
+    private boolean changed(Owner owner, String ownerId, boolean changed) {
         if (changed) {
-            changes.publish(JdbcChangeLog.Kind.ROLE_POLICIES, roleId);
+            changes.publish(owner.kind(), ownerId);
         }
         return changed;
-    }
-
-    private static KeywardenException noSuchRoleId(String roleId) {
-        return KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "The role with id " + roleId + " cannot be found.");
     }
 
     private static List<ManagedPolicy> readPolicies(PreparedStatement ps) throws SQLException {
@@ -451,9 +383,5 @@ public class JdbcPolicyStore implements PolicyStore, RolePolicyStore {
             }
         }
         return out;
-    }
-
-    private static KeywardenException noSuchUserId(String userId) {
-        return KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "The user with id " + userId + " cannot be found.");
     }
 }

@@ -7,6 +7,7 @@ import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Role;
+import io.keywarden.core.identity.RoleLastUsed;
 import io.keywarden.core.identity.Tag;
 import io.keywarden.core.identity.UserPath;
 import io.keywarden.core.port.RoleStore;
@@ -18,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,8 @@ import java.util.Optional;
 public class JdbcRoleStore implements RoleStore {
     private static final String COLUMNS = "account_id, role_id, role_name, name_key, path, create_date, trust_policy,"
             + " description, max_session_duration, tags";
+    /** What is read of a role: its columns and when a session of it was last used (written apart, in batches). */
+    private static final String SELECTED = COLUMNS + ", last_used_date, last_used_region";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Map<String, String>>> TAGS = new TypeReference<>() {
     };
@@ -72,7 +76,7 @@ public class JdbcRoleStore implements RoleStore {
     @Override
     @ReadOnly
     public Optional<Role> findByName(AccountId account, String roleName) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM roles WHERE account_id = ? AND name_key = ?", ps -> {
+        return jdbc.prepareStatement("SELECT " + SELECTED + " FROM roles WHERE account_id = ? AND name_key = ?", ps -> {
             ps.setString(1, account.value());
             ps.setString(2, Role.nameKey(roleName));
             return single(ps);
@@ -82,7 +86,7 @@ public class JdbcRoleStore implements RoleStore {
     @Override
     @ReadOnly
     public Optional<Role> findById(AccountId account, String roleId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM roles WHERE account_id = ? AND role_id = ?", ps -> {
+        return jdbc.prepareStatement("SELECT " + SELECTED + " FROM roles WHERE account_id = ? AND role_id = ?", ps -> {
             ps.setString(1, account.value());
             ps.setString(2, roleId);
             return single(ps);
@@ -94,7 +98,7 @@ public class JdbcRoleStore implements RoleStore {
     public List<Role> list(AccountId account, String pathPrefix, String afterKey, int limit) {
         // as JdbcUserStore.list: the (account_id, name_key) index read in order, the limit written into the statement
         boolean everyPath = pathPrefix == null || pathPrefix.equals("/");
-        String sql = "SELECT " + COLUMNS + " FROM roles WHERE account_id = ?"
+        String sql = "SELECT " + SELECTED + " FROM roles WHERE account_id = ?"
                 + (everyPath ? "" : " AND path LIKE ? ESCAPE '\\'")
                 + " AND name_key " + (afterKey == null ? ">=" : ">") + " ? ORDER BY account_id, name_key LIMIT "
                 + Math.max(0, limit);
@@ -153,9 +157,33 @@ public class JdbcRoleStore implements RoleStore {
     }
 
     private static Role read(ResultSet rs) throws SQLException {
+        Instant lastUsed = Sql.getInstant(rs, "last_used_date");
         return new Role(AccountId.of(rs.getString("account_id")), rs.getString("role_id"), rs.getString("role_name"),
                 UserPath.of(rs.getString("path")), Sql.getInstant(rs, "create_date"), rs.getString("trust_policy"),
-                rs.getString("description"), rs.getInt("max_session_duration"), tags(rs.getString("tags")));
+                rs.getString("description"), rs.getInt("max_session_duration"), tags(rs.getString("tags")),
+                lastUsed == null ? null : new RoleLastUsed(lastUsed, rs.getString("last_used_region")));
+    }
+
+    /** One batched UPDATE; latest wins (an older use does not overwrite a newer one, whichever node wrote it). */
+    @Override
+    @Transactional
+    public void recordLastUsed(Map<String, RoleLastUsed> byRoleId) {
+        if (byRoleId.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("UPDATE roles SET last_used_date = ?, last_used_region = ?"
+                + " WHERE role_id = ? AND (last_used_date IS NULL OR last_used_date < ?)", ps -> {
+                    for (Map.Entry<String, RoleLastUsed> e : byRoleId.entrySet()) {
+                        RoleLastUsed used = e.getValue();
+                        Sql.setInstant(ps, 1, used.lastUsedDate());
+                        ps.setString(2, used.region().length() > 64 ? used.region().substring(0, 64) : used.region());
+                        ps.setString(3, e.getKey());
+                        Sql.setInstant(ps, 4, used.lastUsedDate());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    return null;
+                });
     }
 
     static String tagsJson(List<Tag> tags) {

@@ -34,7 +34,8 @@ class LastUsedRecorderTest {
     private LastUsedRecorder recorder(Duration interval) {
         KeywardenConfig.LastUsed config = new KeywardenConfig.LastUsed();
         config.setFlushInterval(interval);
-        return new LastUsedRecorder(store, config, new ScheduledExecutorTaskScheduler(executor));
+        return new LastUsedRecorder(store, new io.keywarden.core.testing.InMemoryRoleStore(), config,
+                new ScheduledExecutorTaskScheduler(executor));
     }
 
     @Test

@@ -43,6 +43,7 @@ class TwoNodesOnPostgresTest {
     private EmbeddedServer nodeA;
     private EmbeddedServer nodeB;
     private final List<Long> delaysMillis = Collections.synchronizedList(new ArrayList<>());
+    private static final String ACCOUNT = "210987654321";
 
     @BeforeAll
     void startTwoNodes() throws IOException {
@@ -50,7 +51,7 @@ class TwoNodesOnPostgresTest {
         byte[] master = new byte[32];
         new SecureRandom().nextBytes(master);
         Map<String, Object> common = new HashMap<>(database.properties());
-        common.put("keywarden.account-id", "210987654321");
+        common.put("keywarden.account-id", ACCOUNT);
         common.put("keywarden.master-key", Base64.getEncoder().encodeToString(master));
         common.put("keywarden.root-access-key-id", ServerTestSupport.ROOT_ACCESS_KEY_ID);
         common.put("keywarden.root-secret-access-key", ServerTestSupport.ROOT_SECRET);
@@ -72,10 +73,7 @@ class TwoNodesOnPostgresTest {
     @AfterAll
     void stop() {
         if (!delaysMillis.isEmpty()) {
-            List<Long> sorted = new ArrayList<>(delaysMillis);
-            Collections.sort(sorted);
-            System.out.println("cross-node propagation delays (ms), sorted: " + sorted + "; max "
-                    + sorted.get(sorted.size() - 1) + ", median " + sorted.get(sorted.size() / 2));
+            System.out.println("cross-node propagation delays (ms), " + summary(delaysMillis));
         }
         for (EmbeddedServer s : new EmbeddedServer[]{nodeA, nodeB}) {
             if (s != null) {
@@ -240,5 +238,112 @@ class TwoNodesOnPostgresTest {
                 .isEqualTo(204);
         assertThat(root(nodeA).delete("/v1/policies/" + encoded).status()).isEqualTo(204);
         millisUntil(onB, "/v1/users", 403, "AccessDenied");
+    }
+
+    // ---------------------------------------------------------------- revoking sessions (issue 13)
+
+    private static final int REVOCATIONS = 20;
+    private static final String ALLOW_LIST_USERS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"iam:ListUsers\",\"Resource\":\"*\"}]}";
+
+    /** "sorted: [...]; median M, max X" of {@code millis}. */
+    private static String summary(List<Long> millis) {
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return "sorted: " + sorted + "; median " + sorted.get((sorted.size() - 1) / 2) + ", max "
+                + sorted.get(sorted.size() - 1);
+    }
+
+    private static SignedClient session(EmbeddedServer node, Response issued) {
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode c = issued.json().path("credentials");
+        assertThat(c.path("accessKeyId").asText()).startsWith("ASIA");
+        return SignedClient.of(uri(node), c.path("accessKeyId").asText(), c.path("secretAccessKey").asText(),
+                c.path("sessionToken").asText());
+    }
+
+    /**
+     * Revokes through {@code revoke} on node A and returns how long after that call returned node B first denied the
+     * session (polled every 5 ms, at most one second).
+     */
+    private static long millisUntilRevokedOnB(Runnable revoke, SignedClient sessionOnB, String path) {
+        revoke.run();
+        long start = System.nanoTime();
+        await("node B denies the revoked session").atMost(BOUND).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5)).until(() -> {
+                    Response r = sessionOnB.get(path);
+                    if (r.status() == 403 && "AccessDenied".equals(r.code())) {
+                        return true;
+                    }
+                    assertThat(r.status()).as("still allowed until revoked: " + r).isEqualTo(200);
+                    return false;
+                });
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
+    void roleSessionsRevokedOnOneNodeAreDeniedByTheOtherWithinOneSecond() {
+        String[] assumer = newKey("role-assumer");
+        SignedClient assumerOnA = SignedClient.of(uri(nodeA), assumer[0], assumer[1]).withScope("us-east-1", "sts");
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::" + ACCOUNT + ":user/role-assumer\"},\"Action\":\"sts:AssumeRole\"}]}";
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < REVOCATIONS; i++) {
+            String role = "revocable-" + i;
+            Response created = root(nodeA).post("/v1/roles", "{\"roleName\":\"" + role
+                    + "\",\"assumeRolePolicyDocument\":" + json(trust) + "}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(root(nodeA).send("PUT", "/v1/roles/" + role + "/policies/ListUsers", "application/json",
+                    ("{\"policyDocument\":" + json(ALLOW_LIST_USERS) + "}").getBytes(StandardCharsets.UTF_8))
+                    .status()).isEqualTo(204);
+            Response issued = assumerOnA.post("/v1/sts/assume-role", "{\"roleArn\":"
+                    + json(created.json().path("arn").asText()) + ",\"roleSessionName\":\"s" + i + "\"}");
+            SignedClient onA = session(nodeA, issued);
+            SignedClient onB = session(nodeB, issued);
+            assertThat(onA.get("/v1/users").status()).as("the role session works on node A").isEqualTo(200);
+            Response before = onB.get("/v1/users");
+            assertThat(before.status()).as("and on node B, which now holds the role's policies: " + before)
+                    .isEqualTo(200);
+            assertThat(onB.get("/v1/caller-identity").json().path("arn").asText())
+                    .isEqualTo("arn:aws:sts::" + ACCOUNT + ":assumed-role/" + role + "/s" + i);
+
+            latencies.add(millisUntilRevokedOnB(() -> assertThat(root(nodeA)
+                    .post("/v1/roles/" + role + "/revoke-sessions", null).status()).isEqualTo(204), onB, "/v1/users"));
+            assertThat(onA.get("/v1/users").code()).as("denied on node A too").isEqualTo("AccessDenied");
+        }
+        System.out.println("role session revoked on node A, denied on node B after (ms), " + REVOCATIONS
+                + " revocations, " + summary(latencies));
+        delaysMillis.addAll(latencies);
+    }
+
+    @Test
+    void userSessionsRevokedOnOneNodeAreDeniedByTheOtherWithinOneSecond() {
+        // a GetSessionToken session may call no IAM action without MFA (docs/sessions.md), so what its user's policy
+        // grants it here is LookupEvents (cloudtrail:LookupEvents), GET /v1/audit-events
+        String lookup = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"cloudtrail:LookupEvents\",\"Resource\":\"*\"}]}";
+        String path = "/v1/audit-events?maxItems=1";
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < REVOCATIONS; i++) {
+            String user = "session-user-" + i;
+            String[] key = newKey(user);
+            assertThat(root(nodeA).send("PUT", "/v1/users/" + user + "/policies/Lookup", "application/json",
+                    ("{\"policyDocument\":" + json(lookup) + "}").getBytes(StandardCharsets.UTF_8)).status())
+                    .isEqualTo(204);
+            SignedClient longTermOnB = SignedClient.of(uri(nodeB), key[0], key[1]);
+            Response issued = SignedClient.of(uri(nodeA), key[0], key[1]).withScope("us-east-1", "sts")
+                    .post("/v1/sts/session-token", "{}");
+            SignedClient onB = session(nodeB, issued);
+            Response before = onB.get(path);
+            assertThat(before.status()).as("the session works on node B: " + before).isEqualTo(200);
+
+            latencies.add(millisUntilRevokedOnB(() -> assertThat(root(nodeA)
+                    .post("/v1/users/" + user + "/revoke-sessions", null).status()).isEqualTo(204), onB, path));
+            assertThat(longTermOnB.get(path).status()).as("the user's long-term key has no issue time: unaffected")
+                    .isEqualTo(200);
+        }
+        System.out.println("user (GetSessionToken) session revoked on node A, denied on node B after (ms), "
+                + REVOCATIONS + " revocations, " + summary(latencies));
+        delaysMillis.addAll(latencies);
     }
 }

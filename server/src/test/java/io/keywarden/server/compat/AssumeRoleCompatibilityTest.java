@@ -5,11 +5,17 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -220,5 +226,77 @@ class AssumeRoleCompatibilityTest extends AwsSdkTestSupport {
                     "traced", "bob", deployer).doesNotContain(r.credentials().secretAccessKey())
                     .doesNotContain(r.credentials().sessionToken());
         });
+    }
+
+    @Test
+    void cloudTrailRecordsOfARoleSessionsCallsCarryTheSessionContext() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        AssumeRoleResponse r = sts(dev).assumeRole(b -> b.roleArn(deployer).roleSessionName("context")
+                .externalId("ext-1").sourceIdentity("carol"));
+        String asia = r.credentials().accessKeyId();
+        stsAs(r.credentials()).getCallerIdentity();
+        CloudTrailClient trail = track(CloudTrailClient.builder().endpointOverride(baseUri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        io.keywarden.server.support.ServerTestSupport.ROOT_ACCESS_KEY_ID,
+                        io.keywarden.server.support.ServerTestSupport.ROOT_SECRET)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build());
+        Event call = await().atMost(Duration.ofSeconds(10)).until(() -> trail.lookupEvents(b -> b.lookupAttributes(
+                        a -> a.attributeKey(LookupAttributeKey.ACCESS_KEY_ID).attributeValue(asia))).events().stream()
+                .filter(e -> e.eventName().equals("GetCallerIdentity")).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        JsonNode id = new ObjectMapper().readTree(call.cloudTrailEvent()).path("userIdentity");
+        assertThat(id.path("type").asText()).isEqualTo("AssumedRole");
+        assertThat(id.path("arn").asText()).isEqualTo("arn:aws:sts::" + account + ":assumed-role/deployer/context");
+        assertThat(id.path("accessKeyId").asText()).isEqualTo(asia);
+        JsonNode issuer = id.path("sessionContext").path("sessionIssuer");
+        assertThat(issuer.path("type").asText()).isEqualTo("Role");
+        assertThat(issuer.path("principalId").asText()).matches("AROA[A-Z2-7]{17}")
+                .isEqualTo(id.path("principalId").asText().split(":")[0]);
+        assertThat(issuer.path("arn").asText()).isEqualTo(deployer);
+        assertThat(issuer.path("accountId").asText()).isEqualTo(account);
+        assertThat(issuer.path("userName").asText()).isEqualTo("deployer");
+        JsonNode attributes = id.path("sessionContext").path("attributes");
+        assertThat(attributes.path("mfaAuthenticated").asText()).isEqualTo("false");
+        Instant created = Instant.parse(attributes.path("creationDate").asText());
+        assertThat(created).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .isBeforeOrEqualTo(Instant.now());
+        assertThat(id.path("sessionContext").path("sourceIdentity").asText()).isEqualTo("carol");
+    }
+
+    @Test
+    void getRoleShowsWhenASessionOfTheRoleWasLastUsedAndListRolesLeavesItOut() {
+        iam.createRole(b -> b.roleName("last-used").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::%s:user/dev"},
+                 "Action":"sts:AssumeRole"}]}""".formatted(account)));
+        software.amazon.awssdk.services.iam.model.RoleLastUsed unused = iam.getRole(b -> b.roleName("last-used")).role()
+                .roleLastUsed();
+        assertThat(unused.lastUsedDate()).as("never used yet").isNull();
+        assertThat(unused.region()).isNull();
+
+        Instant before = Instant.now().minusSeconds(1);
+        AssumeRoleResponse r = sts(dev).assumeRole(b -> b.roleArn("arn:aws:iam::" + account + ":role/last-used")
+                .roleSessionName("lu"));
+        // the session's request signed for eu-west-2 is the role's use (AssumeRole itself is the user's request)
+        track(StsClient.builder().endpointOverride(baseUri()).region(Region.EU_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        r.credentials().accessKeyId(), r.credentials().secretAccessKey(),
+                        r.credentials().sessionToken())))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build())
+                .getCallerIdentity();
+        software.amazon.awssdk.services.iam.model.RoleLastUsed used = await().atMost(Duration.ofSeconds(10))
+                .until(() -> iam.getRole(b -> b.roleName("last-used")).role().roleLastUsed(),
+                        u -> u.lastUsedDate() != null);
+        assertThat(used.region()).isEqualTo("eu-west-2");
+        assertThat(used.lastUsedDate()).isAfterOrEqualTo(before).isBeforeOrEqualTo(Instant.now());
+        assertThat(iam.listRoles().roles()).filteredOn(x -> x.roleName().equals("last-used")).singleElement()
+                .satisfies(x -> assertThat(x.roleLastUsed()).as("ListRoles leaves it out, as AWS").isNull());
+
+        SignedClient.Response rest = root().get("/v1/roles/last-used");
+        assertThat(rest.json().path("roleLastUsed").path("region").asText()).isEqualTo("eu-west-2");
+        assertThat(Instant.parse(rest.json().path("roleLastUsed").path("lastUsedDate").asText()))
+                .isEqualTo(used.lastUsedDate());
+        assertThat(root().get("/v1/roles").body()).doesNotContain("roleLastUsed");
     }
 }

@@ -164,4 +164,25 @@ class IamRolesCompatibilityTest extends AwsSdkTestSupport {
         assertThatThrownBy(() -> iam.deleteRole(b -> b.roleName("compat-nobody")))
                 .isInstanceOf(NoSuchEntityException.class);
     }
+
+    @Test
+    void aTrustPolicyMayNameOnlyUsersAndRolesThatExist() {
+        String missing = "arn:aws:iam::" + account + ":user/compat-nobody";
+        String trustingMissing = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"" + missing + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        assertThatThrownBy(() -> iam.createRole(b -> b.roleName("compat-trusting").assumeRolePolicyDocument(
+                trustingMissing))).isInstanceOfSatisfying(MalformedPolicyDocumentException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("Invalid principal in policy: \"AWS\":\"" + missing + "\"");
+                });
+        iam.createUser(b -> b.userName("compat-nobody"));
+        assertThat(iam.createRole(b -> b.roleName("compat-trusting").assumeRolePolicyDocument(trustingMissing))
+                .role().roleName()).as("once the user exists").isEqualTo("compat-trusting");
+        String otherRole = "arn:aws:iam::" + account + ":role/compat-not-there";
+        assertThatThrownBy(() -> iam.updateAssumeRolePolicy(b -> b.roleName("compat-trusting").policyDocument(
+                trustingMissing.replace(missing, otherRole))))
+                .isInstanceOfSatisfying(MalformedPolicyDocumentException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).contains(otherRole));
+    }
 }

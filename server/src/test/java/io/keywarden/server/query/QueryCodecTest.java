@@ -59,7 +59,7 @@ class QueryCodecTest {
             .sealer(SecretSealer.create(MasterKey.of(1, new byte[32]), new SecureRandom()))
             .authorizer(new RootOnlyAuthorizer()).random(new SecureRandom()).clock(Clock.systemUTC()).build();
     private final InMemoryPolicyStore policyStore = new InMemoryPolicyStore();
-    private final RoleService roleService = new RoleService(identity, new InMemoryRoleStore(policyStore), policyStore,
+    private final RoleService roleService = new RoleService(identity, users, new InMemoryRoleStore(policyStore), policyStore,
             policyStore, PolicyChangeListener.NONE, Clock.systemUTC(), new SecureRandom());
     private final SessionTokens sessionTokens = new SessionTokens(accountId, TokenKeys.of("k", new byte[32]),
             Clock.systemUTC(), new SecureRandom());

@@ -21,6 +21,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param description              the description; absent when it has none
  * @param maxSessionDuration       the longest session of the role, in seconds
  * @param tags                     the tags; absent when it has none, and in listings
+ * @param roleLastUsed             when a session of the role was last used (empty when none has been); absent in
+ *                                 listings, as AWS's ListRoles leaves it out
  */
 @Serdeable
 @Schema(name = "Role")
@@ -34,5 +36,6 @@ public record RoleDto(
         @Schema(requiredMode = REQUIRED) String assumeRolePolicyDocument,
         @Nullable String description,
         @Schema(requiredMode = REQUIRED) int maxSessionDuration,
-        @Nullable List<TagBody> tags) {
+        @Nullable List<TagBody> tags,
+        RoleLastUsedDto roleLastUsed) {
 }

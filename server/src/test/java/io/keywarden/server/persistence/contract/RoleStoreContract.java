@@ -3,6 +3,7 @@ package io.keywarden.server.persistence.contract;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.Role;
+import io.keywarden.core.identity.RoleLastUsed;
 import io.keywarden.core.identity.Tag;
 import io.keywarden.core.identity.UserPath;
 import io.keywarden.core.permissions.InlinePolicy;
@@ -76,6 +77,25 @@ public abstract class RoleStoreContract extends StoreContract {
         assertThat(roles.list(acct(), "/", "b", 1)).extracting(Role::roleName).containsExactly("c");
         // the prefix is literal text: '_' is not a wildcard
         assertThat(roles.list(acct(), "/x/", null, 10)).extracting(Role::roleName).containsExactly("b", "c");
+    }
+
+    @Test
+    void lastUseIsRecordedLatestWinsAndSurvivesUpdates() {
+        Role r = role("used", "/");
+        Role other = role("unused", "/");
+        assertThat(roles.findById(acct(), r.roleId()).orElseThrow().lastUsed()).isNull();
+        roles.recordLastUsed(java.util.Map.of(r.roleId(), new RoleLastUsed(T0.plusSeconds(60), "eu-west-1"),
+                "AROAGONEGONEGONEGONE1", new RoleLastUsed(T0, "us-east-1")));
+        assertThat(roles.findById(acct(), r.roleId()).orElseThrow().lastUsed())
+                .isEqualTo(new RoleLastUsed(T0.plusSeconds(60), "eu-west-1"));
+        roles.recordLastUsed(java.util.Map.of(r.roleId(), new RoleLastUsed(T0.plusSeconds(30), "ap-south-1")));
+        assertThat(roles.findByName(acct(), "USED").orElseThrow().lastUsed())
+                .as("an older use (another node's late flush) does not overwrite a newer one")
+                .isEqualTo(new RoleLastUsed(T0.plusSeconds(60), "eu-west-1"));
+        assertThat(roles.update(roles.findById(acct(), r.roleId()).orElseThrow().withDescription("d"))).isTrue();
+        assertThat(roles.list(acct(), "/", null, 10)).filteredOn(x -> x.roleId().equals(r.roleId()))
+                .extracting(Role::lastUsed).containsExactly(new RoleLastUsed(T0.plusSeconds(60), "eu-west-1"));
+        assertThat(roles.findById(acct(), other.roleId()).orElseThrow().lastUsed()).isNull();
     }
 
     @Test
