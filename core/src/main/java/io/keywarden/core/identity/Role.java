@@ -55,6 +55,11 @@ public record Role(AccountId accountId, String roleId, String roleName, UserPath
                 tags);
     }
 
+    public Role withTags(List<Tag> newTags) {
+        return new Role(accountId, roleId, roleName, path, createDate, assumeRolePolicyDocument, description,
+                maxSessionDuration, newTags);
+    }
+
     public Role withAssumeRolePolicyDocument(String document) {
         return new Role(accountId, roleId, roleName, path, createDate, document, description, maxSessionDuration, tags);
     }

@@ -71,7 +71,10 @@ class QueryCodecTest {
             new AuditService(new InMemoryAuditStore(), identity.guard()),
             new SessionService(sessionTokens),
             new io.keywarden.core.permissions.AssumeRoleService(roleService, policyStore, new RootOnlyAuthorizer(),
-                    sessionTokens));
+                    sessionTokens),
+            new io.keywarden.core.permissions.KeyHygieneService(identity, users,
+                    new io.keywarden.core.testing.InMemoryUserTagStore(), keys, policyStore, PolicyChangeListener.NONE,
+                    Clock.systemUTC(), new SecureRandom()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 
