@@ -6,20 +6,57 @@ import java.util.Optional;
  * Checks a chain, fed one event at a time in {@code seq} order (so a long trail never has to fit in memory), and
  * reports the first broken link: an event whose contents no longer match its hash (changed), whose prevHash is not
  * the hash of the event before it (inserted, reordered or re-hashed), a missing position (removed), or a chain head
- * that names more events than the trail holds (removed from the end).
+ * that names more events than the trail holds (removed from the end). It starts from the first event, or after a
+ * checkpoint ({@link #after}) when older events were archived.
  */
 public final class AuditVerifier {
-    private long expectedSeq = 1;
-    private String prevHash = AuditChain.GENESIS;
+    private final long startedAfter;
+    private long expectedSeq;
+    private String prevHash;
     private long checked;
     private BrokenLink broken;
+
+    /** A verifier of a whole chain, from its first event. */
+    public AuditVerifier() {
+        this(0, AuditChain.GENESIS);
+    }
+
+    private AuditVerifier(long afterSeq, String afterHash) {
+        this.startedAfter = afterSeq;
+        this.expectedSeq = afterSeq + 1;
+        this.prevHash = afterHash;
+    }
+
+    /**
+     * A verifier of the chain after event {@code seq} whose hash is {@code hash} (from an audit checkpoint, whose
+     * signature the caller checked, or an archive's header).
+     */
+    public static AuditVerifier after(long seq, String hash) {
+        if (seq < 0) {
+            throw new IllegalArgumentException("seq must not be negative, got " + seq);
+        }
+        return new AuditVerifier(seq, java.util.Objects.requireNonNull(hash, "hash"));
+    }
+
+    /** A verifier that already failed: the checkpoint it would start from does not hold ({@code reason}). */
+    public static AuditVerifier brokenCheckpoint(long seq, String reason) {
+        AuditVerifier v = new AuditVerifier(seq, AuditChain.GENESIS);
+        v.broken = new BrokenLink(seq, reason);
+        return v;
+    }
 
     /** The first problem found: the position where the chain breaks and why. */
     public record BrokenLink(long seq, String reason) {
     }
 
-    /** The outcome of a verification. */
-    public record Result(long eventsChecked, long lastSeq, String lastHash, Optional<BrokenLink> brokenLink) {
+    /**
+     * The outcome of a verification.
+     *
+     * @param startedAfter 0 when the whole chain was checked; else the position of the checkpoint it started from
+     *                     (the events up to it were archived and pruned)
+     */
+    public record Result(long eventsChecked, long lastSeq, String lastHash, Optional<BrokenLink> brokenLink,
+                         long startedAfter) {
         public boolean intact() {
             return brokenLink.isEmpty();
         }
@@ -68,6 +105,6 @@ public final class AuditVerifier {
         if (broken == null && !headHash.equals(prevHash)) {
             broken = new BrokenLink(last, "event " + last + " does not match the chain head's hash");
         }
-        return new Result(checked, last, prevHash, Optional.ofNullable(broken));
+        return new Result(checked, last, prevHash, Optional.ofNullable(broken), startedAfter);
     }
 }

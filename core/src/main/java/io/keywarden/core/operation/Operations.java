@@ -355,7 +355,8 @@ public final class Operations {
                     AuditVerifier.Result r = audit.verify(caller);
                     return new Verification(r.intact(), r.eventsChecked(), r.lastSeq(), r.lastHash(),
                             r.brokenLink().map(AuditVerifier.BrokenLink::seq).orElse(null),
-                            r.brokenLink().map(AuditVerifier.BrokenLink::reason).orElse(null));
+                            r.brokenLink().map(AuditVerifier.BrokenLink::reason).orElse(null),
+                            r.startedAfter() == 0 ? null : r.startedAfter());
                 })
                 .build();
     }

@@ -191,8 +191,12 @@ public final class Results {
     public record EventList(List<AuditEvent> events, boolean isTruncated, String marker) {
     }
 
-    /** {@code brokenAtSeq} and {@code reason} are null when the chain is intact. */
+    /**
+     * {@code brokenAtSeq} and {@code reason} are null when the chain is intact; {@code checkpointSeq} is null when the
+     * whole chain was checked, else the position of the signed checkpoint verification started after (the events up
+     * to it were archived and pruned).
+     */
     public record Verification(boolean intact, long eventsChecked, long lastSeq, String lastHash, Long brokenAtSeq,
-                               String reason) {
+                               String reason, Long checkpointSeq) {
     }
 }

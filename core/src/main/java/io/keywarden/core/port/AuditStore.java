@@ -26,4 +26,12 @@ public interface AuditStore {
     List<AuditEvent> chain(AccountId account, long afterSeq, int limit);
 
     Head head(AccountId account);
+
+    /**
+     * Where the stored chain starts once older events were archived and pruned (audit retention); empty while the
+     * whole chain is stored.
+     */
+    default java.util.Optional<io.keywarden.core.audit.AuditCheckpoint> checkpoint(AccountId account) {
+        return java.util.Optional.empty();
+    }
 }

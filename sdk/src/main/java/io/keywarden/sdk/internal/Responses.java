@@ -176,7 +176,7 @@ public final class Responses {
     public static AuditVerification auditVerification(AnswerReader json) {
         return new AuditVerification(json.optionalBoolean("intact", false), orZero(json.optionalLong("eventsChecked")),
                 orZero(json.optionalLong("lastSeq")), json.optionalText("lastHash"), json.optionalLong("firstBrokenSeq"),
-                json.optionalText("reason"));
+                json.optionalText("reason"), json.optionalLong("checkpointSeq"));
     }
 
     private static long orZero(Long value) {

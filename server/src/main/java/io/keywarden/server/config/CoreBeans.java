@@ -1,5 +1,6 @@
 package io.keywarden.server.config;
 
+import io.keywarden.core.audit.AuditCheckpointSigner;
 import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.core.audit.AuditService;
 import io.keywarden.core.auth.CredentialResolver;
@@ -76,8 +77,13 @@ public class CoreBeans {
     }
 
     @Singleton
-    AuditService auditService(AuditStore store, IdentityService identity) {
-        return new AuditService(store, identity.guard());
+    AuditCheckpointSigner auditCheckpointSigner(MasterKey masterKey) {
+        return AuditCheckpointSigner.of(masterKey);
+    }
+
+    @Singleton
+    AuditService auditService(AuditStore store, IdentityService identity, AuditCheckpointSigner checkpoints) {
+        return new AuditService(store, identity.guard(), checkpoints);
     }
 
     @Singleton

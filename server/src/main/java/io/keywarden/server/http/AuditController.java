@@ -68,8 +68,9 @@ public class AuditController {
     }
 
     /**
-     * VerifyAuditTrail: checks the hash chain of the account's whole trail and reports the first broken link. Needs
-     * {@code keywarden:VerifyAuditTrail} (resource {@code *}).
+     * VerifyAuditTrail: checks the hash chain of the account's whole trail and reports the first broken link. Once
+     * older events were archived (audit retention), it checks the signed checkpoint and starts after it, and says so
+     * ({@code checkpointSeq}). Needs {@code keywarden:VerifyAuditTrail} (resource {@code *}).
      *
      * @return the outcome (a broken chain is still a 200, with {@code intact} false)
      */
@@ -79,7 +80,7 @@ public class AuditController {
     public CompletableFuture<AuditVerificationDto> verify(HttpRequest<?> http, @ApiDocs.Hidden Caller caller) {
         return calls.call(http, caller, Catalogue.VERIFY_AUDIT_TRAIL, Requests.VerifyAuditTrail::new, 200)
                 .thenApply(r -> new AuditVerificationDto(r.intact(), r.eventsChecked(), r.lastSeq(), r.lastHash(),
-                        r.brokenAtSeq(), r.reason()));
+                        r.brokenAtSeq(), r.reason(), r.checkpointSeq()));
     }
 
     private static Instant time(String name, String value) {

@@ -11,6 +11,7 @@ import io.keywarden.core.operation.Operation;
 import io.keywarden.core.operation.Service;
 import io.keywarden.server.auth.RequestAuthenticator;
 import io.keywarden.server.audit.AuditWriter;
+import io.keywarden.server.audit.AuthFailureAggregator;
 import io.keywarden.server.auth.SigV4AuthFilter;
 import io.keywarden.server.query.QueryForm;
 import io.micrometer.core.instrument.Counter;
@@ -46,7 +47,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Its own events are small and fixed in shape: the operation's name when the route or the {@code Action} names one
  * ({@code UnknownOperation} otherwise), the principal when known or the claimed key ID, the source, the error, and for
  * an unknown route its method and path — never the request's parameters, which nobody vouched for. A change's event is
- * committed before the answer leaves; if it cannot be, the answer is a 500 instead. Also counts requests by
+ * committed before the answer leaves; if it cannot be, the answer is a 500 instead. Requests refused before anyone
+ * was authenticated are never waited for, and past the first few per source and window they are only counted into a
+ * summary event ({@link AuthFailureAggregator}). Also counts requests by
  * operation and outcome, and authentication failures by reason (Micrometer). {@code GET /health}, {@code /ping},
  * {@code /openapi.yml} and {@code /prometheus} are not API calls and not recorded.
  */
@@ -67,12 +70,14 @@ public class AuditFilter implements Ordered {
     private final Clock clock;
     private final MeterRegistry registry;
     private final RouteOperations routes;
+    private final AuthFailureAggregator refusals;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> authFailures = new ConcurrentHashMap<>();
 
     public AuditFilter(AuditWriter writer, Account account, Clock clock, MeterRegistry registry,
-                       RouteOperations routes) {
+                       RouteOperations routes, AuthFailureAggregator refusals) {
         this.writer = writer;
+        this.refusals = refusals;
         this.routes = routes;
         this.account = account;
         this.clock = clock;
@@ -104,7 +109,17 @@ public class AuditFilter implements Ordered {
                     "We encountered an internal error. Please try again."));
         }
         measure(request, record);
-        CompletableFuture<Void> written = record.readOnly() ? writer.submit(record) : writer.write(record);
+        CompletableFuture<Void> written;
+        if (refusedUnauthenticated(request, record)) {
+            // nothing was done and nobody vouched for the request: never waited for, and past the first few per
+            // source and window only counted into a summary, so a flood neither grows the trail nor delays changes
+            if (!refusals.admit(record.sourceIp(), record.errorCode())) {
+                return CompletableFuture.completedFuture(response);
+            }
+            written = writer.submit(record);
+        } else {
+            written = record.readOnly() ? writer.submit(record) : writer.write(record);
+        }
         if (written.isDone() && !written.isCompletedExceptionally()) {
             return CompletableFuture.completedFuture(response);
         }
@@ -114,6 +129,12 @@ public class AuditFilter implements Ordered {
             return ErrorResponses.of(request, ErrorCode.SERVICE_FAILURE,
                     "the call could not be recorded in the audit trail; check whether it took effect");
         });
+    }
+
+    /** A request refused before anyone was authenticated (no caller): the kind a flood is made of. */
+    private static boolean refusedUnauthenticated(HttpRequest<?> request, AuditRecord record) {
+        return !record.succeeded() && record.principalArn() == null
+                && request.getAttribute(RequestAuthenticator.CALLER_ATTRIBUTE, Caller.class).isEmpty();
     }
 
     /** The event of a request that reached no operation. */

@@ -439,6 +439,12 @@ public class JdbcAuditStore implements AuditStore {
 
     @Override
     @ReadOnly
+    public java.util.Optional<io.keywarden.core.audit.AuditCheckpoint> checkpoint(AccountId account) {
+        return JdbcAuditArchiveStore.selectCheckpoint(jdbc, account);
+    }
+
+    @Override
+    @ReadOnly
     public Head head(AccountId account) {
         return jdbc.prepareStatement("SELECT last_seq, last_hash FROM audit_chain_heads WHERE account_id = ?", ps -> {
             ps.setString(1, account.value());

@@ -287,5 +287,122 @@ public class KeywardenConfig {
         public void setSuccessfulReads(boolean successfulReads) {
             this.successfulReads = successfulReads;
         }
+
+        private int authFailuresPerWindow = 10;
+        private Duration authFailureWindow = Duration.ofMinutes(1);
+        private long authFailureSources = 10_000;
+        private Duration retention;
+        private String archiveDir;
+        private Duration retentionInterval = Duration.ofHours(1);
+
+        /**
+         * {@code keywarden.audit.auth-failures-per-window}: refused unauthenticated requests recorded as their own
+         * events per source address, error code and window; the rest of the window's are counted into one summary
+         * event per source. Default 10.
+         */
+        public int getAuthFailuresPerWindow() {
+            return authFailuresPerWindow;
+        }
+
+        public void setAuthFailuresPerWindow(int authFailuresPerWindow) {
+            if (authFailuresPerWindow < 0) {
+                throw new IllegalArgumentException("keywarden.audit.auth-failures-per-window must not be negative");
+            }
+            this.authFailuresPerWindow = authFailuresPerWindow;
+        }
+
+        /** {@code keywarden.audit.auth-failure-window}: how long a source's window lasts. Default 1 minute. */
+        public Duration getAuthFailureWindow() {
+            return authFailureWindow;
+        }
+
+        public void setAuthFailureWindow(Duration authFailureWindow) {
+            if (authFailureWindow == null || authFailureWindow.isNegative() || authFailureWindow.isZero()) {
+                throw new IllegalArgumentException("keywarden.audit.auth-failure-window must be positive");
+            }
+            this.authFailureWindow = authFailureWindow;
+        }
+
+        /** {@code keywarden.audit.auth-failure-sources}: sources counted at once (bounds the memory). Default 10,000. */
+        public long getAuthFailureSources() {
+            return authFailureSources;
+        }
+
+        public void setAuthFailureSources(long authFailureSources) {
+            if (authFailureSources < 1) {
+                throw new IllegalArgumentException("keywarden.audit.auth-failure-sources must be at least 1");
+            }
+            this.authFailureSources = authFailureSources;
+        }
+
+        /**
+         * {@code keywarden.audit.retention} ({@code KEYWARDEN_AUDIT_RETENTION}, e.g. {@code 365d}): segments whose
+         * events are all older are archived to a file and pruned, behind a signed checkpoint; unset (the default):
+         * nothing is ever pruned.
+         */
+        @Nullable
+        public String getRetention() {
+            return retention == null ? null : retention.toString();
+        }
+
+        public void setRetention(@Nullable String retention) {
+            this.retention = retention == null || retention.isBlank() ? null : durationOf(retention.trim());
+        }
+
+        /** The retention, when one is set. */
+        public java.util.Optional<Duration> retention() {
+            return java.util.Optional.ofNullable(retention);
+        }
+
+        /** {@code 365d}, {@code 12h}, {@code 30m}, {@code 90s} or ISO-8601 ({@code P365D}); positive. */
+        static Duration durationOf(String text) {
+            Duration d;
+            try {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([dhms])").matcher(text);
+                if (m.matches()) {
+                    long n = Long.parseLong(m.group(1));
+                    d = switch (m.group(2)) {
+                        case "d" -> Duration.ofDays(n);
+                        case "h" -> Duration.ofHours(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        default -> Duration.ofSeconds(n);
+                    };
+                } else {
+                    d = Duration.parse(text);
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("keywarden.audit.retention must be a duration such as 365d, not '"
+                        + text + "'");
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("keywarden.audit.retention must be positive, not '" + text + "'");
+            }
+            return d;
+        }
+
+        /**
+         * {@code keywarden.audit.archive-dir} ({@code KEYWARDEN_AUDIT_ARCHIVE_DIR}): where archives go; default
+         * {@code <data dir>/audit-archive}.
+         */
+        @Nullable
+        public String getArchiveDir() {
+            return archiveDir;
+        }
+
+        public void setArchiveDir(@Nullable String archiveDir) {
+            this.archiveDir = archiveDir == null || archiveDir.isBlank() ? null : archiveDir.trim();
+        }
+
+        /** {@code keywarden.audit.retention-interval}: how often a node tries to archive. Default 1 hour. */
+        public Duration getRetentionInterval() {
+            return retentionInterval;
+        }
+
+        public void setRetentionInterval(Duration retentionInterval) {
+            if (retentionInterval == null || retentionInterval.isNegative() || retentionInterval.isZero()) {
+                throw new IllegalArgumentException("keywarden.audit.retention-interval must be positive");
+            }
+            this.retentionInterval = retentionInterval;
+        }
     }
 }
