@@ -13,6 +13,7 @@ import io.keywarden.sdk.model.AccessKeyInfo;
 import io.keywarden.sdk.model.AuditEvent;
 import io.keywarden.sdk.model.LookupAuditEventsRequest;
 import io.keywarden.sdk.model.KeyOwner;
+import io.keywarden.sdk.model.QuarantineResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +40,9 @@ import java.util.regex.Pattern;
  * Scans files for access key IDs, says which account owns each (GetAccessKeyInfo) and, for an administrator, which
  * user and whether it is Active ({@code AKIA}), or which STS call issued it — session, role, session name, source
  * identity, who requested it — and the calls made with it ({@code ASIA}, from the audit trail);
- * {@code --deactivate} quarantines the Active long-term keys.
+ * {@code --deactivate} deactivates the Active long-term keys; {@code --quarantine} attaches the built-in quarantine
+ * policy to their owners (QuarantineAccessKey: everything denied but rotating their own keys; undone by detaching
+ * it), deactivating as well with {@code --deactivate}.
  */
 @Command(name = "leaked-key-triage", mixinStandardHelpOptions = true,
         description = {"Scans files and directories (recursively; .git and similar are skipped) for access key IDs "
@@ -47,7 +50,9 @@ import java.util.regex.Pattern;
                 + "credentials are an administrator's, the owning user and whether the key is Active; for a "
                 + "temporary ASIA key, the session, role, source identity and who requested it, and the calls made "
                 + "with it (from the audit trail). With "
-                + "--deactivate, deactivates the Active keys of this account (never the key this program signs with).",
+                + "--deactivate, deactivates the Active keys of this account (never the key this program signs with). "
+                + "With --quarantine, attaches the built-in quarantine policy to each long-term key's owner (denying "
+                + "everything but rotating its own keys; detach it to undo); root keys cannot be quarantined.",
                 "Exits 0 when no key ID was found or none is still Active, 1 otherwise."})
 final class LeakedKeyTriage extends ExampleCommand {
     static final Pattern KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z2-7]{16}\\b");
@@ -60,6 +65,10 @@ final class LeakedKeyTriage extends ExampleCommand {
 
     @Option(names = "--deactivate", description = "Deactivate every Active key found that belongs to this account.")
     boolean deactivate;
+
+    @Option(names = "--quarantine", description = "Quarantine the owners of the long-term keys found in this account"
+            + " (QuarantineAccessKey; with --deactivate, deactivates the keys in the same call).")
+    boolean quarantine;
 
     /** Where a key ID was seen: file and line. */
     record Sighting(Path file, int line) {
@@ -83,7 +92,8 @@ final class LeakedKeyTriage extends ExampleCommand {
             for (Map.Entry<String, List<Sighting>> entry : found.entrySet()) {
                 String keyId = entry.getKey();
                 out().println(keyId + "  found in " + describe(entry.getValue()));
-                stillActive |= triage(client, keyId, ownAccount, ownKey);
+                stillActive |= triage(client, keyId, ownAccount, ownKey,
+                        "leaked-key-triage: found in " + describe(entry.getValue()));
             }
         }
         out().println(found.size() + " key ID(s) found; " + (stillActive
@@ -93,7 +103,7 @@ final class LeakedKeyTriage extends ExampleCommand {
     }
 
     /** Prints what is known about one key and acts on it; whether it is (or may be) still Active. */
-    private boolean triage(KeywardenClient client, String keyId, String ownAccount, String ownKey) {
+    private boolean triage(KeywardenClient client, String keyId, String ownAccount, String ownKey, String reason) {
         AccessKeyInfo info;
         try {
             info = client.getAccessKeyInfo(keyId);
@@ -127,6 +137,9 @@ final class LeakedKeyTriage extends ExampleCommand {
         String who = owner.owner().map(u -> "user " + u).orElse("the root user");
         KeyStatus status = owner.accessKey().status();
         out().println("    owner: " + who + " (" + owner.arn() + "), status " + status.wireName());
+        if (quarantine) {
+            status = quarantine(client, keyId, owner, ownKey, reason, status);
+        }
         if (status != KeyStatus.ACTIVE) {
             return false;
         }
@@ -144,6 +157,32 @@ final class LeakedKeyTriage extends ExampleCommand {
         } catch (KeywardenServiceException e) {
             out().println("    could not deactivate: " + e.code() + " " + e.errorMessage());
             return true;
+        }
+    }
+
+    /** Quarantines the key's owner (deactivating the key too with --deactivate); the key's status afterwards. */
+    private KeyStatus quarantine(KeywardenClient client, String keyId, KeyOwner owner, String ownKey, String reason,
+                                 KeyStatus status) {
+        if (owner.owner().isEmpty()) {
+            out().println("    NOT quarantined: a root user's key cannot be (the root user takes no policies);"
+                    + " deactivate or delete it with the root user's credentials instead");
+            return status;
+        }
+        if (keyId.equals(ownKey)) {
+            out().println("    NOT quarantined: it is the key this program signs with; rotate it instead");
+            return status;
+        }
+        try {
+            QuarantineResult q = client.quarantineAccessKey(keyId,
+                    reason.length() <= 1000 ? reason : reason.substring(0, 1000),
+                    deactivate && status == KeyStatus.ACTIVE && !keyId.equals(ownKey));
+            out().println("    quarantined: " + q.policyArn() + (q.alreadyAttached() ? " was attached already to user "
+                    : " attached to user ") + q.userName() + " (undo: detach it from the user), key "
+                    + q.status().wireName());
+            return q.status();
+        } catch (KeywardenServiceException e) {
+            out().println("    could not quarantine: " + e.code() + " " + e.errorMessage());
+            return status;
         }
     }
 

@@ -36,6 +36,7 @@ import io.keywarden.sdk.model.CreateRoleRequest;
 import io.keywarden.sdk.model.Role;
 import io.keywarden.sdk.model.RolePolicy;
 import io.keywarden.sdk.model.SessionCredentials;
+import io.keywarden.sdk.model.QuarantineResult;
 import io.keywarden.sdk.model.Tag;
 import io.keywarden.sdk.model.AuditEvent;
 import io.keywarden.sdk.model.AuditVerification;
@@ -64,6 +65,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.time.Instant;
@@ -114,6 +116,8 @@ public final class KeywardenClient implements AutoCloseable {
     private static final String ROLES = "roles";
     private static final String STS = "sts";
     private static final String REVOKE_SESSIONS = "revoke-sessions";
+    private static final String TAGS = "tags";
+    private static final String QUARANTINE = "quarantine";
 
     private final HttpPipeline pipeline;
     private final URI endpoint;
@@ -348,6 +352,23 @@ public final class KeywardenClient implements AutoCloseable {
         requireName(userName, "userName");
         ApiRequest request = new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, ACCESS_KEYS),
                 "", null, true);
+        return Responses.createdAccessKey(call(request));
+    }
+
+    /**
+     * Creates an Active access key for the user with a description of what it is for. The description is stored as
+     * AWS's console stores it, as the user's tag keyed by the new key's ID: it needs {@code iam:TagUser} too, counts
+     * against the user's 50 tags, shows in {@link #listAccessKeys(String)} and goes when the key is deleted. Not
+     * retried once the request may have reached the server.
+     *
+     * @param description 0-256 characters of letters, digits, spaces and {@code _.:/=+-@}
+     * @throws LimitExceededException when the user has the maximum number of keys, or of tags
+     */
+    public CreatedAccessKey createAccessKey(String userName, String description) {
+        requireName(userName, "userName");
+        Objects.requireNonNull(description, "description");
+        ApiRequest request = new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, ACCESS_KEYS),
+                "", Json.write(Json.object().put("description", description)), true);
         return Responses.createdAccessKey(call(request));
     }
 
@@ -957,6 +978,118 @@ public final class KeywardenClient implements AutoCloseable {
         requireName(userName, "userName");
         send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, REVOKE_SESSIONS), "",
                 null, false));
+    }
+
+    // ---- tags ------------------------------------------------------------------------------------------------
+
+    /**
+     * Tags a user (TagUser): a key the user has (ignoring case) gets the new value. At most 50 tags per user,
+     * access key descriptions included; keys starting with {@code aws:} are refused.
+     *
+     * @throws LimitExceededException when the user would have more than 50 tags
+     * @throws NoSuchEntityException  when there is no such user
+     */
+    public void tagUser(String userName, List<Tag> tags) {
+        requireName(userName, "userName");
+        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, TAGS), "",
+                tagsBody(tags), false));
+    }
+
+    /** Removes the user's tags with these keys (UntagUser), ignoring case; keys it does not have are ignored. */
+    public void untagUser(String userName, Collection<String> tagKeys) {
+        requireName(userName, "userName");
+        send(new ApiRequest("DELETE", ApiRequest.IAM, UriEncoding.path(V1, USERS, userName, TAGS),
+                tagKeysQuery(tagKeys), null, false));
+    }
+
+    /** The first page of the user's tags (ListUserTags), in key order ignoring case. */
+    public Page<Tag> listUserTags(String userName) {
+        return listUserTags(userName, null, null);
+    }
+
+    /** One page of the user's tags; {@code marker} and {@code maxItems} as for the other listings. */
+    public Page<Tag> listUserTags(String userName, String marker, Integer maxItems) {
+        requireName(userName, "userName");
+        return tagPage(UriEncoding.path(V1, USERS, userName, TAGS), marker, maxItems);
+    }
+
+    /** Tags a role (TagRole); as {@link #tagUser}. */
+    public void tagRole(String roleName, List<Tag> tags) {
+        requireName(roleName, "roleName");
+        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName, TAGS), "",
+                tagsBody(tags), false));
+    }
+
+    /** Removes the role's tags with these keys (UntagRole); as {@link #untagUser}. */
+    public void untagRole(String roleName, Collection<String> tagKeys) {
+        requireName(roleName, "roleName");
+        send(new ApiRequest("DELETE", ApiRequest.IAM, UriEncoding.path(V1, ROLES, roleName, TAGS),
+                tagKeysQuery(tagKeys), null, false));
+    }
+
+    /** The first page of the role's tags (ListRoleTags). */
+    public Page<Tag> listRoleTags(String roleName) {
+        return listRoleTags(roleName, null, null);
+    }
+
+    /** One page of the role's tags. */
+    public Page<Tag> listRoleTags(String roleName, String marker, Integer maxItems) {
+        requireName(roleName, "roleName");
+        return tagPage(UriEncoding.path(V1, ROLES, roleName, TAGS), marker, maxItems);
+    }
+
+    private static byte[] tagsBody(List<Tag> tags) {
+        Objects.requireNonNull(tags, "tags");
+        if (tags.isEmpty()) {
+            throw new IllegalArgumentException("tags must not be empty");
+        }
+        ObjectNode body = Json.object();
+        ArrayNode array = body.putArray("tags");
+        for (Tag tag : tags) {
+            array.addObject().put("key", tag.key()).put("value", tag.value());
+        }
+        return Json.write(body);
+    }
+
+    private static String tagKeysQuery(Collection<String> tagKeys) {
+        Objects.requireNonNull(tagKeys, "tagKeys");
+        if (tagKeys.isEmpty()) {
+            throw new IllegalArgumentException("tagKeys must not be empty");
+        }
+        QueryBuilder query = new QueryBuilder();
+        tagKeys.forEach(k -> query.add("tagKeys", Objects.requireNonNull(k, "tag key")));
+        return query.build();
+    }
+
+    private Page<Tag> tagPage(String path, String marker, Integer maxItems) {
+        if (marker != null && marker.isEmpty()) {
+            throw new IllegalArgumentException("marker must not be empty (pass null for the first page)");
+        }
+        PageSizes.check(maxItems);
+        String query = new QueryBuilder().add("maxItems", maxItems).add("marker", marker).build();
+        return Responses.page(call(ApiRequest.get(ApiRequest.IAM, path, query)), "tags", Responses::tag);
+    }
+
+    // ---- key hygiene -----------------------------------------------------------------------------------------
+
+    /**
+     * Quarantines a leaked key: attaches the built-in quarantine policy to its owner (denying everything but reading
+     * and rotating the owner's own keys) and, when {@code deactivate}, makes the key Inactive. The reason is recorded
+     * in the audit trail. Safe to repeat. Undo with {@link #detachUserPolicy} of the answer's {@code policyArn}.
+     *
+     * @param reason why (where it leaked, a ticket); may be {@code null}
+     * @throws NoSuchEntityException when there is no such key
+     * @throws KeywardenServiceException with code {@code InvalidInput} for a root key: deactivate or delete a root
+     *                                   key with root credentials instead
+     */
+    public QuarantineResult quarantineAccessKey(String accessKeyId, String reason, boolean deactivate) {
+        requireName(accessKeyId, "accessKeyId");
+        ObjectNode body = Json.object().put("deactivate", deactivate);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return Responses.quarantine(call(new ApiRequest("POST", ApiRequest.IAM,
+                UriEncoding.path(V1, ACCESS_KEYS, accessKeyId, QUARANTINE), "", Json.write(body), false)));
     }
 
     // ---- simulation ------------------------------------------------------------------------------------------

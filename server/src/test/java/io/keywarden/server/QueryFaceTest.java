@@ -54,8 +54,9 @@ class QueryFaceTest extends ServerTestSupport {
         @Replaces(value = Operations.class, factory = OperationBeans.class)
         Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                               CredentialReportService reports, AuditService audit, SessionService sessions,
-                              io.keywarden.core.permissions.AssumeRoleService assume) {
-            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume).with(Catalogue.GET_POLICY_VERSION,
+                              io.keywarden.core.permissions.AssumeRoleService assume,
+                              io.keywarden.core.permissions.KeyHygieneService hygiene) {
+            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });
@@ -135,8 +136,9 @@ class QueryFaceTest extends ServerTestSupport {
     @Test
     void listsAreMemberNumberedAndAnEmptyListIsAllowed() throws Exception {
         assertThat(post("Action=CreateUser&UserName=q-empty-tags&Tags=").status()).isEqualTo(200);
-        assertThat(assertXmlError(post("Action=CreateUser&UserName=q-tagged&Tags.member.1.Key=team"
-                + "&Tags.member.1.Value=blue"), 400, "InvalidInput", IAM)).isEqualTo("user tags are not supported");
+        Response tagged = post("Action=CreateUser&UserName=q-tagged&Tags.member.1.Key=team&Tags.member.1.Value=blue");
+        assertThat(tagged.status()).isEqualTo(200);
+        assertThat(tagged.body()).contains("<Tags><member><Key>team</Key><Value>blue</Value></member></Tags>");
         assertXmlError(post("Action=CreateUser&UserName=q-bad-tags&Tags.1.Key=team"), 400, "ValidationError", IAM);
     }
 

@@ -69,6 +69,11 @@ public record Role(AccountId accountId, String roleId, String roleName, UserPath
                 tags, lastUsed);
     }
 
+    public Role withTags(List<Tag> newTags) {
+        return new Role(accountId, roleId, roleName, path, createDate, assumeRolePolicyDocument, description,
+                maxSessionDuration, newTags);
+    }
+
     public Role withAssumeRolePolicyDocument(String document) {
         return new Role(accountId, roleId, roleName, path, createDate, document, description, maxSessionDuration, tags,
                 lastUsed);

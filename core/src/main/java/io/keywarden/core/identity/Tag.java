@@ -21,6 +21,19 @@ public record Tag(String key, String value) {
     private static final Pattern CHARS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     public Tag {
+        requireKey(key);
+        Objects.requireNonNull(value, "value");
+        if (value.length() > 256) {
+            throw KeywardenException.validation("tags.member.value", "Member must have length less than or equal to 256");
+        }
+        if (!CHARS.matcher(value).matches()) {
+            throw KeywardenException.validation("tags.member.value",
+                    "Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+        }
+    }
+
+    /** A tag key as TagUser, UntagUser and their kin take it: 1-128 characters of the tag set. */
+    public static String requireKey(String key) {
         if (key == null || key.isEmpty()) {
             throw KeywardenException.validation("tags.member.key", "Member must have length greater than or equal to 1");
         }
@@ -31,14 +44,42 @@ public record Tag(String key, String value) {
             throw KeywardenException.validation("tags.member.key",
                     "Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+");
         }
-        Objects.requireNonNull(value, "value");
-        if (value.length() > 256) {
-            throw KeywardenException.validation("tags.member.value", "Member must have length less than or equal to 256");
+        return key;
+    }
+
+    /** The case-folded key that uniqueness is decided on. */
+    public String keyFold() {
+        return fold(key);
+    }
+
+    public static String fold(String key) {
+        return key.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Tags a caller sets (CreateUser, CreateRole, TagUser, TagRole): as {@link #fromMaps}, and no key may start with
+     * {@code aws:} (ignoring case), which AWS reserves for its own use ({@code InvalidInput}).
+     */
+    public static List<Tag> fromCaller(List<Map<String, String>> maps) {
+        List<Tag> tags = fromMaps(maps);
+        for (Tag t : tags) {
+            if (t.key().regionMatches(true, 0, "aws:", 0, 4)) {
+                throw KeywardenException.of(ErrorCode.INVALID_INPUT,
+                        "User-defined tag keys can't start with 'aws:'. This prefix is reserved for AWS tags.");
+            }
         }
-        if (!CHARS.matcher(value).matches()) {
-            throw KeywardenException.validation("tags.member.value",
-                    "Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+        return tags;
+    }
+
+    /** The tag keys UntagUser and UntagRole take ({@code TagKeys.member.N}): 1 to 50 well-formed keys. */
+    public static List<String> keys(List<String> keys) {
+        if (keys == null || keys.isEmpty()) {
+            throw KeywardenException.validation("tagKeys", "Member must have length greater than or equal to 1");
         }
+        if (keys.size() > MAX_TAGS) {
+            throw KeywardenException.validation("tagKeys", "Member must have length less than or equal to " + MAX_TAGS);
+        }
+        return keys.stream().map(Tag::requireKey).toList();
     }
 
     /**

@@ -156,6 +156,30 @@ public final class Catalogue {
             read("ListAttachedRolePolicies", Service.IAM, ROLE, ListAttachedRolePolicies.class,
                     AttachedPolicyList.class);
 
+    // ---------------------------------------------------------------- tags
+    public static final Operation<TagUser, NoOutput> TAG_USER =
+            write("TagUser", Service.IAM, NAMED_USER, TagUser.class, NoOutput.class);
+    public static final Operation<UntagUser, NoOutput> UNTAG_USER =
+            write("UntagUser", Service.IAM, NAMED_USER, UntagUser.class, NoOutput.class);
+    public static final Operation<ListUserTags, TagList> LIST_USER_TAGS =
+            read("ListUserTags", Service.IAM, NAMED_USER, ListUserTags.class, TagList.class);
+    public static final Operation<TagRole, NoOutput> TAG_ROLE =
+            write("TagRole", Service.IAM, ROLE, TagRole.class, NoOutput.class);
+    public static final Operation<UntagRole, NoOutput> UNTAG_ROLE =
+            write("UntagRole", Service.IAM, ROLE, UntagRole.class, NoOutput.class);
+    public static final Operation<ListRoleTags, TagList> LIST_ROLE_TAGS =
+            read("ListRoleTags", Service.IAM, ROLE, ListRoleTags.class, TagList.class);
+
+    // ---------------------------------------------------------------- key hygiene
+    /**
+     * Quarantines a leaked key: attaches the built-in quarantine policy to the key's owner (a user; a root key is
+     * refused) and optionally deactivates the key. Its own action, so that who may quarantine is granted apart from
+     * who may attach policies or change keys. Undone by DetachUserPolicy.
+     */
+    public static final Operation<QuarantineAccessKey, QuarantineResult> QUARANTINE_ACCESS_KEY =
+            new Operation<>("QuarantineAccessKey", Service.KEYWARDEN, "keywarden:QuarantineAccessKey", false, false,
+                    "the key's owner: " + NAMED_USER, QuarantineAccessKey.class, QuarantineResult.class);
+
     // ---------------------------------------------------------------- audit trail
     /** CloudTrail's LookupEvents: REST {@code GET /v1/audit-events} and JSON 1.1 on {@code POST /}. */
     public static final Operation<LookupEvents, EventList> LOOKUP_EVENTS =
@@ -176,7 +200,8 @@ public final class Catalogue {
             CREATE_ROLE, GET_ROLE, LIST_ROLES, UPDATE_ROLE, UPDATE_ASSUME_ROLE_POLICY, DELETE_ROLE,
             PUT_ROLE_POLICY, GET_ROLE_POLICY, DELETE_ROLE_POLICY, LIST_ROLE_POLICIES,
             ATTACH_ROLE_POLICY, DETACH_ROLE_POLICY, LIST_ATTACHED_ROLE_POLICIES,
-            LOOKUP_EVENTS, VERIFY_AUDIT_TRAIL));
+            LOOKUP_EVENTS, VERIFY_AUDIT_TRAIL,
+            TAG_USER, UNTAG_USER, LIST_USER_TAGS, TAG_ROLE, UNTAG_ROLE, LIST_ROLE_TAGS, QUARANTINE_ACCESS_KEY));
 
     /** Every operation, in the order above. */
     public static List<Operation<?, ?>> all() {

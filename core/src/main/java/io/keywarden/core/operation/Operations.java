@@ -32,6 +32,8 @@ import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.session.Session;
 import io.keywarden.core.permissions.AssumeRoleService;
+import io.keywarden.core.permissions.KeyHygieneService;
+import io.keywarden.core.identity.Tag;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -99,12 +101,18 @@ public final class Operations {
     /** Every operation of the catalogue, performed by the use cases. */
     public static Operations standard(IdentityService identity, PolicyService policies, RoleService roles,
                                       CredentialReportService reports, AuditService audit, SessionService sessions,
-                                      AssumeRoleService assume) {
+                                      AssumeRoleService assume, KeyHygieneService hygiene) {
         return builder()
                 // users
-                .bind(Catalogue.CREATE_USER, (caller, q) -> new UserResult(user(identity.createUser(caller,
-                        q.userName(), q.path()), null)))
-                .bind(Catalogue.GET_USER, (caller, q) -> new UserResult(user(identity.getUser(caller, q.userName()))))
+                .bind(Catalogue.CREATE_USER, (caller, q) -> {
+                    User created = hygiene.createUser(caller, q.userName(), q.path(), q.tags());
+                    return new UserResult(user(created, q.tags().isEmpty() ? List.of()
+                            : hygiene.tagsOf(created.userId())));
+                })
+                .bind(Catalogue.GET_USER, (caller, q) -> {
+                    UserInfo info = identity.getUser(caller, q.userName());
+                    return new UserResult(user(info, info.isRoot() ? List.of() : hygiene.tagsOf(info.userId())));
+                })
                 .bind(Catalogue.LIST_USERS, (caller, q) -> {
                     Page<UserSummary> page = identity.listUsers(caller, q.pathPrefix(), q.page());
                     return new UserList(page.items().stream().map(s -> user(s.user(), s.keyAgeDays())).toList(),
@@ -116,18 +124,21 @@ public final class Operations {
                 })
                 // access keys
                 .bind(Catalogue.CREATE_ACCESS_KEY, (caller, q) -> {
-                    NewAccessKey created = identity.createAccessKey(caller, q.userName());
+                    NewAccessKey created = hygiene.createAccessKey(caller, q.userName(), q.description());
                     AccessKey k = created.key();
                     return new CreatedKey(new NewKeyEntry(ownerName(k), k.id().value(), k.status().wireName(),
-                            created.secret(), k.createDate()));
+                            created.secret(), k.createDate(), q.description()));
                 })
                 .bind(Catalogue.LIST_ACCESS_KEYS, new OperationHandler<>() {
                     @Override
                     public KeyList handle(Caller caller, Requests.ListAccessKeys q) {
-                        Page<AccessKey> page = identity.listAccessKeys(caller, q.userName(), q.page());
+                        IdentityService.DescribedKeys described = identity.listDescribedAccessKeys(caller,
+                                q.userName(), q.page());
+                        Page<AccessKey> page = described.page();
                         String owner = q.userName() != null ? q.userName()
                                 : caller.principal().user().map(u -> u.userName().value()).orElse(null);
-                        return new KeyList(owner, page.items().stream().map(Operations::key).toList(),
+                        return new KeyList(owner, page.items().stream()
+                                .map(k -> key(k, described.descriptions().get(k.id().value()))).toList(),
                                 page.isTruncated(), page.nextMarker());
                     }
 
@@ -304,6 +315,35 @@ public final class Operations {
                             .map(p -> new AttachedPolicyEntry(p.policyName(), p.arn())).toList(),
                             page.isTruncated(), page.nextMarker());
                 })
+                // tags
+                .bind(Catalogue.TAG_USER, (caller, q) -> {
+                    hygiene.tagUser(caller, q.userName(), q.tags());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.UNTAG_USER, (caller, q) -> {
+                    hygiene.untagUser(caller, q.userName(), q.tagKeys());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_USER_TAGS, (caller, q) ->
+                        tagList(hygiene.listUserTags(caller, q.userName(), q.page())))
+                .bind(Catalogue.TAG_ROLE, (caller, q) -> {
+                    roles.tagRole(caller, q.roleName(), q.tags());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.UNTAG_ROLE, (caller, q) -> {
+                    roles.untagRole(caller, q.roleName(), q.tagKeys());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_ROLE_TAGS, (caller, q) ->
+                        tagList(roles.listRoleTags(caller, q.roleName(), q.page())))
+                // key hygiene
+                .bind(Catalogue.QUARANTINE_ACCESS_KEY, (caller, q) -> {
+                    KeyHygieneService.Quarantine done = hygiene.quarantine(caller, q.accessKeyId(),
+                            Boolean.TRUE.equals(q.deactivate()));
+                    return new QuarantineResult(done.owner().userName().value(), done.key().id().value(),
+                            done.key().status().wireName(), KeyHygieneService.QUARANTINE_POLICY_ARN,
+                            done.alreadyAttached());
+                })
                 // audit trail
                 .bind(Catalogue.LOOKUP_EVENTS, (caller, q) -> {
                     Page<AuditEvent> page = audit.lookup(caller, new AuditQuery(identity.accountId(), q.accessKeyId(),
@@ -327,9 +367,24 @@ public final class Operations {
         return new UserEntry(u.path().value(), u.userName().value(), u.userId(), u.arn(), u.createDate(), keyAgeDays);
     }
 
-    private static UserEntry user(UserInfo u) {
+    private static UserEntry user(User u, List<Tag> tags) {
+        return new UserEntry(u.path().value(), u.userName().value(), u.userId(), u.arn(), u.createDate(),
+                tagEntries(tags), null);
+    }
+
+    private static UserEntry user(UserInfo u, List<Tag> tags) {
         return new UserEntry(u.userPath().map(UserPath::value).orElse(null), u.name().map(UserName::value).orElse(null),
-                u.userId(), u.arn(), u.createDate(), null);
+                u.userId(), u.arn(), u.createDate(), tagEntries(tags), null);
+    }
+
+    /** Tags as AWS answers them on an entity: null (left out) when there are none. */
+    private static List<TagEntry> tagEntries(List<Tag> tags) {
+        return tags.isEmpty() ? null : tags.stream().map(t -> new TagEntry(t.key(), t.value())).toList();
+    }
+
+    private static TagList tagList(Page<Tag> page) {
+        return new TagList(page.items().stream().map(t -> new TagEntry(t.key(), t.value())).toList(),
+                page.isTruncated(), page.nextMarker());
     }
 
     /** The credentials of a session just issued, as STS answers them (AssumeRole answers the same shape). */
@@ -344,6 +399,10 @@ public final class Operations {
 
     private static KeyEntry key(AccessKey k) {
         return new KeyEntry(ownerName(k), k.id().value(), k.status().wireName(), k.createDate());
+    }
+
+    private static KeyEntry key(AccessKey k, String description) {
+        return new KeyEntry(ownerName(k), k.id().value(), k.status().wireName(), k.createDate(), description);
     }
 
     private static RoleEntry role(Role r, boolean withTags) {

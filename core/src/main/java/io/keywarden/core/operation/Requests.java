@@ -35,14 +35,14 @@ public final class Requests {
 
     // ---------------------------------------------------------------- users
 
-    /** Tags and permission boundaries are not supported: refused rather than ignored. */
+    /**
+     * Tags are {@code Tags.member.N.Key/Value} (at most 50; setting them needs {@code iam:TagUser} too, as in AWS).
+     * Permission boundaries are not supported: refused rather than ignored.
+     */
     public record CreateUser(String userName, String path, List<Map<String, String>> tags, String permissionsBoundary) {
         public CreateUser {
             required(userName, "userName");
             tags = tags == null ? List.of() : List.copyOf(tags);
-            if (!tags.isEmpty()) {
-                throw KeywardenException.of(ErrorCode.INVALID_INPUT, "user tags are not supported");
-            }
             if (permissionsBoundary != null) {
                 throw KeywardenException.of(ErrorCode.INVALID_INPUT, "permissions boundaries are not supported");
             }
@@ -71,8 +71,14 @@ public final class Requests {
 
     // ---------------------------------------------------------------- access keys
 
-    /** With no user name: for the caller. */
-    public record CreateAccessKey(String userName) {
+    /**
+     * With no user name: for the caller. The description (REST and SDK only: AWS's CreateAccessKey has none, so the
+     * Query face does not read it) is stored as AWS's console stores it, as the owner's tag keyed by the key's ID.
+     */
+    public record CreateAccessKey(String userName, @Extension String description) {
+        public CreateAccessKey(String userName) {
+            this(userName, null);
+        }
     }
 
     /** With no user name: the caller's keys. */
@@ -199,6 +205,19 @@ public final class Requests {
         private static void check(boolean ok, String member, String constraint) {
             if (!ok) {
                 throw KeywardenException.validation(member, constraint);
+            }
+        }
+    }
+
+    /**
+     * Quarantines a leaked access key: attaches the built-in quarantine policy to its owner and, when
+     * {@code deactivate}, makes the key Inactive. The reason is recorded in the audit trail.
+     */
+    public record QuarantineAccessKey(String accessKeyId, String reason, Boolean deactivate) {
+        public QuarantineAccessKey {
+            required(accessKeyId, "accessKeyId");
+            if (reason != null && reason.length() > 1000) {
+                throw KeywardenException.validation("reason", "Member must have length less than or equal to 1000");
             }
         }
     }
@@ -422,6 +441,50 @@ public final class Requests {
 
     public record ListAttachedRolePolicies(String roleName, String pathPrefix, PageRequest page) {
         public ListAttachedRolePolicies {
+            required(roleName, "roleName");
+            page = orFirst(page);
+        }
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    public record TagUser(String userName, List<Map<String, String>> tags) {
+        public TagUser {
+            required(userName, "userName");
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    public record UntagUser(String userName, List<String> tagKeys) {
+        public UntagUser {
+            required(userName, "userName");
+            tagKeys = tagKeys == null ? List.of() : List.copyOf(tagKeys);
+        }
+    }
+
+    public record ListUserTags(String userName, PageRequest page) {
+        public ListUserTags {
+            required(userName, "userName");
+            page = orFirst(page);
+        }
+    }
+
+    public record TagRole(String roleName, List<Map<String, String>> tags) {
+        public TagRole {
+            required(roleName, "roleName");
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+    }
+
+    public record UntagRole(String roleName, List<String> tagKeys) {
+        public UntagRole {
+            required(roleName, "roleName");
+            tagKeys = tagKeys == null ? List.of() : List.copyOf(tagKeys);
+        }
+    }
+
+    public record ListRoleTags(String roleName, PageRequest page) {
+        public ListRoleTags {
             required(roleName, "roleName");
             page = orFirst(page);
         }

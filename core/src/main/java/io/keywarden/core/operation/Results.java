@@ -19,9 +19,16 @@ public final class Results {
 
     // ---------------------------------------------------------------- users
 
-    /** A user (or, for the root user, its account identity without name and path). */
+    /**
+     * A user (or, for the root user, its account identity without name and path). {@code tags} is null when the user
+     * has none, and in listings (as ListUsers answers).
+     */
     public record UserEntry(String path, String userName, String userId, String arn, Instant createDate,
-                            @Extension Long keyAgeDays) {
+                            List<TagEntry> tags, @Extension Long keyAgeDays) {
+        public UserEntry(String path, String userName, String userId, String arn, Instant createDate,
+                         Long keyAgeDays) {
+            this(path, userName, userId, arn, createDate, null, keyAgeDays);
+        }
     }
 
     public record UserResult(UserEntry user) {
@@ -32,11 +39,20 @@ public final class Results {
 
     // ---------------------------------------------------------------- access keys
 
-    public record KeyEntry(String userName, String accessKeyId, String status, Instant createDate) {
+    /** {@code description} (REST only) is the owner's tag keyed by the key's ID; null when there is none. */
+    public record KeyEntry(String userName, String accessKeyId, String status, Instant createDate,
+                           @Extension String description) {
+        public KeyEntry(String userName, String accessKeyId, String status, Instant createDate) {
+            this(userName, accessKeyId, status, createDate, null);
+        }
     }
 
     public record NewKeyEntry(String userName, String accessKeyId, String status, SecretAccessKey secretAccessKey,
-                              Instant createDate) {
+                              Instant createDate, @Extension String description) {
+        public NewKeyEntry(String userName, String accessKeyId, String status, SecretAccessKey secretAccessKey,
+                           Instant createDate) {
+            this(userName, accessKeyId, status, secretAccessKey, createDate, null);
+        }
     }
 
     public record CreatedKey(NewKeyEntry accessKey) {
@@ -79,6 +95,20 @@ public final class Results {
     }
 
     public record KeyOwnerResult(String account, String arn, String userName, String userId, KeyEntry accessKey) {
+    }
+
+    /**
+     * A quarantine's outcome: the key's owner now has {@code policyArn} attached ({@code alreadyAttached} when it had
+     * it before) and the key has {@code status}.
+     */
+    public record QuarantineResult(String userName, String accessKeyId, String status, String policyArn,
+                                   boolean alreadyAttached) {
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    /** ListUserTags and ListRoleTags. */
+    public record TagList(List<TagEntry> tags, boolean isTruncated, String marker) {
     }
 
     // ---------------------------------------------------------------- credential report

@@ -155,6 +155,9 @@ public final class PolicyService {
         guard.authorize(caller, Catalogue.DELETE_POLICY.action(), policyArn, policyArn);
         ManagedPolicy policy = store.findPolicy(account(), policyArn)
                 .orElseThrow(() -> KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + policyArn + " was not found."));
+        if (policy.awsManaged()) {
+            throw KeywardenException.of(ErrorCode.INVALID_INPUT, "Cannot delete AWS managed policy " + policyArn + ".");
+        }
         if (policy.attachmentCount() > 0) {
             throw KeywardenException.of(ErrorCode.DELETE_CONFLICT, "Cannot delete a policy attached to entities.");
         }
@@ -164,7 +167,11 @@ public final class PolicyService {
         changes.allPoliciesChanged();
     }
 
-    /** ListPolicies; {@code scope} is {@code All}, {@code Local} or {@code AWS} (Keywarden has no AWS-managed ones). */
+    /**
+     * ListPolicies; {@code scope} is {@code All}, {@code Local} (customer-managed) or {@code AWS} (the built-in
+     * AWS-managed-style policies the account has used, such as the quarantine policy). A page filtered by scope may
+     * hold fewer than {@code maxItems} policies; its marker still leads on.
+     */
     public Page<ManagedPolicy> listPolicies(Caller caller, String scope, boolean onlyAttached, String pathPrefix,
                                             PageRequest page) {
         String s = scope == null ? "All" : scope;
@@ -173,13 +180,15 @@ public final class PolicyService {
         }
         String prefix = Parameters.pathPrefix(pathPrefix);
         guard.authorizeAny(caller, Catalogue.LIST_POLICIES.action());
-        if (s.equals("AWS")) {
-            return Page.complete(List.of());
-        }
         List<ManagedPolicy> found = store.listPolicies(account(), prefix, onlyAttached, page.afterKey(), page.maxItems() + 1);
         boolean truncated = found.size() > page.maxItems();
         List<ManagedPolicy> items = truncated ? found.subList(0, page.maxItems()) : found;
-        return Page.of(items, truncated ? PageRequest.markerFor(items.get(items.size() - 1).policyName()) : null);
+        String marker = truncated ? PageRequest.markerFor(items.get(items.size() - 1).policyName()) : null;
+        if (!s.equals("All")) {
+            boolean aws = s.equals("AWS");
+            items = items.stream().filter(p -> p.awsManaged() == aws).toList();
+        }
+        return Page.of(items, marker);
     }
 
     public void attachUserPolicy(Caller caller, String userName, String policyArn) {
@@ -295,8 +304,8 @@ public final class PolicyService {
         if (!arn.startsWith("arn:aws:iam::") || !arn.contains(":policy/")) {
             throw KeywardenException.of(ErrorCode.INVALID_INPUT, "ARN " + arn + " is not valid.");
         }
-        if (!arn.startsWith(prefix)) {
-            // AWS-managed policies and other accounts' policies are not hosted here
+        if (!arn.startsWith(prefix) && !arn.startsWith(ManagedPolicy.AWS_MANAGED_PREFIX)) {
+            // other accounts' policies are not hosted here; of AWS-managed ones, only Keywarden's built-in ones
             throw KeywardenException.of(ErrorCode.NO_SUCH_ENTITY, "Policy " + arn + " does not exist or is not attachable.");
         }
     }

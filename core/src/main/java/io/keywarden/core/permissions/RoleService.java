@@ -8,6 +8,7 @@ import io.keywarden.core.identity.Arns;
 import io.keywarden.core.identity.Names;
 import io.keywarden.core.identity.Role;
 import io.keywarden.core.identity.Tag;
+import io.keywarden.core.identity.Tags;
 import io.keywarden.core.identity.UniqueIds;
 import io.keywarden.core.identity.User;
 import io.keywarden.core.identity.UserName;
@@ -90,7 +91,7 @@ public final class RoleService {
         }
         int duration = maxSessionDuration == null ? Role.DEFAULT_MAX_SESSION_DURATION
                 : requireMaxSessionDuration(maxSessionDuration);
-        List<Tag> tagList = Tag.fromMaps(tags);
+        List<Tag> tagList = Tag.fromCaller(tags);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Role role = new Role(account(), UniqueIds.generate("AROA", random), roleName, p, now,
                 Objects.requireNonNull(assumeRolePolicyDocument, "assumeRolePolicyDocument"), description, duration,
@@ -135,6 +136,35 @@ public final class RoleService {
             throw noSuchRole(roleName);
         }
         return updated;
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    /** TagRole: adds the tags, replacing the value of a key the role has (ignoring case); at most 50 in all. */
+    public Role tagRole(Caller caller, String roleName, List<Map<String, String>> tags) {
+        List<Tag> added = Tag.fromCaller(tags);
+        Role role = requireRole(caller, Catalogue.TAG_ROLE.action(), roleName);
+        List<Tag> merged = Tags.merge(role.tags(), added, "role " + role.roleName());
+        if (!roles.updateTags(account(), role.roleId(), merged)) {
+            throw noSuchRole(roleName);
+        }
+        return role;
+    }
+
+    /** UntagRole: removes the tags with these keys (ignoring case); keys the role does not have are ignored. */
+    public Role untagRole(Caller caller, String roleName, List<String> tagKeys) {
+        List<String> keys = Tag.keys(tagKeys);
+        Role role = requireRole(caller, Catalogue.UNTAG_ROLE.action(), roleName);
+        if (!roles.updateTags(account(), role.roleId(), Tags.remove(role.tags(), keys))) {
+            throw noSuchRole(roleName);
+        }
+        return role;
+    }
+
+    /** ListRoleTags: the role's tags, ordered by key ignoring case. */
+    public Page<Tag> listRoleTags(Caller caller, String roleName, PageRequest page) {
+        Role role = requireRole(caller, Catalogue.LIST_ROLE_TAGS.action(), roleName);
+        return Tags.page(role.tags(), page);
     }
 
     public Role updateAssumeRolePolicy(Caller caller, String roleName, String policyDocument) {

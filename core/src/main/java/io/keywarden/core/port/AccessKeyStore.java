@@ -62,6 +62,24 @@ public interface AccessKeyStore {
     /** For each given owner with at least one Active key, the create date of its oldest Active key. */
     Map<String, Instant> oldestActiveKeyDates(AccountId account, Collection<String> ownerIds);
 
+    /**
+     * ListAccessKeys' view of an owner: its live keys and their descriptions (key ID to description: the owner's tags
+     * whose key is one of the key IDs, as AWS's console stores descriptions), read together so that listing costs
+     * no read per key. A caching store holds both and drops them on every {@link KeyChangeListener} event of the
+     * owner's keys (a description's change is one). The default has no descriptions.
+     */
+    default Listing listingByOwner(AccountId account, String ownerId) {
+        return new Listing(listByOwnerForListing(account, ownerId), Map.of());
+    }
+
+    /** An owner's keys for ListAccessKeys, with their descriptions by key ID. */
+    record Listing(List<AccessKey> keys, Map<String, String> descriptions) {
+        public Listing {
+            keys = List.copyOf(keys);
+            descriptions = Map.copyOf(descriptions);
+        }
+    }
+
     /** Whether {@link #listByOwnerForListing} would answer from memory now, without I/O. */
     default boolean listingInMemory(AccountId account, String ownerId) {
         return false;

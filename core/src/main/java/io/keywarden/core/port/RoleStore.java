@@ -27,6 +27,9 @@ public interface RoleStore {
     /** Stores a role's description, maximum session duration and trust policy; false when it does not exist. */
     boolean update(Role role);
 
+    /** Replaces a role's tags (TagRole, UntagRole); false when it does not exist. */
+    boolean updateTags(AccountId account, String roleId, List<io.keywarden.core.identity.Tag> tags);
+
     /**
      * Deletes a role; false when it did not exist; {@code DeleteConflict} when it still has inline or attached
      * policies (the database decides a race with a put or an attach).

@@ -22,7 +22,7 @@ class CatalogueTest {
             assertThat(op.requestType().getSimpleName()).isEqualTo(op.name());
             assertThat(Catalogue.byName(op.name())).containsSame(op);
         }
-        assertThat(names).hasSize(46);
+        assertThat(names).hasSize(53);
     }
 
     @Test
@@ -47,7 +47,7 @@ class CatalogueTest {
             assertThat(name).matches("(Get|List|Lookup|Simulate|Verify|Find).*");
         }
         assertThat(Catalogue.all().stream().filter(op -> !op.readOnly()).map(Operation::name))
-                .allMatch(n -> n.matches("(Create|Delete|Update|Put|Attach|Detach|Generate|Revoke).*")
+                .allMatch(n -> n.matches("(Create|Delete|Update|Put|Attach|Detach|Generate|Revoke|Tag|Untag|Quarantine).*")
                         // issue credentials: committed before they are answered
                         || n.equals("GetSessionToken") || n.equals("AssumeRole"));
     }
@@ -109,7 +109,8 @@ class CatalogueTest {
             assertThat(e.errorCode()).isEqualTo(ErrorCode.VALIDATION_ERROR);
             assertThat(e.getMessage()).contains("userName").contains("Member must not be null");
         });
-        assertThatThrownBy(() -> new Requests.CreateUser("a", null, List.of(java.util.Map.of("Key", "k")), null))
+        assertThatThrownBy(() -> new Requests.CreateUser("a", null, List.of(java.util.Map.of("Key", "k")),
+                "arn:aws:iam::aws:policy/PowerUserAccess"))
                 .isInstanceOfSatisfying(KeywardenException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_INPUT));
         assertThat(new Requests.ListUsers(null, null).page().maxItems()).isEqualTo(100);

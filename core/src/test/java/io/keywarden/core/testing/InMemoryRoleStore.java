@@ -74,6 +74,16 @@ public final class InMemoryRoleStore implements RoleStore {
     }
 
     @Override
+    public synchronized boolean updateTags(AccountId account, String roleId, List<io.keywarden.core.identity.Tag> tags) {
+        Role stored = byId.get(roleId);
+        if (stored == null || !stored.accountId().equals(account)) {
+            return false;
+        }
+        byId.put(roleId, stored.withTags(tags));
+        return true;
+    }
+
+    @Override
     public synchronized boolean delete(AccountId account, String roleId) {
         if (findById(account, roleId).isEmpty()) {
             return false;

@@ -4,6 +4,7 @@ import io.keywarden.core.authz.Decision;
 import io.keywarden.sdk.exception.KeywardenClientException;
 import io.keywarden.sdk.model.AssumedRole;
 import io.keywarden.sdk.model.AttachedPolicy;
+import io.keywarden.sdk.model.QuarantineResult;
 import io.keywarden.sdk.model.Role;
 import io.keywarden.sdk.model.RoleLastUsed;
 import io.keywarden.sdk.model.RolePolicy;
@@ -49,12 +50,13 @@ public final class Responses {
 
     public static AccessKeyMetadata accessKey(AnswerReader json) {
         return new AccessKeyMetadata(json.requiredText("accessKeyId"), json.requiredStatus("status"),
-                json.requiredInstant("createDate"), json.optionalText("userName"));
+                json.requiredInstant("createDate"), json.optionalText("userName"), json.optionalText("description"));
     }
 
     public static CreatedAccessKey createdAccessKey(AnswerReader json) {
         return new CreatedAccessKey(json.requiredText("accessKeyId"), json.requiredText("secretAccessKey"),
-                json.requiredStatus("status"), json.requiredInstant("createDate"), json.optionalText("userName"));
+                json.requiredStatus("status"), json.requiredInstant("createDate"), json.optionalText("userName"),
+                json.optionalText("description"));
     }
 
     /** {@code {"userName","accessKeyLastUsed":{"lastUsedDate"?,"serviceName","region"}}}. */
@@ -102,7 +104,13 @@ public final class Responses {
     }
 
     public static Tag tag(AnswerReader json) {
-        return new Tag(json.requiredText("key"), json.requiredText("value"));
+        String value = json.optionalText("value");
+        return new Tag(json.requiredText("key"), value == null ? "" : value);
+    }
+
+    public static QuarantineResult quarantine(AnswerReader json) {
+        return new QuarantineResult(json.requiredText("userName"), json.requiredText("accessKeyId"),
+                json.requiredStatus("status"), json.requiredText("policyArn"), json.optionalBoolean("alreadyAttached", false));
     }
 
     public static RolePolicy rolePolicy(AnswerReader json) {

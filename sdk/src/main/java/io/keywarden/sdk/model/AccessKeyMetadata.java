@@ -13,8 +13,15 @@ import java.util.Optional;
  * @param status      Active or Inactive
  * @param createDate  when the key was created
  * @param userName    the owning user, {@code null} for the root user's keys
+ * @param description what the key is for (its owner's tag keyed by the key ID), {@code null} when it has none
  */
-public record AccessKeyMetadata(String accessKeyId, KeyStatus status, Instant createDate, String userName) {
+public record AccessKeyMetadata(String accessKeyId, KeyStatus status, Instant createDate, String userName,
+                                String description) {
+    /** A key without a description. */
+    public AccessKeyMetadata(String accessKeyId, KeyStatus status, Instant createDate, String userName) {
+        this(accessKeyId, status, createDate, userName, null);
+    }
+
     public AccessKeyMetadata {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(status, "status");

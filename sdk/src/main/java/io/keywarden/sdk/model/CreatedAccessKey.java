@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param status          Active
  * @param createDate      when the key was created
  * @param userName        the owning user, {@code null} for a key of the root user
+ * @param description     the description given at creation, {@code null} without one
  */
 public record CreatedAccessKey(String accessKeyId, String secretAccessKey, KeyStatus status, Instant createDate,
-                               String userName) {
+                               String userName, String description) {
+    /** A new key without a description. */
+    public CreatedAccessKey(String accessKeyId, String secretAccessKey, KeyStatus status, Instant createDate,
+                            String userName) {
+        this(accessKeyId, secretAccessKey, status, createDate, userName, null);
+    }
+
     public CreatedAccessKey {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
@@ -32,12 +39,13 @@ public record CreatedAccessKey(String accessKeyId, String secretAccessKey, KeySt
 
     /** The key without its secret. */
     public AccessKeyMetadata metadata() {
-        return new AccessKeyMetadata(accessKeyId, status, createDate, userName);
+        return new AccessKeyMetadata(accessKeyId, status, createDate, userName, description);
     }
 
     @Override
     public String toString() {
         return "CreatedAccessKey[accessKeyId=" + accessKeyId + ", secretAccessKey=<redacted>, status=" + status
-                + ", createDate=" + createDate + ", userName=" + userName + "]";
+                + ", createDate=" + createDate + ", userName=" + userName
+                + ", description=" + description + "]";
     }
 }

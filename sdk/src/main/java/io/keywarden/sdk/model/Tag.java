@@ -3,9 +3,10 @@ package io.keywarden.sdk.model;
 import java.util.Objects;
 
 /**
- * A tag of a role: a key (1-128 characters) and a value (0-256 characters, may be empty); checked by the service.
+ * A tag of a user or a role: a key (1-128 characters) and a value (0-256 characters, may be empty); checked by the
+ * service. A user's tag whose key is one of its access key IDs is that key's description.
  *
- * @param key   the tag key, unique per role ignoring case
+ * @param key   the tag key, unique per user or role ignoring case
  * @param value the tag value
  */
 public record Tag(String key, String value) {

@@ -43,7 +43,8 @@ public class CachingAccessKeyStore implements AccessKeyStore, KeyChangeListener 
     }
 
     private final AccessKeyStore delegate;
-    private final Cache<Owner, List<AccessKey>> lists;
+    /** Each owner's keys with their descriptions (the owner's tags keyed by key ID): one read fills both. */
+    private final Cache<Owner, Listing> lists;
     /** Key ID to owner, for the keys of cached lists and keys this store wrote or read: invalidation by key ID. */
     private final ConcurrentHashMap<String, Owner> owners = new ConcurrentHashMap<>();
     private final long maxIndexed;
@@ -71,19 +72,24 @@ public class CachingAccessKeyStore implements AccessKeyStore, KeyChangeListener 
 
     @Override
     public List<AccessKey> listByOwnerForListing(AccountId account, String ownerId) {
+        return listingByOwner(account, ownerId).keys();
+    }
+
+    @Override
+    public Listing listingByOwner(AccountId account, String ownerId) {
         Owner owner = new Owner(account.value(), ownerId);
-        List<AccessKey> cached = lists.getIfPresent(owner);
+        Listing cached = lists.getIfPresent(owner);
         if (cached != null) {
             return cached;
         }
         long before = invalidations;
-        List<AccessKey> loaded = List.copyOf(delegate.listByOwner(account, ownerId));
+        Listing loaded = delegate.listingByOwner(account, ownerId);
         synchronized (lock) {
             if (invalidations == before) {
-                if (owners.size() + loaded.size() > maxIndexed) {
+                if (owners.size() + loaded.keys().size() > maxIndexed) {
                     forgetAll();
                 }
-                for (AccessKey key : loaded) {
+                for (AccessKey key : loaded.keys()) {
                     owners.put(key.id().value(), owner);
                 }
                 lists.put(owner, loaded);

@@ -37,8 +37,8 @@ public class OperationBeans {
     @Singleton
     Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                           CredentialReportService reports, AuditService audit, SessionService sessions,
-                          AssumeRoleService assume) {
-        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume);
+                          AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene) {
+        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene);
     }
 
     @Singleton

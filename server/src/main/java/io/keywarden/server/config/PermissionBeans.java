@@ -57,6 +57,16 @@ public class PermissionBeans {
         return new RoleService(identity, users, roles, rolePolicies, store, fanOut(listeners), clock, random);
     }
 
+    /** Users' tags, access key descriptions and the quarantine of leaked keys. */
+    @Singleton
+    io.keywarden.core.permissions.KeyHygieneService keyHygieneService(
+            IdentityService identity, io.keywarden.core.port.UserStore users,
+            io.keywarden.core.port.UserTagStore tags, io.keywarden.core.port.AccessKeyStore keys, PolicyStore store,
+            List<PolicyChangeListener> listeners, Clock clock, SecureRandom random) {
+        return new io.keywarden.core.permissions.KeyHygieneService(identity, users, tags, keys, store,
+                fanOut(listeners), clock, random);
+    }
+
     private static PolicyChangeListener fanOut(List<PolicyChangeListener> listeners) {
         List<PolicyChangeListener> all = List.copyOf(listeners);
         return new PolicyChangeListener() {

@@ -9,7 +9,10 @@ import io.keywarden.server.http.dto.AccessKeyInfoDto;
 import io.keywarden.server.http.dto.AccessKeyLastUsedDto;
 import io.keywarden.server.http.dto.AccessKeyListDto;
 import io.keywarden.server.http.dto.KeyOwnerDto;
+import io.keywarden.server.http.dto.CreateAccessKeyBody;
 import io.keywarden.server.http.dto.NewAccessKeyDto;
+import io.keywarden.server.http.dto.QuarantineBody;
+import io.keywarden.server.http.dto.QuarantineDto;
 import io.keywarden.server.http.dto.UpdateAccessKeyBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -47,7 +50,9 @@ public class AccessKeysController {
     /**
      * CreateAccessKey: a new Active key. The answer is the only time the secret is ever returned. At most
      * {@code keywarden.keys.max-per-user} (default 2) keys per user, Active and Inactive alike ({@code LimitExceeded},
-     * 409).
+     * 409). An optional body {@code {"description": "..."}} describes the key: stored as AWS's console stores it, as
+     * the owner's tag keyed by the key's ID (so it needs {@code iam:TagUser}, counts against the 50 tags, shows in
+     * ListAccessKeys and goes when the key is deleted); the root user's keys take none.
      */
     @Operation(operationId = "CreateAccessKey")
     @ApiResponse(responseCode = "201", description = "The new key with its secret.")
@@ -57,9 +62,11 @@ public class AccessKeysController {
     @ApiDocs.Conflict
     @Post("/users/{user}/access-keys")
     public CompletableFuture<NewAccessKeyDto> create(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
-                                                     @ApiDocs.UserOrMe @PathVariable String user) {
+                                                     @ApiDocs.UserOrMe @PathVariable String user,
+                                                     @Nullable @Body CreateAccessKeyBody body) {
         return calls.call(http, caller, Catalogue.CREATE_ACCESS_KEY,
-                () -> new Requests.CreateAccessKey(Parameters.userOrCaller(user)), 201)
+                () -> new Requests.CreateAccessKey(Parameters.userOrCaller(user),
+                        body == null ? null : body.description()), 201)
                 .thenApply(r -> Wire.newAccessKey(r.accessKey()));
     }
 
@@ -166,5 +173,25 @@ public class AccessKeysController {
                                                 @ApiDocs.AccessKeyId @PathVariable String id) {
         return calls.call(http, caller, Catalogue.FIND_ACCESS_KEY_OWNER, () -> new Requests.FindAccessKeyOwner(id), 200)
                 .thenApply(Wire::owner);
+    }
+
+    /**
+     * Quarantines a leaked key, as AWS answers a leaked key: attaches the built-in deny policy
+     * {@code arn:aws:iam::aws:policy/KeywardenCompromisedKeyQuarantine} to the key's owner (everything denied but
+     * reading and rotating the owner's own keys) and, with {@code deactivate}, makes the key Inactive. The audit event
+     * records who did it and the reason. Quarantining again changes nothing. Undo: DetachUserPolicy of that ARN. A
+     * root key cannot be quarantined ({@code InvalidInput}, 400): deactivate or delete it with root credentials.
+     * Authorised as {@code keywarden:QuarantineAccessKey} on the owner.
+     */
+    @Operation(operationId = "QuarantineAccessKey")
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @Post("/access-keys/{id}/quarantine")
+    public CompletableFuture<QuarantineDto> quarantine(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                       @ApiDocs.AccessKeyId @PathVariable String id,
+                                                       @Body QuarantineBody body) {
+        return calls.call(http, caller, Catalogue.QUARANTINE_ACCESS_KEY,
+                        () -> new Requests.QuarantineAccessKey(id, body.reason(), body.deactivate()), 200)
+                .thenApply(Wire::quarantine);
     }
 }

@@ -3,6 +3,9 @@ package io.keywarden.server.http;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.server.http.dto.AssumeRoleBody;
+import io.keywarden.server.http.dto.CreateAccessKeyBody;
+import io.keywarden.server.http.dto.QuarantineBody;
+import io.keywarden.server.http.dto.TagsBody;
 import io.keywarden.server.http.dto.AttachUserPolicyBody;
 import io.keywarden.server.http.dto.CreatePolicyBody;
 import io.keywarden.server.http.dto.AttachRolePolicyBody;
@@ -98,6 +101,21 @@ public final class JsonBodies {
         return strict(AttachRolePolicyBody.class);
     }
 
+    @Singleton
+    Deserializer<TagsBody> tags() {
+        return strict(TagsBody.class);
+    }
+
+    @Singleton
+    Deserializer<CreateAccessKeyBody> createAccessKey() {
+        return strict(CreateAccessKeyBody.class);
+    }
+
+    @Singleton
+    Deserializer<QuarantineBody> quarantine() {
+        return strict(QuarantineBody.class);
+    }
+
     static <T> Deserializer<T> strict(Class<T> type) {
         BeanIntrospection<T> record = BeanIntrospection.getIntrospection(type);
         return new Deserializer<>() {
@@ -164,6 +182,12 @@ public final class JsonBodies {
                 return (int) l.longValue();
             }
             throw KeywardenException.validation(name, "Member must be an integer");
+        }
+        if (field.getType() == Boolean.class) {
+            if (!value.isBoolean()) {
+                throw KeywardenException.validation(name, "Member must be true or false");
+            }
+            return value.getBooleanValue();
         }
         if (field.getType() == Map.class) {
             if (!value.isObject()) {

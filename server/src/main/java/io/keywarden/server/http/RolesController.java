@@ -13,6 +13,8 @@ import io.keywarden.server.http.dto.RoleDto;
 import io.keywarden.server.http.dto.RoleListDto;
 import io.keywarden.server.http.dto.RolePolicyDto;
 import io.keywarden.server.http.dto.TagBody;
+import io.keywarden.server.http.dto.TagListDto;
+import io.keywarden.server.http.dto.TagsBody;
 import io.keywarden.server.http.dto.UpdateRoleBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -32,7 +34,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -304,15 +305,63 @@ public class RolesController {
     }
 
     /** REST tags as the typed request's maps ({@code Key}/{@code Value}, as the Query face gives them). */
+    /**
+     * TagRole: adds the tags, replacing the value of a key the role has already (keys compared ignoring case). A role
+     * has at most 50 tags ({@code LimitExceeded}, 409); keys starting with {@code aws:} are reserved
+     * ({@code InvalidInput}, 400).
+     */
+    @Operation(operationId = "TagRole")
+    @ApiResponse(responseCode = "204", description = "Tagged.")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @ApiDocs.Conflict
+    @Post("/roles/{role}/tags")
+    public CompletableFuture<HttpResponse<Void>> tagRole(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                         @ApiDocs.RoleName @PathVariable String role,
+                                                         @Body TagsBody body) {
+        return calls.call(http, caller, Catalogue.TAG_ROLE,
+                        () -> new Requests.TagRole(role, Wire.tagMaps(body.tags())), 204)
+                .thenApply(r -> HttpResponse.noContent());
+    }
+
+    /**
+     * UntagRole: removes the tags with these keys (ignoring case); keys the role does not have are ignored.
+     *
+     * @param tagKeys the keys to remove, 1 to 50 (repeat the parameter)
+     */
+    @Operation(operationId = "UntagRole")
+    @ApiResponse(responseCode = "204", description = "Untagged.")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @Delete("/roles/{role}/tags")
+    public CompletableFuture<HttpResponse<Void>> untagRole(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                           @ApiDocs.RoleName @PathVariable String role,
+                                                           @Nullable @QueryValue List<String> tagKeys) {
+        return calls.call(http, caller, Catalogue.UNTAG_ROLE, () -> new Requests.UntagRole(role, tagKeys), 204)
+                .thenApply(r -> HttpResponse.noContent());
+    }
+
+    /**
+     * ListRoleTags.
+     *
+     * @return one page of the role's tags, in key order (ignoring case)
+     */
+    @Operation(operationId = "ListRoleTags")
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @Get("/roles/{role}/tags")
+    public CompletableFuture<TagListDto> listRoleTags(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                      @ApiDocs.RoleName @PathVariable String role,
+                                                      @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
+                                                      @ApiDocs.Marker @Nullable @QueryValue String marker) {
+        return calls.call(http, caller, Catalogue.LIST_ROLE_TAGS,
+                        () -> new Requests.ListRoleTags(role, Parameters.page(marker, maxItems)), 200)
+                .thenApply(Wire::tagList);
+    }
+
     private static List<Map<String, String>> tags(List<TagBody> tags) {
-        if (tags == null) {
-            return List.of();
-        }
-        return tags.stream().map(t -> {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("Key", t.key());
-            m.put("Value", t.value());
-            return m;
-        }).toList();
+        return Wire.tagMaps(tags);
     }
 }

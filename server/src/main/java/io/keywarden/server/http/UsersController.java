@@ -5,6 +5,8 @@ import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Parameters;
 import io.keywarden.core.operation.Requests;
 import io.keywarden.server.http.dto.CreateUserBody;
+import io.keywarden.server.http.dto.TagListDto;
+import io.keywarden.server.http.dto.TagsBody;
 import io.keywarden.server.http.dto.UserDto;
 import io.keywarden.server.http.dto.UserListDto;
 import io.micronaut.core.annotation.Nullable;
@@ -23,6 +25,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Users: CreateUser, ListUsers, GetUser, DeleteUser. */
@@ -35,7 +38,10 @@ public class UsersController {
         this.calls = calls;
     }
 
-    /** CreateUser. A name taken already, ignoring case, is {@code EntityAlreadyExists} (409). */
+    /**
+     * CreateUser. A name taken already, ignoring case, is {@code EntityAlreadyExists} (409). Tags given with the user
+     * need {@code iam:TagUser} as well, and are checked before the user is created.
+     */
     @Operation(operationId = "CreateUser")
     @ApiResponse(responseCode = "201", description = "The new user.")
     @Status(HttpStatus.CREATED)
@@ -45,7 +51,8 @@ public class UsersController {
     public CompletableFuture<UserDto> create(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
                                              @Body CreateUserBody body) {
         return calls.call(http, caller, Catalogue.CREATE_USER,
-                        () -> new Requests.CreateUser(body.userName(), body.path()), 201)
+                        () -> new Requests.CreateUser(body.userName(), body.path(), Wire.tagMaps(body.tags()), null),
+                        201)
                 .thenApply(r -> Wire.user(r.user()));
     }
 
@@ -117,5 +124,62 @@ public class UsersController {
         return calls.call(http, caller, Catalogue.REVOKE_USER_SESSIONS,
                         () -> new Requests.RevokeUserSessions(Parameters.userName(caller, user)), 204)
                 .thenApply(r -> HttpResponse.noContent());
+    }
+
+    /**
+     * TagUser: adds the tags, replacing the value of a key the user has already (keys compared ignoring case). A user
+     * has at most 50 tags ({@code LimitExceeded}, 409), access key descriptions included; keys starting with
+     * {@code aws:} are reserved ({@code InvalidInput}, 400).
+     */
+    @Operation(operationId = "TagUser")
+    @ApiResponse(responseCode = "204", description = "Tagged.")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @ApiDocs.Conflict
+    @Post("/{user}/tags")
+    public CompletableFuture<HttpResponse<Void>> tag(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                     @ApiDocs.UserName @PathVariable String user,
+                                                     @Body TagsBody body) {
+        return calls.call(http, caller, Catalogue.TAG_USER,
+                        () -> new Requests.TagUser(Parameters.userName(caller, user), Wire.tagMaps(body.tags())), 204)
+                .thenApply(r -> HttpResponse.noContent());
+    }
+
+    /**
+     * UntagUser: removes the tags with these keys (ignoring case); keys the user does not have are ignored.
+     *
+     * @param tagKeys the keys to remove, 1 to 50 (repeat the parameter)
+     */
+    @Operation(operationId = "UntagUser")
+    @ApiResponse(responseCode = "204", description = "Untagged.")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @Delete("/{user}/tags")
+    public CompletableFuture<HttpResponse<Void>> untag(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                       @ApiDocs.UserName @PathVariable String user,
+                                                       @Nullable @QueryValue List<String> tagKeys) {
+        return calls.call(http, caller, Catalogue.UNTAG_USER,
+                        () -> new Requests.UntagUser(Parameters.userName(caller, user), tagKeys), 204)
+                .thenApply(r -> HttpResponse.noContent());
+    }
+
+    /**
+     * ListUserTags.
+     *
+     * @return one page of the user's tags, in key order (ignoring case)
+     */
+    @Operation(operationId = "ListUserTags")
+    @ApiDocs.SignedCall
+    @ApiDocs.NoSuchEntity
+    @Get("/{user}/tags")
+    public CompletableFuture<TagListDto> listTags(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
+                                                  @ApiDocs.UserName @PathVariable String user,
+                                                  @ApiDocs.MaxItems @Nullable @QueryValue String maxItems,
+                                                  @ApiDocs.Marker @Nullable @QueryValue String marker) {
+        return calls.call(http, caller, Catalogue.LIST_USER_TAGS, () -> new Requests.ListUserTags(
+                        Parameters.userName(caller, user), Parameters.page(marker, maxItems)), 200)
+                .thenApply(Wire::tagList);
     }
 }

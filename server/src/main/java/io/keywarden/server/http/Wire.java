@@ -13,10 +13,13 @@ import io.keywarden.server.http.dto.LastUsedDto;
 import io.keywarden.server.http.dto.NewAccessKeyDto;
 import io.keywarden.server.http.dto.PolicyDto;
 import io.keywarden.server.http.dto.RoleDto;
+import io.keywarden.server.http.dto.QuarantineDto;
 import io.keywarden.server.http.dto.TagBody;
+import io.keywarden.server.http.dto.TagListDto;
 import io.keywarden.server.http.dto.UserDto;
 
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -36,16 +39,17 @@ final class Wire {
     }
 
     static UserDto user(UserEntry u) {
-        return new UserDto(u.userName(), u.userId(), u.arn(), u.path(), date(u.createDate()), u.keyAgeDays());
+        return new UserDto(u.userName(), u.userId(), u.arn(), u.path(), date(u.createDate()), u.keyAgeDays(),
+                tags(u.tags()));
     }
 
     static AccessKeyDto accessKey(KeyEntry k) {
-        return new AccessKeyDto(k.accessKeyId(), k.status(), date(k.createDate()), k.userName());
+        return new AccessKeyDto(k.accessKeyId(), k.status(), date(k.createDate()), k.userName(), k.description());
     }
 
     static NewAccessKeyDto newAccessKey(NewKeyEntry k) {
         return new NewAccessKeyDto(k.accessKeyId(), k.secretAccessKey().reveal(), k.status(), date(k.createDate()),
-                k.userName());
+                k.userName(), k.description());
     }
 
     static AccessKeyLastUsedDto lastUsed(LastUsedResult r) {
@@ -62,6 +66,32 @@ final class Wire {
     static PolicyDto policy(PolicyEntry p) {
         return new PolicyDto(p.policyName(), p.policyId(), p.arn(), p.path(), p.defaultVersionId(), p.attachmentCount(),
                 p.isAttachable(), p.description(), date(p.createDate()), date(p.updateDate()), p.policyDocument());
+    }
+
+    /** Tags as the REST face shows them; null (left out) stays null. */
+    static List<TagBody> tags(List<TagEntry> tags) {
+        return tags == null ? null : tags.stream().map(t -> new TagBody(t.key(), t.value())).toList();
+    }
+
+    /** Tags of a request body as the typed requests take them ({@code Key}/{@code Value} maps). */
+    static List<java.util.Map<String, String>> tagMaps(List<TagBody> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        return tags.stream().map(t -> {
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("Key", t.key());
+            m.put("Value", t.value());
+            return m;
+        }).toList();
+    }
+
+    static TagListDto tagList(TagList list) {
+        return new TagListDto(tags(list.tags()), list.isTruncated(), list.marker());
+    }
+
+    static QuarantineDto quarantine(QuarantineResult q) {
+        return new QuarantineDto(q.userName(), q.accessKeyId(), q.status(), q.policyArn(), q.alreadyAttached());
     }
 
     static RoleDto role(RoleEntry r) {

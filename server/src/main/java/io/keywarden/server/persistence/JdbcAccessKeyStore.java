@@ -139,6 +139,34 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
                 });
     }
 
+    /** The keys and, in the same read-only transaction, the owner's tags that describe them (key ID to value). */
+    @Override
+    @ReadOnly
+    public Listing listingByOwner(AccountId account, String ownerId) {
+        List<AccessKey> keys = listByOwner(account, ownerId);
+        if (keys.isEmpty()) {
+            return new Listing(keys, java.util.Map.of());
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        keys.forEach(k -> ids.add(k.id().value()));
+        java.util.Map<String, String> descriptions = jdbc.prepareStatement("SELECT tag_key, tag_value FROM user_tags"
+                + " WHERE user_id = ? AND account_id = ?", ps -> {
+                    ps.setString(1, ownerId);
+                    ps.setString(2, account.value());
+                    java.util.Map<String, String> out = new java.util.HashMap<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String key = rs.getString(1).toUpperCase(java.util.Locale.ROOT);
+                            if (ids.contains(key)) {
+                                out.put(key, rs.getString(2));
+                            }
+                        }
+                    }
+                    return out;
+                });
+        return new Listing(keys, descriptions);
+    }
+
     @Override
     @Transactional
     public boolean updateStatus(AccessKeyId id, KeyStatus status) {

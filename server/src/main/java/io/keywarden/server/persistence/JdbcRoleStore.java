@@ -135,6 +135,17 @@ public class JdbcRoleStore implements RoleStore {
 
     @Override
     @Transactional
+    public boolean updateTags(AccountId account, String roleId, List<Tag> tags) {
+        return jdbc.prepareStatement("UPDATE roles SET tags = ? WHERE account_id = ? AND role_id = ?", ps -> {
+            ps.setString(1, tagsJson(tags));
+            ps.setString(2, account.value());
+            ps.setString(3, roleId);
+            return ps.executeUpdate() > 0;
+        });
+    }
+
+    @Override
+    @Transactional
     public boolean delete(AccountId account, String roleId) {
         // null: a policy was put or attached after the use case checked there was none
         Boolean deleted = jdbc.execute(conn -> Sql.inSavepoint(conn, () -> {

@@ -38,6 +38,6 @@ record ManagedPolicyRow(String accountId, String policyId, String policyName, St
 
     ManagedPolicy toPolicy() {
         return new ManagedPolicy(AccountId.of(accountId), policyId, policyName, path, document, description,
-                createDate, updateDate, attachmentCount);
+                createDate, updateDate, attachmentCount, arn.startsWith(ManagedPolicy.AWS_MANAGED_PREFIX));
     }
 }

@@ -92,6 +92,9 @@ public final class QueryCodec {
     }
 
     private static Object parameter(RecordComponent component, String name, QueryParams params) {
+        if (component.isAnnotationPresent(Extension.class)) {
+            return null; // Keywarden's addition (REST only): AWS's operation has no such parameter
+        }
         Class<?> type = component.getType();
         if (type == String.class) {
             return params.optional(name);

@@ -90,11 +90,14 @@ class IamUsersCompatibilityTest extends AwsSdkTestSupport {
     }
 
     @Test
-    void tagsAreRefusedRatherThanDropped() {
-        assertThatThrownBy(() -> iam.createUser(b -> b.userName("sdk-tagged")
-                .tags(Tag.builder().key("team").value("blue").build())))
+    void permissionsBoundariesAreRefusedRatherThanDroppedAndTagsAreKept() {
+        assertThatThrownBy(() -> iam.createUser(b -> b.userName("sdk-bounded")
+                .permissionsBoundary("arn:aws:iam::aws:policy/PowerUserAccess")))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> iam.getUser(b -> b.userName("sdk-tagged"))).isInstanceOf(NoSuchEntityException.class);
+        assertThatThrownBy(() -> iam.getUser(b -> b.userName("sdk-bounded"))).isInstanceOf(NoSuchEntityException.class);
+        assertThat(iam.createUser(b -> b.userName("sdk-with-tags")
+                .tags(Tag.builder().key("team").value("blue").build())).user().tags())
+                .containsExactly(Tag.builder().key("team").value("blue").build());
     }
 
     @Test

@@ -235,6 +235,25 @@ class ExampleProgramsTest extends ServerTestSupport {
         assertThat(quarantine.exitCode()).isEqualTo(1); // the root key is still Active
     }
 
+    @Test
+    void leakedKeyTriageQuarantinesTheOwnerAndDeactivatesOnRequest() throws IOException {
+        admin.createUser("spilled");
+        CreatedAccessKey leaked = admin.createAccessKey("spilled");
+        Path repo = Files.createDirectories(dir.resolve("spill"));
+        Files.writeString(repo.resolve("notes.txt"), "key " + leaked.accessKeyId() + "\nroot " + ROOT_ACCESS_KEY_ID
+                + "\n");
+
+        Run run = run("leaked-key-triage", "--endpoint", endpoint(), "--quarantine", "--deactivate",
+                repo.toString());
+        assertThat(run.out()).as(run.toString()).contains(
+                "quarantined: arn:aws:iam::aws:policy/KeywardenCompromisedKeyQuarantine attached to user spilled",
+                "key Inactive", "NOT quarantined: a root user's key cannot be");
+        assertThat(keysOf("spilled").get(0).status()).isEqualTo(KeyStatus.INACTIVE);
+        assertThat(admin.listAttachedUserPolicies("spilled").items()).extracting(a -> a.policyArn())
+                .containsExactly("arn:aws:iam::aws:policy/KeywardenCompromisedKeyQuarantine");
+        assertThat(run.exitCode()).isEqualTo(1); // the root key is still Active
+    }
+
     @Inject
     AuditWriter auditWriter;
 

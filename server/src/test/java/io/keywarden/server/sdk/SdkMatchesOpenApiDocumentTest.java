@@ -102,7 +102,7 @@ class SdkMatchesOpenApiDocumentTest {
         calls.put("GetUser", c -> c.getUser("alice"));
         calls.put("ListUsers", c -> c.listUsers(ListUsersRequest.builder().pathPrefix("/team/").marker("m")
                 .maxItems(5).build()));
-        calls.put("CreateAccessKey", c -> c.createAccessKey("alice"));
+        calls.put("CreateAccessKey", c -> c.createAccessKey("alice", "ci deploy"));
         calls.put("ListAccessKeys", c -> c.listAccessKeys("alice", "m", 5));
         calls.put("UpdateAccessKey", c -> c.updateAccessKey("alice", KEY_ID, KeyStatus.INACTIVE));
         calls.put("GetAccessKeyLastUsed", c -> c.getAccessKeyLastUsed(KEY_ID));
@@ -169,6 +169,26 @@ class SdkMatchesOpenApiDocumentTest {
                 .roleArn("arn:aws:iam::123456789012:role/ci/deployer").roleSessionName("s").duration(Duration.ofHours(1))
                 .externalId("x").policy("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
                 .policyArns("arn:aws:iam::123456789012:policy/P").sourceIdentity("alice").build()));
+        // tags and key hygiene (issue 16)
+        calls.put("TagUser", c -> {
+            c.tagUser("alice", List.of(io.keywarden.sdk.model.Tag.of("team", "platform")));
+            return null;
+        });
+        calls.put("UntagUser", c -> {
+            c.untagUser("alice", List.of("team", "env"));
+            return null;
+        });
+        calls.put("ListUserTags", c -> c.listUserTags("alice", "m", 5));
+        calls.put("TagRole", c -> {
+            c.tagRole("deployer", List.of(io.keywarden.sdk.model.Tag.of("team", "platform")));
+            return null;
+        });
+        calls.put("UntagRole", c -> {
+            c.untagRole("deployer", List.of("team"));
+            return null;
+        });
+        calls.put("ListRoleTags", c -> c.listRoleTags("deployer", "m", 5));
+        calls.put("QuarantineAccessKey", c -> c.quarantineAccessKey(KEY_ID, "leaked", true));
         return calls;
     }
 

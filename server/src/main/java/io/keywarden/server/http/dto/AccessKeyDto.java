@@ -14,6 +14,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param status      Active or Inactive
  * @param createDate  when the key was created
  * @param userName    the owning user; absent for the root user's keys
+ * @param description the key's description (its owner's tag keyed by the key ID), in listings; absent without one
  */
 @Serdeable
 @Schema(name = "AccessKey")
@@ -22,5 +23,6 @@ public record AccessKeyDto(
         String accessKeyId,
         @Schema(allowableValues = {"Active", "Inactive"}, requiredMode = REQUIRED) String status,
         @Schema(format = "date-time", requiredMode = REQUIRED) String createDate,
-        @Nullable String userName) {
+        @Nullable String userName,
+        @Nullable String description) {
 }

@@ -11,10 +11,12 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  *
  * @param userName 1-64 characters of {@code [A-Za-z0-9+=,.@_-]}, unique in the account ignoring case
  * @param path     {@code /} (the default) or {@code /segment/.../}, up to 512 printable characters
+ * @param tags     up to 50 tags (setting them needs {@code iam:TagUser} as well)
  */
 @Introspected
 @Schema(name = "CreateUserRequest", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record CreateUserBody(
         @Schema(pattern = "^[\\w+=,.@-]{1,64}$", requiredMode = REQUIRED) String userName,
-        @Nullable @Schema(defaultValue = "/", maxLength = 512) String path) {
+        @Nullable @Schema(defaultValue = "/", maxLength = 512) String path,
+        @Nullable java.util.List<TagBody> tags) {
 }

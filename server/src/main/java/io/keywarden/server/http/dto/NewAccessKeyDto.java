@@ -15,6 +15,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param status          Active
  * @param createDate      when the key was created
  * @param userName        the owning user; absent for the root user's keys
+ * @param description     the description given at creation; absent without one
  */
 @Serdeable
 @Schema(name = "NewAccessKey")
@@ -24,10 +25,12 @@ public record NewAccessKeyDto(
         @Schema(minLength = 40, maxLength = 40, requiredMode = REQUIRED) String secretAccessKey,
         @Schema(allowableValues = "Active", requiredMode = REQUIRED) String status,
         @Schema(format = "date-time", requiredMode = REQUIRED) String createDate,
-        @Nullable String userName) {
+        @Nullable String userName,
+        @Nullable String description) {
     @Override
     public String toString() {
         return "NewAccessKeyDto[accessKeyId=" + accessKeyId + ", secretAccessKey=[redacted], status=" + status
-                + ", createDate=" + createDate + ", userName=" + userName + "]";
+                + ", createDate=" + createDate + ", userName=" + userName
+                + ", description=" + description + "]";
     }
 }

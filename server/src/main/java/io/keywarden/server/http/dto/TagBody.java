@@ -1,5 +1,6 @@
 package io.keywarden.server.http.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,6 +16,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Introspected
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "Tag", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record TagBody(
         @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 128) String key,

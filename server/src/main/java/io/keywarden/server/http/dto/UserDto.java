@@ -17,6 +17,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  * @param path       the path; absent for the root user
  * @param createDate when the user was created
  * @param keyAgeDays whole days since the user's oldest Active key was created; in listings, absent without one
+ * @param tags       the user's tags (CreateUser, GetUser); absent when it has none, and in listings
  */
 @Serdeable
 @Schema(name = "User")
@@ -27,5 +28,6 @@ public record UserDto(
         String arn,
         @Nullable String path,
         @Schema(format = "date-time", requiredMode = REQUIRED) String createDate,
-        @Nullable Long keyAgeDays) {
+        @Nullable Long keyAgeDays,
+        @Nullable java.util.List<TagBody> tags) {
 }
