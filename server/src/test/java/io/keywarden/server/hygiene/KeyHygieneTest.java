@@ -187,7 +187,7 @@ class KeyHygieneTest extends ServerTestSupport {
         assertThat(admin().listAccessKeys("full").items()).isEmpty();
         Response badValue = root().post("/v1/users/full/access-keys", "{\"description\":\"no#hash\"}");
         assertThat(badValue.status()).isEqualTo(400);
-        Response rootKey = root().post("/v1/users/me/access-keys", "{\"description\":\"root\"}");
+        Response rootKey = root().post("/v1/users/~/access-keys", "{\"description\":\"root\"}");
         assertThat(rootKey.status()).isEqualTo(400);
         assertThat(rootKey.code()).isEqualTo("InvalidInput");
         Response unknownField = root().post("/v1/users/full/access-keys", "{\"descr\":\"x\"}");
