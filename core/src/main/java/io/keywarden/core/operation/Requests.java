@@ -455,4 +455,7 @@ public final class Requests {
 
     public record VerifyAuditTrail() {
     }
+
+    public record GetMasterKeyStatus() {
+    }
 }
