@@ -65,7 +65,9 @@ public final class MasterKeyService {
         /** The caller asked to stop between batches (shutting down). */
         STOPPED,
         /** A secret could not be opened; the error is in the ledger. */
-        FAILED
+        FAILED,
+        /** This node lacks a master key version in use: it leaves the re-seal (and the ledger) to others. */
+        NOT_CONFIGURED
     }
 
     /** A run's result: why it ended and how many secrets it re-sealed. */
@@ -162,6 +164,12 @@ public final class MasterKeyService {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
         int target = sealer.currentVersion();
+        Map<Integer, Long> counts = secrets.countByVersion();
+        for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+            if (e.getValue() > 0 && !sealer.opens(e.getKey())) {
+                return new Run(Outcome.NOT_CONFIGURED, 0);
+            }
+        }
         ResealLedger.State before = ledger.read();
         if (remaining(target) == 0) {
             boolean recorded = before.finishedAt() != null && Integer.valueOf(target).equals(before.targetVersion())

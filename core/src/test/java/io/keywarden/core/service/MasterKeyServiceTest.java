@@ -211,6 +211,15 @@ class MasterKeyServiceTest {
     }
 
     @Test
+    void aNodeLackingAVersionInUseLeavesTheResealAndTheLedgerAlone() {
+        store(SecretSealer.create(v1, random), 3);
+        MasterKeyService.Run run = service(SecretSealer.create(v2, random)).reseal("node-a", LEASE, 10, n -> true);
+        assertThat(run.outcome()).isEqualTo(MasterKeyService.Outcome.NOT_CONFIGURED);
+        assertThat(ledger.read()).isEqualTo(ResealLedger.State.EMPTY);
+        assertThat(secrets.countByVersion()).isEqualTo(Map.of(1, 3L));
+    }
+
+    @Test
     void nothingToDoIsRecordedAsFinishedOnce() {
         SecretSealer both = SecretSealer.create(v2, List.of(v1), random);
         store(both, 2);

@@ -71,7 +71,9 @@ class QueryCodecTest {
             new AuditService(new InMemoryAuditStore(), identity.guard()),
             new SessionService(sessionTokens),
             new io.keywarden.core.permissions.AssumeRoleService(roleService, policyStore, new RootOnlyAuthorizer(),
-                    sessionTokens));
+                    sessionTokens),
+            new io.keywarden.core.service.MasterKeyService(SecretSealer.create(MasterKey.of(1, new byte[32]), new SecureRandom()), new io.keywarden.core.testing.InMemorySealedSecrets(),
+                    new io.keywarden.core.testing.InMemoryResealLedger(), identity.guard(), Clock.systemUTC()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 
