@@ -111,6 +111,8 @@ class TwoNodeMasterKeyRotationTest {
                 List<String> refused = Collections.synchronizedList(new ArrayList<>());
                 AtomicInteger requests = new AtomicInteger();
                 AtomicBoolean sawRunning = new AtomicBoolean();
+                AtomicInteger requestsWhenSeenRunning = new AtomicInteger(-1);
+                AtomicInteger requestsWhenFinished = new AtomicInteger();
                 AtomicBoolean stop = new AtomicBoolean();
                 List<Thread> load = new ArrayList<>();
                 List<String> ids = new ArrayList<>(keys.keySet());
@@ -147,11 +149,13 @@ class TwoNodeMasterKeyRotationTest {
                     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                             .untilAsserted(() -> {
                                 JsonNode status = root(nodes[requests.get() % 2]).get("/v1/master-keys").json();
-                                if ("running".equals(status.path("reseal").path("state").asText())) {
-                                    sawRunning.set(true);
+                                if ("running".equals(status.path("reseal").path("state").asText())
+                                        && sawRunning.compareAndSet(false, true)) {
+                                    requestsWhenSeenRunning.set(requests.get());
                                 }
                                 assertThat(status.path("reseal").path("state").asText()).isEqualTo("finished");
                                 assertThat(status.path("reseal").path("remaining").asLong()).isZero();
+                                requestsWhenFinished.set(requests.get());
                             });
                     Thread.sleep(500); // a little load after the re-seal finished
                 } finally {
@@ -164,8 +168,10 @@ class TwoNodeMasterKeyRotationTest {
                         + " re-seal, refused " + refused.size() + "; re-sealed by node A " + resealedBy(nodeA)
                         + ", by node B " + resealedBy(nodeB));
                 assertThat(refused).isEmpty();
-                assertThat(requests.get()).isGreaterThan(50);
                 assertThat(sawRunning).as("the status showed the re-seal running").isTrue();
+                // requests were signed and answered while the re-seal ran (no throughput figure: the machine is shared)
+                assertThat(requestsWhenFinished.get()).as("requests answered while the re-seal ran")
+                        .isGreaterThan(requestsWhenSeenRunning.get());
                 // exactly one node re-sealed: the other never held the lease (the root key and 60 users' keys)
                 List<Double> byNode = List.of(resealedBy(nodeA), resealedBy(nodeB));
                 assertThat(byNode).containsExactlyInAnyOrder((double) USERS + 1, 0.0);
