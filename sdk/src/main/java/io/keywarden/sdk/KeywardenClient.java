@@ -505,6 +505,14 @@ public final class KeywardenClient implements AutoCloseable {
                 UriEncoding.path(V1, AUDIT_EVENTS, "verify"))));
     }
 
+    /**
+     * Which master key versions seal the stored secrets and how far the background re-seal to the newest version
+     * got (GetMasterKeyStatus, {@code GET /v1/master-keys}). Needs {@code keywarden:GetMasterKeyStatus}.
+     */
+    public io.keywarden.sdk.model.MasterKeyStatus getMasterKeyStatus() {
+        return Responses.masterKeyStatus(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, "master-keys"))));
+    }
+
     // ---- inline user policies -------------------------------------------------------------------------------
 
     /**

@@ -34,6 +34,53 @@ public final class MasterKey {
         return new MasterKey(version, bytes);
     }
 
+    /**
+     * Parses versioned master keys written {@code <version>:<base64 of 32 bytes>}, comma-separated (spaces around
+     * entries ignored), as in {@code KEYWARDEN_MASTER_KEYS}: e.g. {@code 1:AAAA…=,2:BBBB…=}.
+     *
+     * @return the keys, ascending by version
+     * @throws IllegalArgumentException naming the entry at fault by its version or position (never a key's bytes)
+     */
+    public static java.util.List<MasterKey> parseList(String spec) {
+        java.util.Objects.requireNonNull(spec, "spec");
+        java.util.TreeMap<Integer, MasterKey> keys = new java.util.TreeMap<>();
+        int position = 0;
+        for (String entry : spec.split(",")) {
+            String e = entry.trim();
+            if (e.isEmpty()) {
+                continue;
+            }
+            position++;
+            int colon = e.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("master key entry " + position
+                        + " must be written <version>:<base64 of 32 bytes>");
+            }
+            int version;
+            try {
+                version = Integer.parseInt(e.substring(0, colon).trim());
+            } catch (NumberFormatException bad) {
+                throw new IllegalArgumentException("master key entry " + position + " has no numeric version");
+            }
+            if (version < 1) {
+                throw new IllegalArgumentException("master key version must be at least 1, entry " + position);
+            }
+            MasterKey key;
+            try {
+                key = fromBase64(version, e.substring(colon + 1));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("master key version " + version + ": " + bad.getMessage());
+            }
+            if (keys.put(version, key) != null) {
+                throw new IllegalArgumentException("master key version " + version + " is listed twice");
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no master key is listed");
+        }
+        return java.util.List.copyOf(keys.values());
+    }
+
     public int version() {
         return version;
     }

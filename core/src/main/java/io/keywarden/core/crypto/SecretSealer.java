@@ -52,6 +52,39 @@ public final class SecretSealer {
         return current.version();
     }
 
+    /** The master key versions this sealer opens, ascending. */
+    public java.util.SortedSet<Integer> configuredVersions() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(byVersion.keySet()));
+    }
+
+    /** Whether secrets sealed under this master key version can be opened. */
+    public boolean opens(int version) {
+        return byVersion.containsKey(version);
+    }
+
+    /**
+     * The master key version a sealed secret names ({@code v<version>:…}), or -1 when the text is not in that form.
+     * Reads the prefix only; says nothing about whether the data opens.
+     */
+    public static int versionOf(String sealed) {
+        if (sealed == null || sealed.length() < 3 || sealed.charAt(0) != 'v') {
+            return -1;
+        }
+        int colon = sealed.indexOf(':');
+        if (colon < 2 || colon > 11) {
+            return -1;
+        }
+        long version = 0;
+        for (int i = 1; i < colon; i++) {
+            char c = sealed.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            version = version * 10 + (c - '0');
+        }
+        return version >= 1 && version <= Integer.MAX_VALUE ? (int) version : -1;
+    }
+
     public String seal(AccessKeyId keyId, SecretAccessKey secret) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);

@@ -188,6 +188,12 @@ public final class Catalogue {
             new Operation<>("VerifyAuditTrail", Service.KEYWARDEN, "keywarden:VerifyAuditTrail", true, false, ANY,
                     VerifyAuditTrail.class, Verification.class);
 
+    // ---------------------------------------------------------------- master keys
+    /** Which master key versions seal the stored secrets, and the re-seal's progress: REST {@code GET /v1/master-keys}. */
+    public static final Operation<GetMasterKeyStatus, MasterKeyStatus> GET_MASTER_KEY_STATUS =
+            new Operation<>("GetMasterKeyStatus", Service.KEYWARDEN, "keywarden:GetMasterKeyStatus", true, false, ANY,
+                    GetMasterKeyStatus.class, MasterKeyStatus.class);
+
     private static final Map<String, Operation<?, ?>> BY_NAME = index(List.of(
             CREATE_USER, GET_USER, LIST_USERS, DELETE_USER,
             CREATE_ACCESS_KEY, LIST_ACCESS_KEYS, UPDATE_ACCESS_KEY, DELETE_ACCESS_KEY, GET_ACCESS_KEY_LAST_USED,
@@ -201,7 +207,8 @@ public final class Catalogue {
             PUT_ROLE_POLICY, GET_ROLE_POLICY, DELETE_ROLE_POLICY, LIST_ROLE_POLICIES,
             ATTACH_ROLE_POLICY, DETACH_ROLE_POLICY, LIST_ATTACHED_ROLE_POLICIES,
             LOOKUP_EVENTS, VERIFY_AUDIT_TRAIL,
-            TAG_USER, UNTAG_USER, LIST_USER_TAGS, TAG_ROLE, UNTAG_ROLE, LIST_ROLE_TAGS, QUARANTINE_ACCESS_KEY));
+            TAG_USER, UNTAG_USER, LIST_USER_TAGS, TAG_ROLE, UNTAG_ROLE, LIST_ROLE_TAGS, QUARANTINE_ACCESS_KEY,
+            GET_MASTER_KEY_STATUS));
 
     /** Every operation, in the order above. */
     public static List<Operation<?, ?>> all() {

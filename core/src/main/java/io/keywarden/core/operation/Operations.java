@@ -26,6 +26,8 @@ import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
 import io.keywarden.core.service.KeyLastUsedInfo;
 import io.keywarden.core.service.KeyOwnerInfo;
+import io.keywarden.core.service.MasterKeyService;
+import io.keywarden.core.port.ResealLedger;
 import io.keywarden.core.service.UserInfo;
 import io.keywarden.core.service.UserSummary;
 import io.keywarden.core.session.SessionService;
@@ -101,7 +103,8 @@ public final class Operations {
     /** Every operation of the catalogue, performed by the use cases. */
     public static Operations standard(IdentityService identity, PolicyService policies, RoleService roles,
                                       CredentialReportService reports, AuditService audit, SessionService sessions,
-                                      AssumeRoleService assume, KeyHygieneService hygiene) {
+                                      AssumeRoleService assume, KeyHygieneService hygiene,
+                                      MasterKeyService masterKeys) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> {
@@ -358,10 +361,21 @@ public final class Operations {
                             r.brokenLink().map(AuditVerifier.BrokenLink::reason).orElse(null),
                             r.startedAfter() == 0 ? null : r.startedAfter());
                 })
+                // master keys
+                .bind(Catalogue.GET_MASTER_KEY_STATUS, (caller, q) -> masterKeyStatus(masterKeys.status(caller)))
                 .build();
     }
 
     // ---------------------------------------------------------------- shapes
+
+    private static MasterKeyStatus masterKeyStatus(MasterKeyService.Status s) {
+        ResealLedger.State r = s.reseal();
+        return new MasterKeyStatus(s.newestVersion(), s.versions().stream()
+                .map(v -> new MasterKeyVersionEntry(v.version(), v.configured(), v.newest(), v.sealedSecrets()))
+                .toList(),
+                new ResealEntry(s.state().wireName(), r.targetVersion(), r.leaseHolder(), r.leaseExpiresAt(),
+                        r.resealed(), s.remaining(), r.startedAt(), r.lastBatchAt(), r.finishedAt(), r.lastError()));
+    }
 
     private static UserEntry user(User u, Long keyAgeDays) {
         return new UserEntry(u.path().value(), u.userName().value(), u.userId(), u.arn(), u.createDate(), keyAgeDays);

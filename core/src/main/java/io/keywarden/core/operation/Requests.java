@@ -518,4 +518,7 @@ public final class Requests {
 
     public record VerifyAuditTrail() {
     }
+
+    public record GetMasterKeyStatus() {
+    }
 }

@@ -206,4 +206,22 @@ public final class Results {
     public record Verification(boolean intact, long eventsChecked, long lastSeq, String lastHash, Long brokenAtSeq,
                                String reason, Long checkpointSeq) {
     }
+
+    // ---------------------------------------------------------------- master keys
+
+    /** One master key version: configured on the answering node?, the newest?, live secrets sealed under it. */
+    public record MasterKeyVersionEntry(int version, boolean configured, boolean newest, long sealedSecrets) {
+    }
+
+    /**
+     * The background re-seal: {@code running}, {@code finished}, {@code pending} or {@code failed}; the node holding
+     * (or last holding) the lease; progress towards {@code targetVersion}.
+     */
+    public record ResealEntry(String state, Integer targetVersion, String leaseHolder, Instant leaseExpiresAt,
+                              long resealed, long remaining, Instant startedAt, Instant lastBatchAt, Instant finishedAt,
+                              String lastError) {
+    }
+
+    public record MasterKeyStatus(int newestVersion, List<MasterKeyVersionEntry> versions, ResealEntry reseal) {
+    }
 }

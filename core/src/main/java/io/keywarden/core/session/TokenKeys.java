@@ -127,6 +127,20 @@ public final class TokenKeys {
         return of("mk" + masterKey.version(), masterKey.derive(DERIVATION_INFO, 32));
     }
 
+    /**
+     * One key derived from each master key ({@code mk<version>}): the newest version's seals new tokens, the older
+     * versions' still open the tokens issued before the rotation (until their master key is retired).
+     */
+    public static TokenKeys derivedFrom(List<MasterKey> masterKeys) {
+        List<MasterKey> sorted = new ArrayList<>(masterKeys);
+        sorted.sort(java.util.Comparator.comparingInt(MasterKey::version).reversed());
+        List<TokenKey> keys = new ArrayList<>();
+        for (MasterKey k : sorted) {
+            keys.add(new TokenKey("mk" + k.version(), k.derive(DERIVATION_INFO, 32)));
+        }
+        return new TokenKeys(keys);
+    }
+
     /** The key new tokens are sealed with. */
     public TokenKey sealing() {
         return sealing;

@@ -244,6 +244,26 @@ class SessionTokensTest {
     }
 
     @Test
+    void aMasterKeyRotationKeepsIssuedTokensOpenUntilTheOldKeyIsRetired() {
+        MasterKey v1 = MasterKey.of(1, key(13));
+        MasterKey v2 = MasterKey.of(2, key(14));
+        SessionTokens before = new SessionTokens(ACCOUNT, TokenKeys.derivedFrom(v1), clock, new Random(1));
+        SessionTokens.Issued old = before.issue(SessionKind.SESSION_TOKEN, Principal.user(ALICE),
+                Duration.ofHours(1), null, null, List.of(), ALICE.arn(), null);
+        TokenKeys both = TokenKeys.derivedFrom(List.of(v1, v2));
+        assertThat(both.sealing().id()).isEqualTo("mk2");
+        assertThat(both.ids()).containsExactly("mk2", "mk1");
+        SessionTokens during = new SessionTokens(ACCOUNT, both, clock, new Random(2));
+        assertThat(during.open(old.session().accessKeyId(), old.token().reveal()).session()).isEqualTo(old.session());
+        SessionTokens.Issued fresh = during.issue(SessionKind.SESSION_TOKEN, Principal.user(ALICE),
+                Duration.ofHours(1), null, null, List.of(), ALICE.arn(), null);
+        SessionTokens after = new SessionTokens(ACCOUNT, TokenKeys.derivedFrom(List.of(v2)), clock, new Random(3));
+        assertThat(after.open(fresh.session().accessKeyId(), fresh.token().reveal()).session())
+                .isEqualTo(fresh.session());
+        assertInvalid(() -> after.open(old.session().accessKeyId(), old.token().reveal()));
+    }
+
+    @Test
     void secretsAndTokensAreNeverPrinted() {
         SessionTokens.Issued issued = issueForAlice();
         assertThat(issued.toString()).doesNotContain(issued.secret().reveal(), issued.token().reveal());

@@ -185,4 +185,19 @@ public final class Responses {
     private static long orZero(Long value) {
         return value == null ? 0 : value;
     }
+
+    public static io.keywarden.sdk.model.MasterKeyStatus masterKeyStatus(AnswerReader json) {
+        AnswerReader r = json.requiredObject("reseal");
+        Long target = r.optionalLong("targetVersion");
+        return new io.keywarden.sdk.model.MasterKeyStatus(json.requiredInt("newestVersion"),
+                json.requiredArray("versions").stream().map(v -> new io.keywarden.sdk.model.MasterKeyStatus.Version(
+                        v.requiredInt("version"), v.optionalBoolean("configured", false),
+                        v.optionalBoolean("newest", false), orZero(v.optionalLong("sealedSecrets")))).toList(),
+                new io.keywarden.sdk.model.MasterKeyStatus.Reseal(r.requiredText("state"),
+                        target == null ? null : target.intValue(), r.optionalText("leaseHolder"),
+                        r.optionalInstant("leaseExpiresAt"), orZero(r.optionalLong("resealed")),
+                        orZero(r.optionalLong("remaining")), r.optionalInstant("startedAt"),
+                        r.optionalInstant("lastBatchAt"), r.optionalInstant("finishedAt"),
+                        r.optionalText("lastError")));
+    }
 }

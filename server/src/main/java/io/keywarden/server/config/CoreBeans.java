@@ -15,6 +15,9 @@ import io.keywarden.core.port.KeyChangeListener;
 import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.IdentityService;
 import io.keywarden.core.service.KeyRules;
+import io.keywarden.core.service.MasterKeyService;
+import io.keywarden.core.port.ResealLedger;
+import io.keywarden.core.port.SealedSecretStore;
 import io.keywarden.server.persistence.JdbcAccountStore;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
@@ -60,15 +63,27 @@ public class CoreBeans {
         return AccountBootstrap.loadOrCreate(config, accounts, clock, random);
     }
 
-    /** The master key (configured, or read from or generated into the data folder). */
+    /** The master keys (configured, or read from or generated into the data folder), ascending by version. */
     @Singleton
-    MasterKey masterKey(KeywardenConfig config, SecureRandom random) {
-        return MasterKeyLoader.load(config, random);
+    MasterKeyRing masterKeyRing(KeywardenConfig config, SecureRandom random) {
+        return new MasterKeyRing(MasterKeyLoader.loadAll(config, random));
+    }
+
+    /** The newest master key: it seals new secrets. */
+    @Singleton
+    MasterKey masterKey(MasterKeyRing ring) {
+        return ring.newest();
     }
 
     @Singleton
-    SecretSealer secretSealer(MasterKey masterKey, SecureRandom random) {
-        return SecretSealer.create(masterKey, random);
+    SecretSealer secretSealer(MasterKeyRing ring, SecureRandom random) {
+        return SecretSealer.create(ring.newest(), ring.keys(), random);
+    }
+
+    @Singleton
+    MasterKeyService masterKeyService(SecretSealer sealer, SealedSecretStore secrets, ResealLedger ledger,
+                                      IdentityService identity, Clock clock) {
+        return new MasterKeyService(sealer, secrets, ledger, identity.guard(), clock);
     }
 
     @Singleton

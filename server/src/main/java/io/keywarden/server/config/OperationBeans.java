@@ -13,6 +13,7 @@ import io.keywarden.core.port.CredentialReportStore;
 import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.service.MasterKeyService;
 import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.permissions.AssumeRoleService;
@@ -37,8 +38,9 @@ public class OperationBeans {
     @Singleton
     Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                           CredentialReportService reports, AuditService audit, SessionService sessions,
-                          AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene) {
-        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene);
+                          AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene,
+                          MasterKeyService masterKeys) {
+        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys);
     }
 
     @Singleton

@@ -10,6 +10,7 @@ import io.keywarden.core.keys.SecretAccessKey;
 import io.keywarden.core.port.AccessKeyStore;
 import io.keywarden.core.port.StoredAccessKey;
 import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.service.MasterKeyService;
 import io.keywarden.server.persistence.JdbcAccessKeyStore;
 import io.keywarden.server.persistence.JdbcAccountStore;
 import io.micronaut.context.annotation.Context;
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * Runs once at start-up, before the server accepts requests (SPEC §8):
  * <ul>
- *   <li>checks that the master key opens the stored secrets (a wrong {@code KEYWARDEN_MASTER_KEY} stops the start
+ *   <li>checks that every master key version sealing stored secrets is configured, and that the master key opens
+ *       the stored secrets (a wrong {@code KEYWARDEN_MASTER_KEY} stops the start
  *       instead of failing every request);</li>
  *   <li>when {@code keywarden.root-access-key-id} and {@code keywarden.root-secret-access-key} are set, makes that
  *       pair a root key;</li>
@@ -41,7 +43,9 @@ public class RootCredentialsBootstrap {
 
     public RootCredentialsBootstrap(KeywardenConfig config, Account account, IdentityService identity,
                                     AccessKeyStore keys, JdbcAccessKeyStore jdbcKeys, SecretSealer sealer,
-                                    JdbcAccountStore accounts, Clock clock) {
+                                    JdbcAccountStore accounts, Clock clock, MasterKeyService masterKeys) {
+        // every master key version in use must be configured (one indexed query), and the key must be the right one
+        masterKeys.checkConfiguration();
         checkMasterKey(account, jdbcKeys, sealer);
         String id = config.getRootAccessKeyId();
         String secret = config.getRootSecretAccessKey();

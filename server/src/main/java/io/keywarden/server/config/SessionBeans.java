@@ -1,6 +1,5 @@
 package io.keywarden.server.config;
 
-import io.keywarden.core.crypto.MasterKey;
 import io.keywarden.core.identity.Account;
 import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
@@ -17,13 +16,14 @@ import java.time.Clock;
 public class SessionBeans {
 
     /**
-     * {@code keywarden.sessions.token-keys} when configured, otherwise one key derived from the master key (so every
-     * node sharing the master key opens every node's tokens).
+     * {@code keywarden.sessions.token-keys} when configured, otherwise one key derived from each master key (so every
+     * node sharing the master keys opens every node's tokens).
      */
     @Singleton
-    TokenKeys tokenKeys(KeywardenConfig.Sessions sessions, MasterKey masterKey) {
+    TokenKeys tokenKeys(KeywardenConfig.Sessions sessions, MasterKeyRing masterKeys) {
         if (sessions.getTokenKeys() == null) {
-            return TokenKeys.derivedFrom(masterKey);
+            // the newest master key's seals; older versions' open the tokens issued before a rotation
+            return TokenKeys.derivedFrom(masterKeys.keys());
         }
         try {
             return TokenKeys.parse(sessions.getTokenKeys());

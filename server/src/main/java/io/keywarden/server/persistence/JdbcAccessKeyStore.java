@@ -56,8 +56,8 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
         return jdbc.execute(conn -> {
             InsertResult inserted = Sql.inSavepoint(conn, () -> {
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO access_keys (access_key_id, account_id,"
-                        + " owner_id, owner_name, status, create_date, sealed_secret, slot)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " owner_id, owner_name, status, create_date, sealed_secret, slot, sealed_version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, key.id().value());
                     ps.setString(2, key.accountId().value());
                     ps.setString(3, key.owner().id());
@@ -66,6 +66,7 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
                     Sql.setInstant(ps, 6, key.createDate());
                     ps.setString(7, stored.sealedSecret());
                     ps.setInt(8, slot);
+                    ps.setInt(9, sealedVersion(stored.sealedSecret()));
                     ps.executeUpdate();
                     // another node may hold "no such key" for this ID in its cache
                     changes.append(conn, JdbcChangeLog.Kind.ACCESS_KEY, key.id().value());
@@ -183,13 +184,22 @@ public class JdbcAccessKeyStore implements AccessKeyStore {
     public boolean delete(AccessKeyId id) {
         Instant now = clock.instant();
         return jdbc.prepareStatement("UPDATE access_keys SET slot = NULL, deleted_at = ?, status = ?,"
-                + " sealed_secret = ? WHERE access_key_id = ? AND deleted_at IS NULL", ps -> {
+                + " sealed_secret = ?, sealed_version = NULL WHERE access_key_id = ? AND deleted_at IS NULL", ps -> {
             Sql.setInstant(ps, 1, now);
             ps.setString(2, KeyStatus.INACTIVE.wireName());
             ps.setString(3, WIPED_SECRET);
             ps.setString(4, id.value());
             return changed(ps, id);
         });
+    }
+
+    /** The master key version of a sealed form ({@code v<version>:…}); anything else is a programming error. */
+    static int sealedVersion(String sealed) {
+        int version = io.keywarden.core.crypto.SecretSealer.versionOf(sealed);
+        if (version < 1) {
+            throw new IllegalArgumentException("not a sealed secret (v<version>:<data>)");
+        }
+        return version;
     }
 
     /** Runs the update; when it changed the key, tells the other nodes in the same transaction. */

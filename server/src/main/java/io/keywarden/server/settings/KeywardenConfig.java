@@ -18,6 +18,7 @@ public class KeywardenConfig {
     private boolean reissueRootKey;
     private String rootSecretAccessKey;
     private String masterKey;
+    private String masterKeys;
 
     /** Where the H2 database, the master key and the first root credentials live. */
     public Path dataDirPath() {
@@ -80,11 +81,26 @@ public class KeywardenConfig {
         this.masterKey = blankToNull(masterKey);
     }
 
+    /**
+     * {@code keywarden.master-keys} ({@code KEYWARDEN_MASTER_KEYS}): versioned master keys,
+     * {@code <version>:<base64 of 32 bytes>}, comma-separated; the highest version seals new secrets, every one listed
+     * opens them. {@code keywarden.master-key}, when also set, is version 1.
+     */
+    @Nullable
+    public String getMasterKeys() {
+        return masterKeys;
+    }
+
+    public void setMasterKeys(@Nullable String masterKeys) {
+        this.masterKeys = blankToNull(masterKeys);
+    }
+
     @Override
     public String toString() {
         return "KeywardenConfig[dataDir=" + dataDir + ", accountId=" + accountId + ", rootAccessKeyId="
                 + rootAccessKeyId + ", rootSecretAccessKey=" + (rootSecretAccessKey == null ? "unset" : "[redacted]")
-                + ", masterKey=" + (masterKey == null ? "unset" : "[redacted]") + "]";
+                + ", masterKey=" + (masterKey == null ? "unset" : "[redacted]")
+                + ", masterKeys=" + (masterKeys == null ? "unset" : "[redacted]") + "]";
     }
 
     private static String blankToNull(String s) {
@@ -240,6 +256,73 @@ public class KeywardenConfig {
                 throw new IllegalArgumentException("keywarden.cluster.change-retention must be at least 1m");
             }
             this.changeRetention = changeRetention;
+        }
+    }
+
+    /** {@code keywarden.reseal.*}: the background re-seal of stored secrets to the newest master key version. */
+    @ConfigurationProperties("reseal")
+    public static class Reseal {
+        private boolean enabled = true;
+        private Duration interval = Duration.ofSeconds(30);
+        private int batchSize = 100;
+        private Duration pause = Duration.ofMillis(50);
+        private Duration lease = Duration.ofSeconds(30);
+
+        /** Whether this node takes part in the re-seal (the status is reported either way). */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** How often this node checks for secrets to re-seal and tries to take the lease. */
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("keywarden.reseal.interval must be positive");
+            }
+            this.interval = interval;
+        }
+
+        /** Secrets re-sealed per transaction. */
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new IllegalArgumentException("keywarden.reseal.batch-size must be 1 to 10000");
+            }
+            this.batchSize = batchSize;
+        }
+
+        /** The wait between batches, so request traffic keeps the database and the CPU. */
+        public Duration getPause() {
+            return pause;
+        }
+
+        public void setPause(Duration pause) {
+            if (pause == null || pause.isNegative()) {
+                throw new IllegalArgumentException("keywarden.reseal.pause must not be negative");
+            }
+            this.pause = pause;
+        }
+
+        /** How long the lease lasts unless renewed (each batch renews it); a dead holder's lease ends after it. */
+        public Duration getLease() {
+            return lease;
+        }
+
+        public void setLease(Duration lease) {
+            if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("keywarden.reseal.lease must be at least 1s");
+            }
+            this.lease = lease;
         }
     }
 

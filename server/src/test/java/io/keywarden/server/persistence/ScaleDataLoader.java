@@ -58,7 +58,7 @@ final class ScaleDataLoader {
                     "INSERT INTO users (" + UserRow.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)");
                  PreparedStatement key = c.prepareStatement("INSERT INTO access_keys (access_key_id, account_id,"
                          + " owner_id, owner_name, status, create_date, sealed_secret, slot, last_used_date,"
-                         + " last_used_service, last_used_region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         + " last_used_service, last_used_region, sealed_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 1; i <= users; i++) {
                     String name = String.format(Locale.ROOT, "user-%06d", i);
                     String userId = UniqueIds.generate("AIDA", random);
@@ -86,6 +86,7 @@ final class ScaleDataLoader {
                         Sql.setInstant(key, 9, used ? created.plus(Duration.ofDays(60 + slot)) : null);
                         key.setString(10, used ? "iam" : null);
                         key.setString(11, used ? "us-east-1" : null);
+                        key.setInt(12, sealer.currentVersion());
                         key.addBatch();
                         keyIds.add(id.value());
                     }

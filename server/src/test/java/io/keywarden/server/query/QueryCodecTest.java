@@ -74,7 +74,10 @@ class QueryCodecTest {
                     sessionTokens),
             new io.keywarden.core.permissions.KeyHygieneService(identity, users,
                     new io.keywarden.core.testing.InMemoryUserTagStore(), keys, policyStore, PolicyChangeListener.NONE,
-                    Clock.systemUTC(), new SecureRandom()));
+                    Clock.systemUTC(), new SecureRandom()),
+
+            new io.keywarden.core.service.MasterKeyService(SecretSealer.create(MasterKey.of(1, new byte[32]), new SecureRandom()), new io.keywarden.core.testing.InMemorySealedSecrets(),
+                    new io.keywarden.core.testing.InMemoryResealLedger(), identity.guard(), Clock.systemUTC()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 

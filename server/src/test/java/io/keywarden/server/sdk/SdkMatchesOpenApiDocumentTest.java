@@ -111,6 +111,7 @@ class SdkMatchesOpenApiDocumentTest {
                 .userName("alice").eventName("CreateUser").from(Instant.parse("2026-01-01T00:00:00Z"))
                 .to(Instant.parse("2026-02-01T00:00:00Z")).marker("m").maxItems(5).build()));
         calls.put("VerifyAuditTrail", KeywardenClient::verifyAuditTrail);
+        calls.put("GetMasterKeyStatus", KeywardenClient::getMasterKeyStatus);
         calls.put("PutUserPolicy", c -> {
             c.putUserPolicy("alice", "P", "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
             return null;
