@@ -16,6 +16,7 @@ import io.keywarden.core.service.IdentityService;
 import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.permissions.AssumeRoleService;
+import io.keywarden.core.notify.WebhookService;
 import io.keywarden.core.port.PolicyStore;
 import io.keywarden.server.http.RequestIds;
 import io.micronaut.context.annotation.Factory;
@@ -37,8 +38,8 @@ public class OperationBeans {
     @Singleton
     Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                           CredentialReportService reports, AuditService audit, SessionService sessions,
-                          AssumeRoleService assume) {
-        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume);
+                          AssumeRoleService assume, WebhookService webhooks) {
+        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, webhooks);
     }
 
     @Singleton

@@ -89,6 +89,16 @@ public final class JsonBodies {
     }
 
     @Singleton
+    Deserializer<io.keywarden.server.http.dto.CreateWebhookBody> createWebhook() {
+        return strict(io.keywarden.server.http.dto.CreateWebhookBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.UpdateWebhookBody> updateWebhook() {
+        return strict(io.keywarden.server.http.dto.UpdateWebhookBody.class);
+    }
+
+    @Singleton
     Deserializer<PolicyDocumentBody> policyDocument() {
         return strict(PolicyDocumentBody.class);
     }
