@@ -175,6 +175,12 @@ public final class JsonBodies {
             }
             throw KeywardenException.validation(name, "Member must be an integer");
         }
+        if (field.getType() == Boolean.class) {
+            if (!value.isBoolean()) {
+                throw KeywardenException.validation(name, "Member must be a boolean");
+            }
+            return value.getBooleanValue();
+        }
         if (field.getType() == Map.class) {
             if (!value.isObject()) {
                 throw KeywardenException.validation(name, "Member must be an object");
@@ -196,6 +202,16 @@ public final class JsonBodies {
                 throw KeywardenException.validation(name, "Member must be a list");
             }
             Argument<?> element = field.getTypeParameters()[0];
+            if (element.getType() == String.class) {
+                List<Object> out = new ArrayList<>(value.size());
+                for (JsonNode v : value.values()) {
+                    if (!v.isString()) {
+                        throw KeywardenException.validation(name, "Member must be a list of strings");
+                    }
+                    out.add(v.getStringValue());
+                }
+                return out;
+            }
             BeanIntrospection<?> item = BeanIntrospection.getIntrospection(element.getType());
             List<Object> out = new ArrayList<>(value.size());
             for (JsonNode v : value.values()) {

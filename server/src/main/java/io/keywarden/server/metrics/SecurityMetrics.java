@@ -9,10 +9,9 @@ import java.util.List;
 
 /**
  * Counters fed by committed audit events (docs/operations.md): sessions issued by kind
- * ({@code keywarden.sessions.issued}), authentication failures by error code
- * ({@code keywarden.authentication.failures}: the caller could not be authenticated) and denials by error code
- * ({@code keywarden.authorization.denials}: an authenticated caller was refused). Webhook deliveries are counted by
- * the dispatcher.
+ * ({@code keywarden.sessions.issued}) and denials by error code ({@code keywarden.authorization.denials}: an
+ * authenticated caller was refused). Authentication failures are counted by the authentication filter
+ * ({@code keywarden.auth.failures}); webhook deliveries by the dispatcher.
  */
 @Singleton
 public class SecurityMetrics {
@@ -30,11 +29,7 @@ public class SecurityMetrics {
                 } else if (r.eventName().equals("AssumeRole")) {
                     sessions("assumed_role");
                 }
-            } else if ("Unknown".equals(r.principalType()) || r.principalArn() == null) {
-                Counter.builder("keywarden.authentication.failures").tag("code", r.errorCode())
-                        .description("requests whose caller could not be authenticated, by error code")
-                        .register(registry).increment();
-            } else if (r.errorCode().startsWith("AccessDenied")) {
+            } else if (r.principalArn() != null && r.errorCode().startsWith("AccessDenied")) {
                 Counter.builder("keywarden.authorization.denials").tag("code", r.errorCode())
                         .description("requests of authenticated callers refused by policy, by error code")
                         .register(registry).increment();

@@ -165,12 +165,14 @@ class WebhooksTest extends ServerTestSupport {
     @Test
     void metricsAreExposedWithTheDocumentedNames() {
         root().get("/v1/users"); // a root key use, a committed event
+        Response session = root().post("/v1/sts/session-token", "{\"durationSeconds\":900}");
+        assertThat(session.status()).as(session.toString()).isEqualTo(200);
         anonymous().get("/v1/users"); // an authentication failure
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String text = anonymous().get("/prometheus").body();
             assertThat(text).contains("keywarden_keys_active ", "keywarden_keys_oldest_age_days ",
                     "keywarden_keys_unused ", "keywarden_keys_root_active 1.0", "keywarden_keys_age_days{le=\"90\"}",
-                    "keywarden_keys_age_days{le=\"+Inf\"}", "keywarden_authentication_failures_total{code=");
+                    "keywarden_keys_age_days{le=\"+Inf\"}", "keywarden_auth_failures_total{reason=", "keywarden_sessions_issued_total{kind=\"session_token\"}");
         });
     }
 }

@@ -169,6 +169,14 @@ class SdkMatchesOpenApiDocumentTest {
                 .roleArn("arn:aws:iam::123456789012:role/ci/deployer").roleSessionName("s").duration(Duration.ofHours(1))
                 .externalId("x").policy("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
                 .policyArns("arn:aws:iam::123456789012:policy/P").sourceIdentity("alice").build()));
+        // webhooks (issue 16)
+        calls.put("CreateWebhook", c -> c.createWebhook("https://hooks.example.com/", java.util.List.of("*"),
+                "whsec_0123456789abcdef"));
+        calls.put("ListWebhooks", KeywardenClient::listWebhooks);
+        calls.put("GetWebhook", c -> c.getWebhook("wh-1"));
+        calls.put("UpdateWebhook", c -> c.updateWebhook("wh-1", "https://x.example/", java.util.List.of("key.deleted"),
+                true));
+        calls.put("ListWebhookDeliveries", c -> c.listWebhookDeliveries("wh-1", "m", 5));
         return calls;
     }
 
