@@ -114,6 +114,7 @@ public final class KeywardenClient implements AutoCloseable {
     private static final String ATTACHED_POLICIES = "attached-policies";
     private static final String CREDENTIAL_REPORT = "credential-report";
     private static final String ROLES = "roles";
+    private static final String WEBHOOKS = "webhooks";
     private static final String STS = "sts";
     private static final String REVOKE_SESSIONS = "revoke-sessions";
     private static final String TAGS = "tags";
@@ -1357,5 +1358,83 @@ public final class KeywardenClient implements AutoCloseable {
             return "keywarden-sdk-java/" + (version == null ? "dev" : version) + " java/"
                     + Runtime.version().feature();
         }
+    }
+
+    // ---------------------------------------------------------------- webhooks (docs/webhooks.md)
+
+    /**
+     * Creates a webhook. Its signing secret (generated when {@code secret} is null) is in the answer's
+     * {@link io.keywarden.sdk.model.Webhook#secret()}: the only time it is shown. Not retried once the request may
+     * have reached the server.
+     *
+     * @param events event names ({@code key.deactivated}, {@code policy.changed}, ...) or {@code *}
+     * @throws ValidationException    when the URL or an event is not accepted
+     * @throws LimitExceededException beyond 20 webhooks
+     */
+    public io.keywarden.sdk.model.Webhook createWebhook(String url, List<String> events, String secret) {
+        requireName(url, "url");
+        Objects.requireNonNull(events, "events");
+        ObjectNode body = Json.object().put("url", url);
+        ArrayNode list = body.putArray("events");
+        events.forEach(list::add);
+        if (secret != null) {
+            body.put("secret", secret);
+        }
+        return Responses.webhook(call(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, WEBHOOKS), "",
+                Json.write(body), false)));
+    }
+
+    /** Every webhook of the account, oldest first (never secrets). */
+    public List<io.keywarden.sdk.model.Webhook> listWebhooks() {
+        return call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, WEBHOOKS))).requiredArray("webhooks").stream()
+                .map(Responses::webhook).toList();
+    }
+
+    /** @throws NoSuchEntityException when there is no such webhook */
+    public io.keywarden.sdk.model.Webhook getWebhook(String webhookId) {
+        requireName(webhookId, "webhookId");
+        return Responses.webhook(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, WEBHOOKS, webhookId))));
+    }
+
+    /**
+     * Changes what is not null; {@code rotateSecret} generates a new secret (in the answer's
+     * {@link io.keywarden.sdk.model.Webhook#secret()}, shown once).
+     */
+    public io.keywarden.sdk.model.Webhook updateWebhook(String webhookId, String url, List<String> events,
+                                                        boolean rotateSecret) {
+        requireName(webhookId, "webhookId");
+        ObjectNode body = Json.object();
+        if (url != null) {
+            body.put("url", url);
+        }
+        if (events != null) {
+            ArrayNode list = body.putArray("events");
+            events.forEach(list::add);
+        }
+        if (rotateSecret) {
+            body.put("rotateSecret", true);
+        }
+        return Responses.webhook(call(new ApiRequest("PATCH", ApiRequest.IAM, UriEncoding.path(V1, WEBHOOKS,
+                webhookId), "", Json.write(body), false)));
+    }
+
+    /** Deletes a webhook with its pending deliveries and its log. */
+    public void deleteWebhook(String webhookId) {
+        requireName(webhookId, "webhookId");
+        send(ApiRequest.delete(UriEncoding.path(V1, WEBHOOKS, webhookId)));
+    }
+
+    /**
+     * One page of a webhook's delivery log (one entry per attempt), newest first.
+     *
+     * @param marker   the marker of a previous page, or {@code null} for the first page
+     * @param maxItems the page size (1-1000), or {@code null} for the server's default (100)
+     */
+    public Page<io.keywarden.sdk.model.WebhookDelivery> listWebhookDeliveries(String webhookId, String marker,
+                                                                               Integer maxItems) {
+        requireName(webhookId, "webhookId");
+        String query = pageQuery(marker, maxItems).build();
+        return Responses.page(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, WEBHOOKS, webhookId,
+                "deliveries"), query)), "deliveries", Responses::webhookDelivery);
     }
 }

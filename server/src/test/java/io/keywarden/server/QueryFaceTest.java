@@ -56,8 +56,9 @@ class QueryFaceTest extends ServerTestSupport {
                               CredentialReportService reports, AuditService audit, SessionService sessions,
                               io.keywarden.core.permissions.AssumeRoleService assume,
                               io.keywarden.core.permissions.KeyHygieneService hygiene,
-                              io.keywarden.core.service.MasterKeyService masterKeys) {
-            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys).with(Catalogue.GET_POLICY_VERSION,
+                              io.keywarden.core.service.MasterKeyService masterKeys,
+                              io.keywarden.core.notify.WebhookService webhooks) {
+            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });

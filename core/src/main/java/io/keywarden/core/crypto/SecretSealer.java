@@ -86,18 +86,35 @@ public final class SecretSealer {
     }
 
     public String seal(AccessKeyId keyId, SecretAccessKey secret) {
+        return sealText(keyId.value(), secret.reveal(), "key " + keyId);
+    }
+
+    /**
+     * Seals any other secret (a webhook's signing secret) the same way; {@code context} (say {@code webhook:ID}) is the
+     * additional authenticated data, so the sealed value cannot be moved to another owner.
+     */
+    public String seal(String context, String secret) {
+        return sealText(context, secret, context);
+    }
+
+    /** Opens what {@link #seal(String, String)} sealed with the same context; fails as {@link #unseal} does. */
+    public String unseal(String context, String sealed) {
+        return unsealText(context, sealed, context);
+    }
+
+    private String sealText(String aad, String secret, String what) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, current, nonce);
-            cipher.updateAAD(keyId.value().getBytes(StandardCharsets.UTF_8));
-            byte[] ct = cipher.doFinal(secret.reveal().getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
+            byte[] ct = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[NONCE_BYTES + ct.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
             System.arraycopy(ct, 0, out, NONCE_BYTES, ct.length);
             return "v" + current.version() + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("sealing failed for key " + keyId, e);
+            throw new IllegalStateException("sealing failed for " + what, e);
         }
     }
 
@@ -106,9 +123,13 @@ public final class SecretSealer {
      * damaged, or the master key is not the one that sealed it.
      */
     public SecretAccessKey unseal(AccessKeyId keyId, String sealed) {
+        return SecretAccessKey.of(unsealText(keyId.value(), sealed, "key " + keyId));
+    }
+
+    private String unsealText(String aad, String sealed, String what) {
         int colon = sealed == null ? -1 : sealed.indexOf(':');
         if (colon < 2 || sealed.charAt(0) != 'v') {
-            throw new SealingException("sealed secret of key " + keyId + " is not in the v<version>:<data> form");
+            throw new SealingException("sealed secret of " + what + " is not in the v<version>:<data> form");
         }
         int version;
         byte[] data;
@@ -116,27 +137,27 @@ public final class SecretSealer {
             version = Integer.parseInt(sealed.substring(1, colon));
             data = Base64.getDecoder().decode(sealed.substring(colon + 1));
         } catch (IllegalArgumentException e) {
-            throw new SealingException("sealed secret of key " + keyId + " is damaged");
+            throw new SealingException("sealed secret of " + what + " is damaged");
         }
         MasterKey key = byVersion.get(version);
         if (key == null) {
-            throw new SealingException("sealed secret of key " + keyId + " needs master key version " + version
+            throw new SealingException("sealed secret of " + what + " needs master key version " + version
                     + ", which is not configured");
         }
         if (data.length < NONCE_BYTES + TAG_BITS / 8) {
             // shorter than nonce + tag: GCM would fail with a ProviderException rather than a checked exception
-            throw new SealingException("sealed secret of key " + keyId + " is damaged");
+            throw new SealingException("sealed secret of " + what + " is damaged");
         }
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(data, NONCE_BYTES));
-            cipher.updateAAD(keyId.value().getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES);
-            return SecretAccessKey.of(new String(plain, StandardCharsets.UTF_8));
+            return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new SealingException("cannot unseal the secret of key " + keyId + " with master key version " + version
+            throw new SealingException("cannot unseal the secret of " + what + " with master key version " + version
                     + ": wrong master key or tampered data");
         } catch (GeneralSecurityException e) {
-            throw new SealingException("cannot unseal the secret of key " + keyId + ": " + e.getClass().getSimpleName());
+            throw new SealingException("cannot unseal the secret of " + what + ": " + e.getClass().getSimpleName());
         }
     }
 

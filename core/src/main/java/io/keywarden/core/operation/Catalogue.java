@@ -194,6 +194,20 @@ public final class Catalogue {
             new Operation<>("GetMasterKeyStatus", Service.KEYWARDEN, "keywarden:GetMasterKeyStatus", true, false, ANY,
                     GetMasterKeyStatus.class, MasterKeyStatus.class);
 
+    // ---------------------------------------------------------------- webhooks (docs/webhooks.md)
+    public static final Operation<CreateWebhook, CreatedWebhook> CREATE_WEBHOOK = keywarden("CreateWebhook", false,
+            CreateWebhook.class, CreatedWebhook.class);
+    public static final Operation<ListWebhooks, WebhookList> LIST_WEBHOOKS = keywarden("ListWebhooks", true,
+            ListWebhooks.class, WebhookList.class);
+    public static final Operation<GetWebhook, WebhookResult> GET_WEBHOOK = keywarden("GetWebhook", true,
+            GetWebhook.class, WebhookResult.class);
+    public static final Operation<UpdateWebhook, CreatedWebhook> UPDATE_WEBHOOK = keywarden("UpdateWebhook", false,
+            UpdateWebhook.class, CreatedWebhook.class);
+    public static final Operation<DeleteWebhook, NoOutput> DELETE_WEBHOOK = keywarden("DeleteWebhook", false,
+            DeleteWebhook.class, NoOutput.class);
+    public static final Operation<ListWebhookDeliveries, DeliveryList> LIST_WEBHOOK_DELIVERIES =
+            keywarden("ListWebhookDeliveries", true, ListWebhookDeliveries.class, DeliveryList.class);
+
     private static final Map<String, Operation<?, ?>> BY_NAME = index(List.of(
             CREATE_USER, GET_USER, LIST_USERS, DELETE_USER,
             CREATE_ACCESS_KEY, LIST_ACCESS_KEYS, UPDATE_ACCESS_KEY, DELETE_ACCESS_KEY, GET_ACCESS_KEY_LAST_USED,
@@ -208,7 +222,9 @@ public final class Catalogue {
             ATTACH_ROLE_POLICY, DETACH_ROLE_POLICY, LIST_ATTACHED_ROLE_POLICIES,
             LOOKUP_EVENTS, VERIFY_AUDIT_TRAIL,
             TAG_USER, UNTAG_USER, LIST_USER_TAGS, TAG_ROLE, UNTAG_ROLE, LIST_ROLE_TAGS, QUARANTINE_ACCESS_KEY,
-            GET_MASTER_KEY_STATUS));
+            GET_MASTER_KEY_STATUS,
+            CREATE_WEBHOOK, LIST_WEBHOOKS, GET_WEBHOOK, UPDATE_WEBHOOK, DELETE_WEBHOOK, LIST_WEBHOOK_DELIVERIES));
+
 
     /** Every operation, in the order above. */
     public static List<Operation<?, ?>> all() {
@@ -244,6 +260,13 @@ public final class Catalogue {
                                                                               String resource, Class<Q> request,
                                                                               Class<R> result) {
         return new Operation<>(name, service, iamAction(service, name), false, true, resource, request, result);
+    }
+
+    /** Keywarden's own operation, REST only, authorised as {@code keywarden:Name} on {@code *}. */
+    private static <Q extends Record, R extends Record> Operation<Q, R> keywarden(String name, boolean readOnly,
+                                                                                  Class<Q> request, Class<R> result) {
+        return new Operation<>(name, Service.KEYWARDEN, iamAction(Service.KEYWARDEN, name), readOnly, false, ANY,
+                request, result);
     }
 
     private static String iamAction(Service service, String name) {

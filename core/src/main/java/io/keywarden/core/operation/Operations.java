@@ -36,6 +36,9 @@ import io.keywarden.core.session.Session;
 import io.keywarden.core.permissions.AssumeRoleService;
 import io.keywarden.core.permissions.KeyHygieneService;
 import io.keywarden.core.identity.Tag;
+import io.keywarden.core.notify.DeliveryAttempt;
+import io.keywarden.core.notify.Webhook;
+import io.keywarden.core.notify.WebhookService;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -104,7 +107,7 @@ public final class Operations {
     public static Operations standard(IdentityService identity, PolicyService policies, RoleService roles,
                                       CredentialReportService reports, AuditService audit, SessionService sessions,
                                       AssumeRoleService assume, KeyHygieneService hygiene,
-                                      MasterKeyService masterKeys) {
+                                      MasterKeyService masterKeys, WebhookService webhooks) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> {
@@ -363,6 +366,25 @@ public final class Operations {
                 })
                 // master keys
                 .bind(Catalogue.GET_MASTER_KEY_STATUS, (caller, q) -> masterKeyStatus(masterKeys.status(caller)))
+                // webhooks
+                .bind(Catalogue.CREATE_WEBHOOK, (caller, q) -> created(webhooks.create(caller, q.url(), q.events(),
+                        q.secret())))
+                .bind(Catalogue.LIST_WEBHOOKS, (caller, q) -> new WebhookList(webhooks.list(caller).stream()
+                        .map(Operations::webhook).toList()))
+                .bind(Catalogue.GET_WEBHOOK, (caller, q) -> new WebhookResult(webhook(webhooks.get(caller,
+                        q.webhookId()))))
+                .bind(Catalogue.UPDATE_WEBHOOK, (caller, q) -> created(webhooks.update(caller, q.webhookId(), q.url(),
+                        q.events(), q.secret(), q.rotateSecret())))
+                .bind(Catalogue.DELETE_WEBHOOK, (caller, q) -> {
+                    webhooks.delete(caller, q.webhookId());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_WEBHOOK_DELIVERIES, (caller, q) -> {
+                    Page<DeliveryAttempt> page = webhooks.deliveries(caller, q.webhookId(), q.page());
+                    return new DeliveryList(page.items().stream().map(a -> new DeliveryEntry(a.deliveryId(),
+                            a.event(), a.attempt(), a.attemptedAt(), a.statusCode(), a.error(), a.durationMillis(),
+                            a.outcome())).toList(), page.isTruncated(), page.nextMarker());
+                })
                 .build();
     }
 
@@ -375,6 +397,14 @@ public final class Operations {
                 .toList(),
                 new ResealEntry(s.state().wireName(), r.targetVersion(), r.leaseHolder(), r.leaseExpiresAt(),
                         r.resealed(), s.remaining(), r.startedAt(), r.lastBatchAt(), r.finishedAt(), r.lastError()));
+    }
+
+    private static CreatedWebhook created(WebhookService.Created c) {
+        return new CreatedWebhook(webhook(c.webhook()), c.secret());
+    }
+
+    private static WebhookEntry webhook(Webhook w) {
+        return new WebhookEntry(w.id(), w.url(), w.events(), w.createDate(), w.updateDate());
     }
 
     private static UserEntry user(User u, Long keyAgeDays) {

@@ -521,4 +521,54 @@ public final class Requests {
 
     public record GetMasterKeyStatus() {
     }
+
+    // ---------------------------------------------------------------- webhooks (docs/webhooks.md)
+
+    /** A webhook ID from a path: at most 64 characters (an unknown one is NoSuchEntity). */
+    static String requireWebhookId(String webhookId) {
+        required(webhookId, "webhookId");
+        if (webhookId.isEmpty() || webhookId.length() > 64) {
+            throw KeywardenException.validation("webhookId", "Member must have length between 1 and 64");
+        }
+        return webhookId;
+    }
+
+    /** {@code secret} null: one is generated. */
+    public record CreateWebhook(String url, List<String> events, io.keywarden.core.notify.WebhookSecret secret) {
+        public CreateWebhook {
+            required(url, "url");
+            events = events == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(events));
+        }
+    }
+
+    public record ListWebhooks() {
+    }
+
+    public record GetWebhook(String webhookId) {
+        public GetWebhook {
+            requireWebhookId(webhookId);
+        }
+    }
+
+    /** What is null stays; {@code rotateSecret} true generates a new secret when none is given. */
+    public record UpdateWebhook(String webhookId, String url, List<String> events,
+                                io.keywarden.core.notify.WebhookSecret secret, boolean rotateSecret) {
+        public UpdateWebhook {
+            requireWebhookId(webhookId);
+            events = events == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(events));
+        }
+    }
+
+    public record DeleteWebhook(String webhookId) {
+        public DeleteWebhook {
+            requireWebhookId(webhookId);
+        }
+    }
+
+    public record ListWebhookDeliveries(String webhookId, PageRequest page) {
+        public ListWebhookDeliveries {
+            requireWebhookId(webhookId);
+            page = orFirst(page);
+        }
+    }
 }

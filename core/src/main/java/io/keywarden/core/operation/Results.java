@@ -224,4 +224,28 @@ public final class Results {
 
     public record MasterKeyStatus(int newestVersion, List<MasterKeyVersionEntry> versions, ResealEntry reseal) {
     }
+
+    // ---------------------------------------------------------------- webhooks
+
+    public record WebhookEntry(String webhookId, String url, List<String> events, Instant createDate,
+                               Instant updateDate) {
+    }
+
+    /** A webhook with its secret: the one answer that shows it (create, or an update that replaced it; else null). */
+    public record CreatedWebhook(WebhookEntry webhook, io.keywarden.core.notify.WebhookSecret secret) {
+    }
+
+    public record WebhookResult(WebhookEntry webhook) {
+    }
+
+    public record WebhookList(List<WebhookEntry> webhooks) {
+    }
+
+    /** One row of the delivery log ({@link io.keywarden.core.notify.DeliveryAttempt}). */
+    public record DeliveryEntry(String deliveryId, String event, int attempt, Instant attemptedAt, Integer statusCode,
+                                String error, long durationMillis, String outcome) {
+    }
+
+    public record DeliveryList(List<DeliveryEntry> deliveries, boolean isTruncated, String marker) {
+    }
 }

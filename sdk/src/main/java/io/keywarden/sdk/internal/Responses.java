@@ -200,4 +200,19 @@ public final class Responses {
                         r.optionalInstant("lastBatchAt"), r.optionalInstant("finishedAt"),
                         r.optionalText("lastError")));
     }
+
+    public static io.keywarden.sdk.model.Webhook webhook(AnswerReader json) {
+        return new io.keywarden.sdk.model.Webhook(json.requiredText("webhookId"), json.requiredText("url"),
+                json.requiredTextArray("events"), json.requiredInstant("createDate"),
+                json.requiredInstant("updateDate"), java.util.Optional.ofNullable(json.optionalText("secret")));
+    }
+
+    public static io.keywarden.sdk.model.WebhookDelivery webhookDelivery(AnswerReader json) {
+        Long status = json.optionalLong("statusCode");
+        return new io.keywarden.sdk.model.WebhookDelivery(json.requiredText("deliveryId"), json.requiredText("event"),
+                json.requiredInt("attempt"), json.requiredInstant("attemptedAt"),
+                status == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(status.intValue()),
+                java.util.Optional.ofNullable(json.optionalText("error")),
+                Duration.ofMillis(json.requiredLong("durationMillis")), json.requiredText("outcome"));
+    }
 }

@@ -17,6 +17,7 @@ import io.keywarden.core.service.MasterKeyService;
 import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.permissions.AssumeRoleService;
+import io.keywarden.core.notify.WebhookService;
 import io.keywarden.core.port.PolicyStore;
 import io.keywarden.server.http.RequestIds;
 import io.micronaut.context.annotation.Factory;
@@ -39,8 +40,8 @@ public class OperationBeans {
     Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                           CredentialReportService reports, AuditService audit, SessionService sessions,
                           AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene,
-                          MasterKeyService masterKeys) {
-        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys);
+                          MasterKeyService masterKeys, WebhookService webhooks) {
+        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks);
     }
 
     @Singleton

@@ -92,6 +92,16 @@ public final class JsonBodies {
     }
 
     @Singleton
+    Deserializer<io.keywarden.server.http.dto.CreateWebhookBody> createWebhook() {
+        return strict(io.keywarden.server.http.dto.CreateWebhookBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.UpdateWebhookBody> updateWebhook() {
+        return strict(io.keywarden.server.http.dto.UpdateWebhookBody.class);
+    }
+
+    @Singleton
     Deserializer<PolicyDocumentBody> policyDocument() {
         return strict(PolicyDocumentBody.class);
     }
@@ -210,6 +220,16 @@ public final class JsonBodies {
                 throw KeywardenException.validation(name, "Member must be a list");
             }
             Argument<?> element = field.getTypeParameters()[0];
+            if (element.getType() == String.class) {
+                List<Object> out = new ArrayList<>(value.size());
+                for (JsonNode v : value.values()) {
+                    if (!v.isString()) {
+                        throw KeywardenException.validation(name, "Member must be a list of strings");
+                    }
+                    out.add(v.getStringValue());
+                }
+                return out;
+            }
             BeanIntrospection<?> item = BeanIntrospection.getIntrospection(element.getType());
             List<Object> out = new ArrayList<>(value.size());
             for (JsonNode v : value.values()) {

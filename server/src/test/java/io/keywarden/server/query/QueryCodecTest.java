@@ -77,7 +77,13 @@ class QueryCodecTest {
                     Clock.systemUTC(), new SecureRandom()),
 
             new io.keywarden.core.service.MasterKeyService(SecretSealer.create(MasterKey.of(1, new byte[32]), new SecureRandom()), new io.keywarden.core.testing.InMemorySealedSecrets(),
-                    new io.keywarden.core.testing.InMemoryResealLedger(), identity.guard(), Clock.systemUTC()));
+                    new io.keywarden.core.testing.InMemoryResealLedger(), identity.guard(), Clock.systemUTC()),
+            new io.keywarden.core.notify.WebhookService(identity.guard(),
+                    new io.keywarden.core.testing.InMemoryWebhookStore(),
+                    io.keywarden.core.crypto.SecretSealer.create(io.keywarden.core.crypto.MasterKey.of(1,
+                            new byte[32]), new SecureRandom()),
+                    new io.keywarden.core.notify.WebhookUrlPolicy(java.util.List.of(), false, false),
+                    Clock.systemUTC(), new SecureRandom()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 

@@ -190,6 +190,14 @@ class SdkMatchesOpenApiDocumentTest {
         });
         calls.put("ListRoleTags", c -> c.listRoleTags("deployer", "m", 5));
         calls.put("QuarantineAccessKey", c -> c.quarantineAccessKey(KEY_ID, "leaked", true));
+        // webhooks (issue 16)
+        calls.put("CreateWebhook", c -> c.createWebhook("https://hooks.example.com/", java.util.List.of("*"),
+                "whsec_0123456789abcdef"));
+        calls.put("ListWebhooks", KeywardenClient::listWebhooks);
+        calls.put("GetWebhook", c -> c.getWebhook("wh-1"));
+        calls.put("UpdateWebhook", c -> c.updateWebhook("wh-1", "https://x.example/", java.util.List.of("key.deleted"),
+                true));
+        calls.put("ListWebhookDeliveries", c -> c.listWebhookDeliveries("wh-1", "m", 5));
         return calls;
     }
 
