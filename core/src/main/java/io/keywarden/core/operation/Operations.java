@@ -32,6 +32,9 @@ import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.session.Session;
 import io.keywarden.core.permissions.AssumeRoleService;
+import io.keywarden.core.password.LoginProfile;
+import io.keywarden.core.password.PasswordPolicy;
+import io.keywarden.core.password.PasswordService;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -99,7 +102,7 @@ public final class Operations {
     /** Every operation of the catalogue, performed by the use cases. */
     public static Operations standard(IdentityService identity, PolicyService policies, RoleService roles,
                                       CredentialReportService reports, AuditService audit, SessionService sessions,
-                                      AssumeRoleService assume) {
+                                      AssumeRoleService assume, PasswordService passwords) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> new UserResult(user(identity.createUser(caller,
@@ -317,10 +320,58 @@ public final class Operations {
                             r.brokenLink().map(AuditVerifier.BrokenLink::seq).orElse(null),
                             r.brokenLink().map(AuditVerifier.BrokenLink::reason).orElse(null));
                 })
+                // console passwords
+                .bind(Catalogue.CREATE_LOGIN_PROFILE, (caller, q) -> new LoginProfileResult(loginProfile(
+                        passwords.createLoginProfile(caller, q.userName(), q.password(), q.passwordResetRequired()))))
+                .bind(Catalogue.GET_LOGIN_PROFILE, (caller, q) -> new LoginProfileResult(loginProfile(
+                        passwords.getLoginProfile(caller, q.userName()))))
+                .bind(Catalogue.UPDATE_LOGIN_PROFILE, (caller, q) -> {
+                    passwords.updateLoginProfile(caller, q.userName(), q.password(), q.passwordResetRequired());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.DELETE_LOGIN_PROFILE, (caller, q) -> {
+                    passwords.deleteLoginProfile(caller, q.userName());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.CHANGE_PASSWORD, (caller, q) -> {
+                    passwords.changePassword(caller, q.oldPassword(), q.newPassword());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.GET_ACCOUNT_PASSWORD_POLICY, (caller, q) -> {
+                    PasswordPolicy p = passwords.getAccountPasswordPolicy(caller);
+                    return new PasswordPolicyResult(new PasswordPolicyEntry(p.minimumPasswordLength(),
+                            p.requireSymbols(), p.requireNumbers(), p.requireUppercaseCharacters(),
+                            p.requireLowercaseCharacters(), p.allowUsersToChangePassword(), p.expirePasswords(),
+                            p.maxPasswordAge(), p.passwordReusePrevention(), p.hardExpiry()));
+                })
+                .bind(Catalogue.UPDATE_ACCOUNT_PASSWORD_POLICY, (caller, q) -> {
+                    passwords.updateAccountPasswordPolicy(caller, q.policy());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.DELETE_ACCOUNT_PASSWORD_POLICY, (caller, q) -> {
+                    passwords.deleteAccountPasswordPolicy(caller);
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.CREATE_ACCOUNT_ALIAS, (caller, q) -> {
+                    passwords.createAccountAlias(caller, q.accountAlias());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_ACCOUNT_ALIASES, (caller, q) -> {
+                    Page<String> page = passwords.listAccountAliases(caller, q.page());
+                    return new AccountAliasList(page.items(), page.isTruncated(), page.nextMarker());
+                })
+                .bind(Catalogue.DELETE_ACCOUNT_ALIAS, (caller, q) -> {
+                    passwords.deleteAccountAlias(caller, q.accountAlias());
+                    return NoOutput.INSTANCE;
+                })
                 .build();
     }
 
     // ---------------------------------------------------------------- shapes
+
+    private static LoginProfileEntry loginProfile(LoginProfile p) {
+        return new LoginProfileEntry(p.userName(), p.createDate(), p.passwordResetRequired());
+    }
 
     private static UserEntry user(User u, Long keyAgeDays) {
         return new UserEntry(u.path().value(), u.userName().value(), u.userId(), u.arn(), u.createDate(), keyAgeDays);
