@@ -54,8 +54,9 @@ class QueryFaceTest extends ServerTestSupport {
         @Replaces(value = Operations.class, factory = OperationBeans.class)
         Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                               CredentialReportService reports, AuditService audit, SessionService sessions,
-                              io.keywarden.core.permissions.AssumeRoleService assume) {
-            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume).with(Catalogue.GET_POLICY_VERSION,
+                              io.keywarden.core.permissions.AssumeRoleService assume,
+                              io.keywarden.core.password.PasswordService passwords) {
+            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, passwords).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });

@@ -71,7 +71,11 @@ class QueryCodecTest {
             new AuditService(new InMemoryAuditStore(), identity.guard()),
             new SessionService(sessionTokens),
             new io.keywarden.core.permissions.AssumeRoleService(roleService, policyStore, new RootOnlyAuthorizer(),
-                    sessionTokens));
+                    sessionTokens),
+            new io.keywarden.core.password.PasswordService(identity,
+                    new io.keywarden.core.testing.InMemoryLoginProfileStore(),
+                    new io.keywarden.core.testing.InMemoryAccountSettingsStore(),
+                    new io.keywarden.core.testing.FakePasswordHasher(), Clock.systemUTC()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 
