@@ -98,6 +98,31 @@ public final class JsonBodies {
         return strict(AttachRolePolicyBody.class);
     }
 
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.CreateLoginProfileBody> createLoginProfile() {
+        return strict(io.keywarden.server.http.dto.CreateLoginProfileBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.UpdateLoginProfileBody> updateLoginProfile() {
+        return strict(io.keywarden.server.http.dto.UpdateLoginProfileBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.ChangePasswordBody> changePassword() {
+        return strict(io.keywarden.server.http.dto.ChangePasswordBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.PasswordPolicyBody> passwordPolicy() {
+        return strict(io.keywarden.server.http.dto.PasswordPolicyBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.AccountAliasBody> accountAlias() {
+        return strict(io.keywarden.server.http.dto.AccountAliasBody.class);
+    }
+
     static <T> Deserializer<T> strict(Class<T> type) {
         BeanIntrospection<T> record = BeanIntrospection.getIntrospection(type);
         return new Deserializer<>() {
@@ -164,6 +189,12 @@ public final class JsonBodies {
                 return (int) l.longValue();
             }
             throw KeywardenException.validation(name, "Member must be an integer");
+        }
+        if (field.getType() == Boolean.class) {
+            if (!value.isBoolean()) {
+                throw KeywardenException.validation(name, "Member must be a boolean (true or false)");
+            }
+            return value.getBooleanValue();
         }
         if (field.getType() == Map.class) {
             if (!value.isObject()) {

@@ -214,10 +214,13 @@ class QueryCodecTest {
             for (var c : op.requestType().getRecordComponents()) {
                 if (c.getType() == String.class) {
                     all.put(QueryCodec.pascal(c.getName()), "x");
-                } else if (c.getType() == boolean.class) {
+                } else if (c.getType() == boolean.class || c.getType() == Boolean.class) {
                     all.put(QueryCodec.pascal(c.getName()), "true");
+                } else if (c.getType() == io.keywarden.core.password.Password.class) {
+                    all.put(QueryCodec.pascal(c.getName()), "Pass-word-1");
                 }
             }
+            all.computeIfPresent("AccountAlias", (k, v) -> "my-alias");
             all.put("MaxItems", "7");
             all.remove("PermissionsBoundary"); // refused, not dropped (see below)
             all.computeIfPresent("PathPrefix", (k, v) -> "/x/");
@@ -231,6 +234,13 @@ class QueryCodecTest {
                 String given = all.get(QueryCodec.pascal(c.getName()));
                 if (c.getType() == String.class && given != null) {
                     assertThat(read(c, request)).as(op + "." + c.getName()).isEqualTo(given);
+                }
+                if (c.getType() == io.keywarden.core.password.Password.class) {
+                    assertThat(new String(((io.keywarden.core.password.Password) read(c, request)).chars()))
+                            .as(op + "." + c.getName()).isEqualTo(given);
+                }
+                if (c.getType() == Boolean.class) {
+                    assertThat(read(c, request)).as(op + "." + c.getName()).isEqualTo(Boolean.TRUE);
                 }
             }
         }
