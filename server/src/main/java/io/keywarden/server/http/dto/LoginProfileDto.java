@@ -5,6 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * A login profile: never the password.
  *
@@ -15,5 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(name = "LoginProfile")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LoginProfileDto(@Nullable String userName, String createDate, boolean passwordResetRequired) {
+public record LoginProfileDto(@Nullable String userName,
+                              @Schema(format = "date-time", requiredMode = REQUIRED) String createDate,
+                              @Schema(requiredMode = REQUIRED) boolean passwordResetRequired) {
 }
