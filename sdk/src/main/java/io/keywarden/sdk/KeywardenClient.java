@@ -30,6 +30,7 @@ import io.keywarden.sdk.internal.Sleeper;
 import io.keywarden.sdk.internal.UriEncoding;
 import io.keywarden.sdk.internal.Seconds;
 import io.keywarden.sdk.model.AccessKeyInfo;
+import io.keywarden.sdk.model.LoginProfile;
 import io.keywarden.sdk.model.AssumeRoleRequest;
 import io.keywarden.sdk.model.AssumedRole;
 import io.keywarden.sdk.model.CreateRoleRequest;
@@ -119,6 +120,7 @@ public final class KeywardenClient implements AutoCloseable {
     private static final String REVOKE_SESSIONS = "revoke-sessions";
     private static final String TAGS = "tags";
     private static final String QUARANTINE = "quarantine";
+    private static final String LOGIN_PROFILE = "login-profile";
 
     private final HttpPipeline pipeline;
     private final URI endpoint;
@@ -1099,6 +1101,82 @@ public final class KeywardenClient implements AutoCloseable {
         }
         return Responses.quarantine(call(new ApiRequest("POST", ApiRequest.IAM,
                 UriEncoding.path(V1, ACCESS_KEYS, accessKeyId, QUARANTINE), "", Json.write(body), false)));
+    }
+
+    // ---- console passwords -----------------------------------------------------------------------------------
+
+    /**
+     * Gives a user (or, with {@code null}, the caller — how the root user sets its own) a console password
+     * (CreateLoginProfile). The password is sent once and never returned.
+     *
+     * @throws EntityAlreadyExistsException when the user has a login profile already
+     * @throws NoSuchEntityException        when there is no such user
+     */
+    public LoginProfile createLoginProfile(String userName, char[] password, boolean passwordResetRequired) {
+        String user = userName == null ? ME : userName;
+        requireName(user, "userName");
+        Objects.requireNonNull(password, "password");
+        ObjectNode body = Json.object();
+        body.put("password", new String(password));
+        body.put("passwordResetRequired", passwordResetRequired);
+        return Responses.loginProfile(call(new ApiRequest("POST", ApiRequest.IAM,
+                UriEncoding.path(V1, USERS, user, LOGIN_PROFILE), "", Json.write(body), true)));
+    }
+
+    /** A user's login profile ({@code null}: the caller's). */
+    public LoginProfile getLoginProfile(String userName) {
+        String user = userName == null ? ME : userName;
+        requireName(user, "userName");
+        return Responses.loginProfile(call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, USERS, user, LOGIN_PROFILE))));
+    }
+
+    /** A new password and/or PasswordResetRequired (null: unchanged) for a user ({@code null}: the caller). */
+    public void updateLoginProfile(String userName, char[] password, Boolean passwordResetRequired) {
+        String user = userName == null ? ME : userName;
+        requireName(user, "userName");
+        ObjectNode body = Json.object();
+        if (password != null) {
+            body.put("password", new String(password));
+        }
+        if (passwordResetRequired != null) {
+            body.put("passwordResetRequired", passwordResetRequired);
+        }
+        send(new ApiRequest("PATCH", ApiRequest.IAM, UriEncoding.path(V1, USERS, user, LOGIN_PROFILE), "",
+                Json.write(body), false));
+    }
+
+    /** Removes a user's console password ({@code null}: the caller's). */
+    public void deleteLoginProfile(String userName) {
+        String user = userName == null ? ME : userName;
+        requireName(user, "userName");
+        send(ApiRequest.delete(UriEncoding.path(V1, USERS, user, LOGIN_PROFILE)));
+    }
+
+    /** The calling IAM user's own password (ChangePassword). */
+    public void changePassword(char[] oldPassword, char[] newPassword) {
+        Objects.requireNonNull(oldPassword, "oldPassword");
+        Objects.requireNonNull(newPassword, "newPassword");
+        ObjectNode body = Json.object();
+        body.put("oldPassword", new String(oldPassword));
+        body.put("newPassword", new String(newPassword));
+        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, USERS, ME, "password"), "",
+                Json.write(body), false));
+    }
+
+    /** Sets the account's one alias, replacing the one it had (CreateAccountAlias). */
+    public void createAccountAlias(String alias) {
+        requireName(alias, "accountAlias");
+        ObjectNode body = Json.object();
+        body.put("accountAlias", alias);
+        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, "account", "aliases"), "",
+                Json.write(body), false));
+    }
+
+    /** Deletes the account's alias (DeleteAccountAlias). */
+    public void deleteAccountAlias(String alias) {
+        requireName(alias, "accountAlias");
+        send(ApiRequest.delete(UriEncoding.path(V1, "account", "aliases", alias)));
     }
 
     // ---- simulation ------------------------------------------------------------------------------------------

@@ -25,6 +25,10 @@ public enum ErrorCode {
     REPORT_NOT_PRESENT("ReportNotPresent", 410),
     REPORT_EXPIRED("ReportExpired", 410),
     REPORT_IN_PROGRESS("ReportInProgress", 404),
+    // console passwords
+    PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
+    ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409),
+    INVALID_USER_TYPE("InvalidUserType", 400),
     // authentication and authorisation
     ACCESS_DENIED("AccessDenied", 403),
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),

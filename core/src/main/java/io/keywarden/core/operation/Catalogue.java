@@ -180,6 +180,33 @@ public final class Catalogue {
             new Operation<>("QuarantineAccessKey", Service.KEYWARDEN, "keywarden:QuarantineAccessKey", false, false,
                     "the key's owner: " + NAMED_USER, QuarantineAccessKey.class, QuarantineResult.class);
 
+    // ---------------------------------------------------------------- console passwords
+    public static final Operation<CreateLoginProfile, LoginProfileResult> CREATE_LOGIN_PROFILE =
+            write("CreateLoginProfile", Service.IAM, USER, CreateLoginProfile.class, LoginProfileResult.class);
+    public static final Operation<GetLoginProfile, LoginProfileResult> GET_LOGIN_PROFILE =
+            read("GetLoginProfile", Service.IAM, USER, GetLoginProfile.class, LoginProfileResult.class);
+    public static final Operation<UpdateLoginProfile, NoOutput> UPDATE_LOGIN_PROFILE =
+            write("UpdateLoginProfile", Service.IAM, USER, UpdateLoginProfile.class, NoOutput.class);
+    public static final Operation<DeleteLoginProfile, NoOutput> DELETE_LOGIN_PROFILE =
+            write("DeleteLoginProfile", Service.IAM, USER, DeleteLoginProfile.class, NoOutput.class);
+    /** Authorised only when the password policy does not let every user change their own password, as in AWS. */
+    public static final Operation<ChangePassword, NoOutput> CHANGE_PASSWORD =
+            write("ChangePassword", Service.IAM, "arn:aws:iam::{account}:user{path}{userName} (the caller; needed only"
+                    + " without AllowUsersToChangePassword)", ChangePassword.class, NoOutput.class);
+    public static final Operation<GetAccountPasswordPolicy, PasswordPolicyResult> GET_ACCOUNT_PASSWORD_POLICY =
+            read("GetAccountPasswordPolicy", Service.IAM, ANY, GetAccountPasswordPolicy.class,
+                    PasswordPolicyResult.class);
+    public static final Operation<UpdateAccountPasswordPolicy, NoOutput> UPDATE_ACCOUNT_PASSWORD_POLICY =
+            write("UpdateAccountPasswordPolicy", Service.IAM, ANY, UpdateAccountPasswordPolicy.class, NoOutput.class);
+    public static final Operation<DeleteAccountPasswordPolicy, NoOutput> DELETE_ACCOUNT_PASSWORD_POLICY =
+            write("DeleteAccountPasswordPolicy", Service.IAM, ANY, DeleteAccountPasswordPolicy.class, NoOutput.class);
+    public static final Operation<CreateAccountAlias, NoOutput> CREATE_ACCOUNT_ALIAS =
+            write("CreateAccountAlias", Service.IAM, ANY, CreateAccountAlias.class, NoOutput.class);
+    public static final Operation<ListAccountAliases, AccountAliasList> LIST_ACCOUNT_ALIASES =
+            read("ListAccountAliases", Service.IAM, ANY, ListAccountAliases.class, AccountAliasList.class);
+    public static final Operation<DeleteAccountAlias, NoOutput> DELETE_ACCOUNT_ALIAS =
+            write("DeleteAccountAlias", Service.IAM, ANY, DeleteAccountAlias.class, NoOutput.class);
+
     // ---------------------------------------------------------------- audit trail
     /** CloudTrail's LookupEvents: REST {@code GET /v1/audit-events} and JSON 1.1 on {@code POST /}. */
     public static final Operation<LookupEvents, EventList> LOOKUP_EVENTS =
@@ -223,8 +250,10 @@ public final class Catalogue {
             LOOKUP_EVENTS, VERIFY_AUDIT_TRAIL,
             TAG_USER, UNTAG_USER, LIST_USER_TAGS, TAG_ROLE, UNTAG_ROLE, LIST_ROLE_TAGS, QUARANTINE_ACCESS_KEY,
             GET_MASTER_KEY_STATUS,
-            CREATE_WEBHOOK, LIST_WEBHOOKS, GET_WEBHOOK, UPDATE_WEBHOOK, DELETE_WEBHOOK, LIST_WEBHOOK_DELIVERIES));
-
+            CREATE_WEBHOOK, LIST_WEBHOOKS, GET_WEBHOOK, UPDATE_WEBHOOK, DELETE_WEBHOOK, LIST_WEBHOOK_DELIVERIES,
+            CREATE_LOGIN_PROFILE, GET_LOGIN_PROFILE, UPDATE_LOGIN_PROFILE, DELETE_LOGIN_PROFILE, CHANGE_PASSWORD,
+            GET_ACCOUNT_PASSWORD_POLICY, UPDATE_ACCOUNT_PASSWORD_POLICY, DELETE_ACCOUNT_PASSWORD_POLICY,
+            CREATE_ACCOUNT_ALIAS, LIST_ACCOUNT_ALIASES, DELETE_ACCOUNT_ALIAS));
 
     /** Every operation, in the order above. */
     public static List<Operation<?, ?>> all() {

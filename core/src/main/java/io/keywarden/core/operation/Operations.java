@@ -39,6 +39,9 @@ import io.keywarden.core.identity.Tag;
 import io.keywarden.core.notify.DeliveryAttempt;
 import io.keywarden.core.notify.Webhook;
 import io.keywarden.core.notify.WebhookService;
+import io.keywarden.core.password.LoginProfile;
+import io.keywarden.core.password.PasswordPolicy;
+import io.keywarden.core.password.PasswordService;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -107,7 +110,8 @@ public final class Operations {
     public static Operations standard(IdentityService identity, PolicyService policies, RoleService roles,
                                       CredentialReportService reports, AuditService audit, SessionService sessions,
                                       AssumeRoleService assume, KeyHygieneService hygiene,
-                                      MasterKeyService masterKeys, WebhookService webhooks) {
+                                      MasterKeyService masterKeys, WebhookService webhooks,
+                                      PasswordService passwords) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> {
@@ -385,6 +389,50 @@ public final class Operations {
                             a.event(), a.attempt(), a.attemptedAt(), a.statusCode(), a.error(), a.durationMillis(),
                             a.outcome())).toList(), page.isTruncated(), page.nextMarker());
                 })
+                // console passwords
+                .bind(Catalogue.CREATE_LOGIN_PROFILE, (caller, q) -> new LoginProfileResult(loginProfile(
+                        passwords.createLoginProfile(caller, q.userName(), q.password(), q.passwordResetRequired()))))
+                .bind(Catalogue.GET_LOGIN_PROFILE, (caller, q) -> new LoginProfileResult(loginProfile(
+                        passwords.getLoginProfile(caller, q.userName()))))
+                .bind(Catalogue.UPDATE_LOGIN_PROFILE, (caller, q) -> {
+                    passwords.updateLoginProfile(caller, q.userName(), q.password(), q.passwordResetRequired());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.DELETE_LOGIN_PROFILE, (caller, q) -> {
+                    passwords.deleteLoginProfile(caller, q.userName());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.CHANGE_PASSWORD, (caller, q) -> {
+                    passwords.changePassword(caller, q.oldPassword(), q.newPassword());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.GET_ACCOUNT_PASSWORD_POLICY, (caller, q) -> {
+                    PasswordPolicy p = passwords.getAccountPasswordPolicy(caller);
+                    return new PasswordPolicyResult(new PasswordPolicyEntry(p.minimumPasswordLength(),
+                            p.requireSymbols(), p.requireNumbers(), p.requireUppercaseCharacters(),
+                            p.requireLowercaseCharacters(), p.allowUsersToChangePassword(), p.expirePasswords(),
+                            p.maxPasswordAge(), p.passwordReusePrevention(), p.hardExpiry()));
+                })
+                .bind(Catalogue.UPDATE_ACCOUNT_PASSWORD_POLICY, (caller, q) -> {
+                    passwords.updateAccountPasswordPolicy(caller, q.policy());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.DELETE_ACCOUNT_PASSWORD_POLICY, (caller, q) -> {
+                    passwords.deleteAccountPasswordPolicy(caller);
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.CREATE_ACCOUNT_ALIAS, (caller, q) -> {
+                    passwords.createAccountAlias(caller, q.accountAlias());
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_ACCOUNT_ALIASES, (caller, q) -> {
+                    Page<String> page = passwords.listAccountAliases(caller, q.page());
+                    return new AccountAliasList(page.items(), page.isTruncated(), page.nextMarker());
+                })
+                .bind(Catalogue.DELETE_ACCOUNT_ALIAS, (caller, q) -> {
+                    passwords.deleteAccountAlias(caller, q.accountAlias());
+                    return NoOutput.INSTANCE;
+                })
                 .build();
     }
 
@@ -405,6 +453,10 @@ public final class Operations {
 
     private static WebhookEntry webhook(Webhook w) {
         return new WebhookEntry(w.id(), w.url(), w.events(), w.createDate(), w.updateDate());
+    }
+
+    private static LoginProfileEntry loginProfile(LoginProfile p) {
+        return new LoginProfileEntry(p.userName(), p.createDate(), p.passwordResetRequired());
     }
 
     private static UserEntry user(User u, Long keyAgeDays) {

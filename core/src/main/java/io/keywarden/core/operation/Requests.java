@@ -571,4 +571,118 @@ public final class Requests {
             page = orFirst(page);
         }
     }
+
+    // ---------------------------------------------------------------- console passwords
+
+    /**
+     * With no user name: the caller's own (how the root user sets its console password). The password is
+     * {@link io.keywarden.core.audit.Sensitive}: never in the audit trail.
+     */
+    public record CreateLoginProfile(String userName, io.keywarden.core.password.Password password,
+                                     boolean passwordResetRequired) {
+    }
+
+    /** With no user name: the caller's own. */
+    public record GetLoginProfile(String userName) {
+    }
+
+    /** A new password and/or PasswordResetRequired; what is absent stays. With no user name: the caller's own. */
+    public record UpdateLoginProfile(String userName, io.keywarden.core.password.Password password,
+                                     Boolean passwordResetRequired) {
+    }
+
+    /** With no user name: the caller's own. */
+    public record DeleteLoginProfile(String userName) {
+    }
+
+    /** The calling IAM user's own password. */
+    public record ChangePassword(io.keywarden.core.password.Password oldPassword,
+                                 io.keywarden.core.password.Password newPassword) {
+        public ChangePassword {
+            if (oldPassword == null) {
+                throw KeywardenException.validation("oldPassword", "Member must not be null");
+            }
+            if (newPassword == null) {
+                throw KeywardenException.validation("newPassword", "Member must not be null");
+            }
+        }
+    }
+
+    public record GetAccountPasswordPolicy() {
+    }
+
+    /**
+     * Replaces the whole policy; an absent value takes AWS's default (minimum length 6, the rest off, passwords that
+     * never expire, no reuse prevention). Ranges: length 6 to 128, age 1 to 1095 days, reuse prevention 1 to 24.
+     */
+    public record UpdateAccountPasswordPolicy(Integer minimumPasswordLength, boolean requireSymbols,
+                                              boolean requireNumbers, boolean requireUppercaseCharacters,
+                                              boolean requireLowercaseCharacters, boolean allowUsersToChangePassword,
+                                              Integer maxPasswordAge, Integer passwordReusePrevention,
+                                              boolean hardExpiry) {
+        public UpdateAccountPasswordPolicy {
+            policy(minimumPasswordLength, requireSymbols, requireNumbers, requireUppercaseCharacters,
+                    requireLowercaseCharacters, allowUsersToChangePassword, maxPasswordAge, passwordReusePrevention,
+                    hardExpiry); // checks the ranges
+        }
+
+        private static io.keywarden.core.password.PasswordPolicy policy(Integer length, boolean symbols,
+                                                                        boolean numbers, boolean upper, boolean lower,
+                                                                        boolean change, Integer age, Integer reuse,
+                                                                        boolean hard) {
+            return io.keywarden.core.password.PasswordPolicy.of(length, symbols, numbers, upper, lower, change, age,
+                    reuse, hard);
+        }
+
+        /** The policy these parameters set. */
+        public io.keywarden.core.password.PasswordPolicy policy() {
+            return policy(minimumPasswordLength, requireSymbols, requireNumbers, requireUppercaseCharacters,
+                    requireLowercaseCharacters, allowUsersToChangePassword, maxPasswordAge, passwordReusePrevention,
+                    hardExpiry);
+        }
+    }
+
+    public record DeleteAccountPasswordPolicy() {
+    }
+
+    /** AWS's alias pattern: 3 to 63 lower-case letters, digits and single hyphens, not at either end. */
+    static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile(
+            "^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$");
+
+    static String alias(String alias) {
+        required(alias, "accountAlias");
+        if (alias.length() < 3) {
+            throw KeywardenException.validation("accountAlias", "Member must have length greater than or equal to 3");
+        }
+        if (alias.length() > 63) {
+            throw KeywardenException.validation("accountAlias", "Member must have length less than or equal to 63");
+        }
+        if (!ALIAS.matcher(alias).matches()) {
+            throw KeywardenException.validation("accountAlias",
+                    "Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$");
+        }
+        if (alias.matches("\\d{12}")) {
+            // the sign-in page takes an account ID or an alias: an alias that reads as an ID would be ambiguous
+            throw KeywardenException.of(ErrorCode.INVALID_INPUT, "an account alias may not be a 12-digit number");
+        }
+        return alias;
+    }
+
+    public record CreateAccountAlias(String accountAlias) {
+        public CreateAccountAlias {
+            alias(accountAlias);
+        }
+    }
+
+    public record ListAccountAliases(PageRequest page) {
+        public ListAccountAliases {
+            page = orFirst(page);
+        }
+    }
+
+    public record DeleteAccountAlias(String accountAlias) {
+        public DeleteAccountAlias {
+            alias(accountAlias);
+        }
+    }
 }

@@ -248,4 +248,26 @@ public final class Results {
 
     public record DeliveryList(List<DeliveryEntry> deliveries, boolean isTruncated, String marker) {
     }
+
+    // ---------------------------------------------------------------- console passwords
+
+    /** A login profile as AWS shapes it: never the password. {@code userName} is null for the root user's. */
+    public record LoginProfileEntry(String userName, Instant createDate, boolean passwordResetRequired) {
+    }
+
+    public record LoginProfileResult(LoginProfileEntry loginProfile) {
+    }
+
+    /** The account password policy, AWS's fields in AWS's order; absent numbers are left out. */
+    public record PasswordPolicyEntry(int minimumPasswordLength, boolean requireSymbols, boolean requireNumbers,
+                                      boolean requireUppercaseCharacters, boolean requireLowercaseCharacters,
+                                      boolean allowUsersToChangePassword, boolean expirePasswords,
+                                      Integer maxPasswordAge, Integer passwordReusePrevention, Boolean hardExpiry) {
+    }
+
+    public record PasswordPolicyResult(PasswordPolicyEntry passwordPolicy) {
+    }
+
+    public record AccountAliasList(List<String> accountAliases, boolean isTruncated, String marker) {
+    }
 }

@@ -11,6 +11,10 @@ import io.keywarden.core.keys.AccessKey;
 import io.keywarden.core.port.AccessKeyStore;
 import io.keywarden.core.port.CredentialReportStore;
 import io.keywarden.core.port.UserStore;
+import io.keywarden.core.password.LoginProfile;
+import io.keywarden.core.password.PasswordPolicy;
+import io.keywarden.core.port.AccountSettingsStore;
+import io.keywarden.core.port.LoginProfileStore;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,8 +29,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The credential report in AWS's exact CSV columns: the root user first, then every IAM user by name. Keywarden has no
- * console passwords, MFA devices or signing certificates, so those columns carry AWS's values for "none".
+ * The credential report in AWS's exact CSV columns: the root user first, then every IAM user by name. The password
+ * columns come from the login profiles; Keywarden has no MFA devices or signing certificates, so those columns carry
+ * AWS's values for "none".
  * <p>
  * GenerateCredentialReport builds the report at once and answers {@code STARTED}; while the latest report is younger
  * than the configured maximum age, it answers {@code COMPLETE} and keeps that report (AWS keeps one for 4 hours; a
@@ -61,9 +66,20 @@ public final class CredentialReportService {
     private final AccessGuard guard;
     private final Clock clock;
     private final Duration maxAge;
+    private final LoginProfileStore profiles;
+    private final AccountSettingsStore settings;
 
     public CredentialReportService(Account account, UserStore users, AccessKeyStore keys, CredentialReportStore reports,
                                    Authorizer authorizer, Clock clock, Duration maxAge) {
+        this(account, users, keys, reports, null, null, authorizer, clock, maxAge);
+    }
+
+    /** With console passwords: the password columns come from the login profiles and the password policy. */
+    public CredentialReportService(Account account, UserStore users, AccessKeyStore keys, CredentialReportStore reports,
+                                   LoginProfileStore profiles, AccountSettingsStore settings, Authorizer authorizer,
+                                   Clock clock, Duration maxAge) {
+        this.profiles = profiles;
+        this.settings = settings;
         this.account = Objects.requireNonNull(account, "account");
         this.users = Objects.requireNonNull(users, "users");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -101,7 +117,11 @@ public final class CredentialReportService {
     public String render(Instant now) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         List<AccessKey> rootKeys = keys.listByOwner(account.id(), account.id().value());
-        row(csv, "<root_account>", account.id().rootArn(), account.createDate(), true, rootKeys);
+        PasswordPolicy policy = settings == null ? PasswordPolicy.NONE
+                : settings.passwordPolicy(account.id()).orElse(PasswordPolicy.NONE);
+        Map<String, LoginProfile> rootProfile = passwords(List.of(account.id().value()));
+        row(csv, "<root_account>", account.id().rootArn(), account.createDate(), true, rootKeys,
+                rootProfile.get(account.id().value()), policy);
         String after = null;
         while (true) {
             List<User> page = users.list(account.id(), "/", after, PAGE);
@@ -110,9 +130,10 @@ public final class CredentialReportService {
             }
             Map<String, List<AccessKey>> byOwner = keys.listByOwners(account.id(),
                     page.stream().map(User::userId).toList());
+            Map<String, LoginProfile> passwords = passwords(page.stream().map(User::userId).toList());
             for (User u : page) {
                 row(csv, u.userName().value(), u.arn(), u.createDate(), false,
-                        byOwner.getOrDefault(u.userId(), List.of()));
+                        byOwner.getOrDefault(u.userId(), List.of()), passwords.get(u.userId()), policy);
             }
             if (page.size() < PAGE) {
                 break;
@@ -122,16 +143,30 @@ public final class CredentialReportService {
         return csv.toString();
     }
 
+    private Map<String, LoginProfile> passwords(List<String> ownerIds) {
+        return profiles == null ? Map.of() : profiles.findAll(account.id(), ownerIds);
+    }
+
+    /**
+     * One row. The password columns as AWS writes them: {@code password_enabled} {@code true}/{@code false}
+     * ({@code not_supported} for root); {@code password_last_used} the last sign-in, {@code no_information} when never,
+     * {@code N/A} without a password; {@code password_last_changed} and {@code password_next_rotation} (when the policy
+     * makes passwords expire) dates or {@code N/A}, {@code not_supported} for root.
+     */
     private static void row(StringBuilder csv, String user, String arn, Instant created, boolean root,
-                            List<AccessKey> userKeys) {
+                            List<AccessKey> userKeys, LoginProfile password, PasswordPolicy policy) {
         List<String> cols = new ArrayList<>(22);
         cols.add(user);
         cols.add(arn);
         cols.add(DATE.format(created));
-        cols.add(root ? "not_supported" : "false");   // password_enabled
-        cols.add("N/A");                               // password_last_used: no console password
-        cols.add(root ? "not_supported" : "N/A");     // password_last_changed
-        cols.add(root ? "not_supported" : "N/A");     // password_next_rotation
+        cols.add(root ? "not_supported" : String.valueOf(password != null));         // password_enabled
+        cols.add(password == null ? "N/A" : password.passwordLastUsed() == null ? "no_information"
+                : DATE.format(password.passwordLastUsed()));                         // password_last_used
+        cols.add(root ? "not_supported" : password == null ? "N/A"
+                : DATE.format(password.passwordLastChanged()));                      // password_last_changed
+        cols.add(root ? "not_supported" : password == null ? "N/A"
+                : policy.expiry(password.passwordLastChanged()).map(DATE::format).orElse("N/A"));
+                                                                                      // password_next_rotation
         cols.add("false");                             // mfa_active
         List<AccessKey> sorted = userKeys.stream()
                 .sorted(java.util.Comparator.comparing(AccessKey::createDate).thenComparing(k -> k.id().value()))

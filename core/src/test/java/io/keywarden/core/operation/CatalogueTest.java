@@ -22,7 +22,7 @@ class CatalogueTest {
             assertThat(op.requestType().getSimpleName()).isEqualTo(op.name());
             assertThat(Catalogue.byName(op.name())).containsSame(op);
         }
-        assertThat(names).hasSize(60);
+        assertThat(names).hasSize(71);
     }
 
     @Test
@@ -49,7 +49,7 @@ class CatalogueTest {
         assertThat(Catalogue.all().stream().filter(op -> !op.readOnly()).map(Operation::name))
                 .allMatch(n -> n.matches("(Create|Delete|Update|Put|Attach|Detach|Generate|Revoke|Tag|Untag|Quarantine).*")
                         // issue credentials: committed before they are answered
-                        || n.equals("GetSessionToken") || n.equals("AssumeRole"));
+                        || n.equals("GetSessionToken") || n.equals("AssumeRole") || n.equals("ChangePassword"));
     }
 
     @Test
@@ -85,7 +85,8 @@ class CatalogueTest {
                 Integer.class, io.keywarden.core.session.SessionToken.class,
                 java.time.Instant.class, byte[].class, io.keywarden.core.port.PageRequest.class, List.class,
                 java.util.Map.class, io.keywarden.core.keys.SecretAccessKey.class,
-                io.keywarden.core.audit.AuditEvent.class, io.keywarden.core.notify.WebhookSecret.class);
+                io.keywarden.core.audit.AuditEvent.class, io.keywarden.core.notify.WebhookSecret.class,
+                io.keywarden.core.password.Password.class);
         for (Operation<?, ?> op : Catalogue.all()) {
             for (Class<?> type : List.of(op.requestType(), op.resultType())) {
                 check(type, simple);

@@ -113,6 +113,12 @@ public final class Responses {
                 json.requiredStatus("status"), json.requiredText("policyArn"), json.optionalBoolean("alreadyAttached", false));
     }
 
+    /** {@code {"userName"?,"createDate","passwordResetRequired"}}. */
+    public static io.keywarden.sdk.model.LoginProfile loginProfile(AnswerReader json) {
+        return new io.keywarden.sdk.model.LoginProfile(json.optionalText("userName"), json.requiredInstant("createDate"),
+                json.optionalBoolean("passwordResetRequired", false));
+    }
+
     public static RolePolicy rolePolicy(AnswerReader json) {
         return new RolePolicy(json.requiredText("roleName"), json.requiredText("policyName"),
                 json.requiredText("policyDocument"));

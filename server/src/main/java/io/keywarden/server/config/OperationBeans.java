@@ -1,5 +1,8 @@
 package io.keywarden.server.config;
 
+import io.keywarden.core.password.PasswordService;
+import io.keywarden.core.port.AccountSettingsStore;
+import io.keywarden.core.port.LoginProfileStore;
 import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.core.audit.AuditService;
 import io.keywarden.core.authz.Authorizer;
@@ -31,17 +34,20 @@ public class OperationBeans {
 
     @Singleton
     CredentialReportService credentialReportService(Account account, UserStore users, AccessKeyStore keys,
-                                                    CredentialReportStore reports, Authorizer authorizer, Clock clock,
+                                                    CredentialReportStore reports, LoginProfileStore profiles,
+                                                    AccountSettingsStore settings, Authorizer authorizer, Clock clock,
                                                     KeywardenConfig.CredentialReport config) {
-        return new CredentialReportService(account, users, keys, reports, authorizer, clock, config.getMaxAge());
+        return new CredentialReportService(account, users, keys, reports, profiles, settings, authorizer, clock,
+                config.getMaxAge());
     }
 
     @Singleton
     Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                           CredentialReportService reports, AuditService audit, SessionService sessions,
                           AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene,
-                          MasterKeyService masterKeys, WebhookService webhooks) {
-        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks);
+                          MasterKeyService masterKeys, WebhookService webhooks, PasswordService passwords) {
+        return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks,
+                passwords);
     }
 
     @Singleton

@@ -126,6 +126,31 @@ public final class JsonBodies {
         return strict(QuarantineBody.class);
     }
 
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.CreateLoginProfileBody> createLoginProfile() {
+        return strict(io.keywarden.server.http.dto.CreateLoginProfileBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.UpdateLoginProfileBody> updateLoginProfile() {
+        return strict(io.keywarden.server.http.dto.UpdateLoginProfileBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.ChangePasswordBody> changePassword() {
+        return strict(io.keywarden.server.http.dto.ChangePasswordBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.PasswordPolicyBody> passwordPolicy() {
+        return strict(io.keywarden.server.http.dto.PasswordPolicyBody.class);
+    }
+
+    @Singleton
+    Deserializer<io.keywarden.server.http.dto.AccountAliasBody> accountAlias() {
+        return strict(io.keywarden.server.http.dto.AccountAliasBody.class);
+    }
+
     static <T> Deserializer<T> strict(Class<T> type) {
         BeanIntrospection<T> record = BeanIntrospection.getIntrospection(type);
         return new Deserializer<>() {

@@ -8,6 +8,7 @@ import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Extension;
 import io.keywarden.core.operation.Operation;
 import io.keywarden.core.operation.UrlEncoded;
+import io.keywarden.core.password.Password;
 import io.keywarden.core.port.PageRequest;
 
 import java.lang.reflect.Constructor;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The AWS Query protocol, derived from the catalogue's typed records instead of written per operation. A request
  * record's component {@code userName} is the parameter {@code UserName}; a {@link PageRequest} is {@code MaxItems} and
- * {@code Marker}; an {@code Integer} is a whole number (absent: null); a {@code List<String>} is {@code Name.member.N}; a list of maps is {@code Name.member.N.Field}. A
+ * {@code Marker}; an {@code Integer} is a whole number (absent: null); a {@code Boolean} is {@code true} or {@code false} (absent: null); a {@link Password} is its text (never echoed, never audited); a {@code List<String>} is {@code Name.member.N}; a list of maps is {@code Name.member.N.Field}. A
  * result record is written as AWS writes it: {@code <{Action}Response xmlns>} with {@code <{Action}Result>} as its
  * first child (the SDKs look it up by name), one element per component in declaration order with a capital first
  * letter, null components left out, lists as {@code <member>} elements, nested records as nested elements; an
@@ -107,6 +108,12 @@ public final class QueryCodec {
         }
         if (type == Integer.class) {
             return params.integer(name);
+        }
+        if (type == Boolean.class) {
+            return params.optional(name) == null ? null : params.bool(name, false);
+        }
+        if (type == Password.class) {
+            return Password.parse(params.optional(name), QueryParams.camel(name));
         }
         if (type == List.class) {
             Type element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];

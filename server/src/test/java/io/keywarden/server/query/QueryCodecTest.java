@@ -83,7 +83,11 @@ class QueryCodecTest {
                     io.keywarden.core.crypto.SecretSealer.create(io.keywarden.core.crypto.MasterKey.of(1,
                             new byte[32]), new SecureRandom()),
                     new io.keywarden.core.notify.WebhookUrlPolicy(java.util.List.of(), false, false),
-                    Clock.systemUTC(), new SecureRandom()));
+                    Clock.systemUTC(), new SecureRandom()),
+            new io.keywarden.core.password.PasswordService(identity,
+                    new io.keywarden.core.testing.InMemoryLoginProfileStore(),
+                    new io.keywarden.core.testing.InMemoryAccountSettingsStore(),
+                    new io.keywarden.core.testing.FakePasswordHasher(), Clock.systemUTC()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 
@@ -225,10 +229,13 @@ class QueryCodecTest {
                 }
                 if (c.getType() == String.class) {
                     all.put(QueryCodec.pascal(c.getName()), "x");
-                } else if (c.getType() == boolean.class) {
+                } else if (c.getType() == boolean.class || c.getType() == Boolean.class) {
                     all.put(QueryCodec.pascal(c.getName()), "true");
+                } else if (c.getType() == io.keywarden.core.password.Password.class) {
+                    all.put(QueryCodec.pascal(c.getName()), "Pass-word-1");
                 }
             }
+            all.computeIfPresent("AccountAlias", (k, v) -> "my-alias");
             all.put("MaxItems", "7");
             all.remove("PermissionsBoundary"); // refused, not dropped (see below)
             all.computeIfPresent("PathPrefix", (k, v) -> "/x/");
@@ -242,6 +249,13 @@ class QueryCodecTest {
                 String given = all.get(QueryCodec.pascal(c.getName()));
                 if (c.getType() == String.class && given != null) {
                     assertThat(read(c, request)).as(op + "." + c.getName()).isEqualTo(given);
+                }
+                if (c.getType() == io.keywarden.core.password.Password.class) {
+                    assertThat(new String(((io.keywarden.core.password.Password) read(c, request)).chars()))
+                            .as(op + "." + c.getName()).isEqualTo(given);
+                }
+                if (c.getType() == Boolean.class) {
+                    assertThat(read(c, request)).as(op + "." + c.getName()).isEqualTo(Boolean.TRUE);
                 }
             }
         }

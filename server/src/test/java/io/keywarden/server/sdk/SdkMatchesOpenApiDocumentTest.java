@@ -166,6 +166,21 @@ class SdkMatchesOpenApiDocumentTest {
             return null;
         });
         calls.put("GetSessionToken", c -> c.getSessionToken(Duration.ofHours(1)));
+        // console passwords (issue 15)
+        calls.put("CreateLoginProfile", c -> c.createLoginProfile("alice", "Pass-word-1".toCharArray(), true));
+        calls.put("GetLoginProfile", c -> c.getLoginProfile("alice"));
+        calls.put("UpdateLoginProfile", c -> {
+            c.updateLoginProfile("alice", "Pass-word-2".toCharArray(), false);
+            return null;
+        });
+        calls.put("ChangePassword", c -> {
+            c.changePassword("Pass-word-1".toCharArray(), "Pass-word-2".toCharArray());
+            return null;
+        });
+        calls.put("CreateAccountAlias", c -> {
+            c.createAccountAlias("my-alias");
+            return null;
+        });
         calls.put("AssumeRole", c -> c.assumeRole(AssumeRoleRequest.builder()
                 .roleArn("arn:aws:iam::123456789012:role/ci/deployer").roleSessionName("s").duration(Duration.ofHours(1))
                 .externalId("x").policy("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
