@@ -206,11 +206,11 @@ class PasswordsApiTest extends ServerTestSupport {
         SignedClient me = as(key.json().path("accessKeyId").asText(), key.json().path("secretAccessKey").asText());
         root().post("/v1/users/pw-change/login-profile",
                 "{\"password\":\"First-Password-1\",\"passwordResetRequired\":true}");
-        Response wrong = me.post("/v1/users/me/password",
+        Response wrong = me.post("/v1/users/~/password",
                 "{\"oldPassword\":\"Not-The-Password-1\",\"newPassword\":\"Second-Password-2\"}");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.code()).isEqualTo("InvalidUserType");
-        Response changed = me.post("/v1/users/me/password",
+        Response changed = me.post("/v1/users/~/password",
                 "{\"oldPassword\":\"First-Password-1\",\"newPassword\":\"Second-Password-2\"}");
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
         assertThat(root().get("/v1/users/pw-change/login-profile").json().path("passwordResetRequired").asBoolean())
@@ -218,7 +218,7 @@ class PasswordsApiTest extends ServerTestSupport {
         String account = root().get("/v1/caller-identity").json().path("account").asText();
         assertThat(signIn.signIn(account, "pw-change", "Second-Password-2".toCharArray(), "198.51.100.7"))
                 .isInstanceOf(PasswordSignIn.SignedIn.class);
-        Response rootChange = root().post("/v1/users/me/password",
+        Response rootChange = root().post("/v1/users/~/password",
                 "{\"oldPassword\":\"a\",\"newPassword\":\"b\"}");
         assertThat(rootChange.code()).isEqualTo("InvalidUserType");
 
@@ -235,7 +235,7 @@ class PasswordsApiTest extends ServerTestSupport {
 
     @Test
     void theRootUserSetsItsOwnPasswordAndSignsInByAlias() {
-        Response created = root().post("/v1/users/me/login-profile", "{\"password\":\"Root-Console-1\"}");
+        Response created = root().post("/v1/users/~/login-profile", "{\"password\":\"Root-Console-1\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().has("userName")).isFalse();
         root().post("/v1/account/aliases", "{\"accountAlias\":\"pw-root-corp\"}");
@@ -243,7 +243,7 @@ class PasswordsApiTest extends ServerTestSupport {
                 .isInstanceOfSatisfying(PasswordSignIn.SignedIn.class,
                         s -> assertThat(s.principal().isRoot()).isTrue());
         root().delete("/v1/account/aliases/pw-root-corp");
-        assertThat(root().delete("/v1/users/me/login-profile").status()).isEqualTo(204);
+        assertThat(root().delete("/v1/users/~/login-profile").status()).isEqualTo(204);
     }
 
     @Test
