@@ -6,6 +6,7 @@ import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.session.Session;
+import io.keywarden.core.session.SessionRevocations;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.sigv4.Header;
 import io.keywarden.core.sigv4.ResolvedSecret;
@@ -40,7 +41,8 @@ import java.util.concurrent.Executor;
  * runs twice. A claimed key ID that is not shaped like one Keywarden issues ({@link AccessKeyId#isWellFormed}) is
  * refused before the cache is asked, so unauthenticated junk never occupies it. Temporary credentials
  * ({@code ASIA…} with {@code X-Amz-Security-Token}) never reach the cache: their token carries the session and its
- * secret, sealed with the token keys, and is checked here, on the calling thread.
+ * secret, sealed with the token keys, and is checked here, on the calling thread; a session signed out of the console
+ * is refused from the in-memory {@link SessionRevocations}.
  */
 @Singleton
 public class RequestAuthenticator {
@@ -54,11 +56,13 @@ public class RequestAuthenticator {
     private final Clock clock;
     private final Executor blocking;
     private final SessionTokens sessions;
+    private final SessionRevocations revocations;
 
     public RequestAuthenticator(SigV4Verifier verifier, CredentialCache credentials, LastUsedRecorder lastUsed,
                                 Clock clock, @Named(TaskExecutors.BLOCKING) Executor blocking,
-                                SessionTokens sessions) {
+                                SessionTokens sessions, SessionRevocations revocations) {
         this.sessions = sessions;
+        this.revocations = revocations;
         this.verifier = verifier;
         this.credentials = credentials;
         this.lastUsed = lastUsed;
@@ -135,6 +139,10 @@ public class RequestAuthenticator {
             throw KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID, SigV4Verifier.INVALID_CLIENT_TOKEN_ID);
         }
         SessionTokens.Opened opened = sessions.open(claimed.accessKeyId(), claimed.sessionToken());
+        if (revocations.isRevoked(claimed.accessKeyId())) {
+            // signed out (a console session): one set lookup, kept current on every node by the change feed
+            throw KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID, SessionTokens.INVALID);
+        }
         VerifiedRequest<SessionTokens.Opened> verified = verifier.verify(claimed,
                 Optional.of(ResolvedSecret.of(opened.secret().reveal(), opened)));
         Session session = opened.session();

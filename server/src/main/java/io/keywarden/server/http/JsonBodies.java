@@ -2,6 +2,7 @@ package io.keywarden.server.http;
 
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.server.http.dto.ConsoleSignInBody;
 import io.keywarden.server.http.dto.AssumeRoleBody;
 import io.keywarden.server.http.dto.AttachUserPolicyBody;
 import io.keywarden.server.http.dto.CreatePolicyBody;
@@ -96,6 +97,11 @@ public final class JsonBodies {
     @Singleton
     Deserializer<AttachRolePolicyBody> attachRolePolicy() {
         return strict(AttachRolePolicyBody.class);
+    }
+
+    @Singleton
+    Deserializer<ConsoleSignInBody> consoleSignIn() {
+        return strict(ConsoleSignInBody.class);
     }
 
     static <T> Deserializer<T> strict(Class<T> type) {
