@@ -4,6 +4,7 @@ import { ApiError, call, callQuery, dropSession, keepSession, seg, session, sign
   signOut } from './api.js';
 import { h, show, flash, date, ageDays } from './dom.js';
 import { keysSection } from './keys.js';
+import { auditPage, credentialReportPage, permissionsSection, rolesPage, rotatePage } from './pages.js';
 
 const REMEMBERED = 'keywarden.console.remembered';
 const KEY_ID = /^A[KS]IA[A-Z0-9]{12,124}$/;
@@ -255,7 +256,8 @@ async function userPage(name) {
           flash(e);
         }
       } }, 'Delete user')),
-    keysSection(name, 'Security credentials: Access keys'));
+    keysSection(name, 'Security credentials: Access keys'),
+    permissionsSection(name));
 }
 
 async function route() {
@@ -278,8 +280,17 @@ async function route() {
   top.hidden = false;
   document.getElementById('who').textContent = s.principal.userName || 'Root user';
   const hash = location.hash || '#/dashboard';
-  const user = hash.match(/^#\/users\/(.+)$/);
-  if (hash === '#/credentials') {
+  const user = hash.match(/^#\/users\/([^/]+)$/);
+  const rotate = hash.match(/^#\/users\/([^/]+)\/rotate\/([^/]+)$/);
+  if (rotate) {
+    rotatePage(decodeURIComponent(rotate[1]), decodeURIComponent(rotate[2]));
+  } else if (hash === '#/roles') {
+    rolesPage();
+  } else if (hash === '#/credential-report') {
+    credentialReportPage();
+  } else if (hash === '#/audit') {
+    auditPage();
+  } else if (hash === '#/credentials') {
     credentialsPage();
   } else if (hash === '#/users') {
     usersPage(null);

@@ -104,6 +104,8 @@ export function keysSection(user, title) {
               }
               render();
             } }, k.status === 'Active' ? 'Make inactive' : 'Make active'),
+          k.status === 'Active' && user !== 'me' ? h('a', { class: 'rotate', href: `#/users/${seg(user)}/rotate/`
+            + seg(k.accessKeyId) }, 'Rotate access key') : null,
           k.status === 'Inactive' ? h('button', { type: 'button', class: 'delete',
             'aria-label': `Delete ${k.accessKeyId}`, onclick: () => confirmDelete(k, async () => {
               try {
