@@ -399,7 +399,7 @@ class ConsoleBrowserTest extends ServerTestSupport {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDeniedActionShowsTheAwsErrorCodeAndMessage() {
         SignedClient root = root();
         assertThat(root.post("/v1/users", "{\"userName\":\"nobody\"}").status()).isEqualTo(201);
