@@ -1,5 +1,6 @@
 package io.keywarden.server.http;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -42,13 +43,12 @@ public class ConsoleFilesController {
         return HttpResponse.permanentRedirect(URI.create("/console/"));
     }
 
-    @Get("/console/")
-    public MutableHttpResponse<?> index() {
-        return file("index.html");
-    }
-
+    /** {@code /console/} (an empty path) is {@code index.html}. */
     @Get("/console/{+path}")
-    public MutableHttpResponse<?> file(@PathVariable String path) {
+    public MutableHttpResponse<?> file(@Nullable @PathVariable String path) {
+        if (path == null || path.isEmpty()) {
+            path = "index.html";
+        }
         int dot = path.lastIndexOf('.');
         String type = dot < 0 ? null : TYPES.get(path.substring(dot + 1));
         if (type == null || path.contains("..") || path.startsWith("/")) {
