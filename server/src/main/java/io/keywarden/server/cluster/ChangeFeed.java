@@ -3,7 +3,6 @@ package io.keywarden.server.cluster;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.port.KeyChangeListener;
 import io.keywarden.core.port.PolicyChangeListener;
-import io.keywarden.server.auth.RevokedSessionList;
 import io.keywarden.server.settings.KeywardenConfig;
 import io.keywarden.server.persistence.JdbcChangeLog;
 import io.keywarden.server.persistence.JdbcChangeLog.Change;

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,11 +36,6 @@ public class ConsoleFilesController {
             "svg", "image/svg+xml");
 
     private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
-
-    @Get("/console")
-    public MutableHttpResponse<?> root() {
-        return HttpResponse.permanentRedirect(URI.create("/console/"));
-    }
 
     /** {@code /console/} (an empty path) is {@code index.html}. */
     @Get("/console/{+path}")

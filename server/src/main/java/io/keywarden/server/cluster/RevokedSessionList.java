@@ -1,4 +1,4 @@
-package io.keywarden.server.auth;
+package io.keywarden.server.cluster;
 
 import io.keywarden.core.session.Session;
 import io.keywarden.core.session.SessionRevocations;
