@@ -53,7 +53,10 @@ public class ConsoleFilesController {
             return HttpResponse.notFound();
         }
         return HttpResponse.ok(bytes.get()).contentType(MediaType.of(type))
-                .header("Cache-Control", path.equals("index.html") ? "no-cache" : "max-age=300");
+                .header("Cache-Control", path.equals("index.html") ? "no-cache" : "max-age=300")
+                // sent as is: the server's response compression answered browsers' "br, zstd" with bodies they
+                // could not read (the files are small; ~14 KB gzipped together)
+                .header("Content-Encoding", "identity");
     }
 
     private static Optional<byte[]> load(String path) {

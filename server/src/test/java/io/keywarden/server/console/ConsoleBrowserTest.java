@@ -115,7 +115,17 @@ class ConsoleBrowserTest extends ServerTestSupport {
     }
 
     private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (RuntimeException e) {
+            try {
+                Files.writeString(Path.of("target", "console-browser-failure.html"), browser.getCurrentUrl() + "\n"
+                        + browser.getPageSource());
+            } catch (IOException | RuntimeException ignored) {
+                // the diagnosis is a courtesy; the failure below is what counts
+            }
+            throw e;
+        }
     }
 
     private void signInWithKey(String keyId, String secret) {
