@@ -7,7 +7,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -27,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Hidden
 @Controller
-@Produces({"text/html", "text/javascript", "text/css", "image/png", "image/svg+xml", "*/*"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleFilesController {
     private static final Map<String, String> TYPES = Map.of(

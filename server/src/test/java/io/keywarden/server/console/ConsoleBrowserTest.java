@@ -53,8 +53,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SlowTest
 @Disabled("not green yet: the test server answered Chromium's GET /console/ with 404 NotFound while the JDK client "
-        + "gets the page (route matching on the browser's Accept header; @Produces on ConsoleFilesController is the "
-        + "unverified fix) — run with -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
+        + "gets the page (perhaps route matching on the browser's Accept header; "
+        + "cause not found yet) — run with -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
