@@ -8,6 +8,7 @@ import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.Principal;
 import io.keywarden.core.keys.AccessKeyId;
 import io.keywarden.core.session.Session;
+import io.keywarden.core.session.SessionRevocations;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.sigv4.Header;
 import io.keywarden.core.sigv4.ResolvedSecret;
@@ -48,6 +49,7 @@ import java.util.concurrent.Executor;
  * <p>The caller's source address and {@code aws:SecureTransport} come from {@link ClientOrigins} (forwarding headers
  * only from trusted proxies); its region, {@code aws:RequestedRegion}, is this endpoint's ({@code keywarden.region}),
  * never the region the caller signed (which is still what a key's last use records).
+ * <p>A session signed out of the console is refused from the in-memory {@link SessionRevocations}.
  */
 @Singleton
 public class RequestAuthenticator {
@@ -62,13 +64,16 @@ public class RequestAuthenticator {
     private final SessionTokens sessions;
     private final ClientOrigins origins;
     private final String requestedRegion;
+    private final SessionRevocations revocations;
 
     public RequestAuthenticator(SigV4Verifier verifier, CredentialCache credentials, LastUsedRecorder lastUsed,
                                 Clock clock, @Named(TaskExecutors.BLOCKING) Executor blocking,
-                                SessionTokens sessions, ClientOrigins origins, EdgeSettings edge) {
+                                SessionTokens sessions, ClientOrigins origins, EdgeSettings edge,
+                                SessionRevocations revocations) {
         this.sessions = sessions;
         this.origins = origins;
         this.requestedRegion = edge.region();
+        this.revocations = revocations;
         this.verifier = verifier;
         this.credentials = credentials;
         this.lastUsed = lastUsed;
@@ -146,6 +151,10 @@ public class RequestAuthenticator {
             throw KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID, SigV4Verifier.INVALID_CLIENT_TOKEN_ID);
         }
         SessionTokens.Opened opened = sessions.open(claimed.accessKeyId(), claimed.sessionToken());
+        if (revocations.isRevoked(claimed.accessKeyId())) {
+            // signed out (a console session): one set lookup, kept current on every node by the change feed
+            throw KeywardenException.of(ErrorCode.INVALID_CLIENT_TOKEN_ID, SessionTokens.INVALID);
+        }
         VerifiedRequest<SessionTokens.Opened> verified = verifier.verify(claimed,
                 Optional.of(ResolvedSecret.of(opened.secret().reveal(), opened)));
         Session session = opened.session();

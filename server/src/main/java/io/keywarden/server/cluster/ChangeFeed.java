@@ -46,6 +46,7 @@ public class ChangeFeed {
     private final List<KeyChangeListener> keyListeners;
     private final List<PolicyChangeListener> policyListeners;
     private final List<CacheInvalidation> caches;
+    private final RevokedSessionList revokedSessions;
     private final Clock clock;
     private final Duration retention;
     private final ScheduledFuture<?> polling;
@@ -61,8 +62,9 @@ public class ChangeFeed {
     public ChangeFeed(JdbcChangeLog log, List<KeyChangeListener> keyListeners,
                       List<PolicyChangeListener> policyListeners, List<CacheInvalidation> caches,
                       KeywardenConfig.Cluster config, Clock clock,
-                      @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+                      @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, RevokedSessionList revokedSessions) {
         this.log = log;
+        this.revokedSessions = revokedSessions;
         this.keyListeners = List.copyOf(keyListeners);
         this.policyListeners = List.copyOf(policyListeners);
         this.caches = List.copyOf(caches);
@@ -140,6 +142,7 @@ public class ChangeFeed {
             case USER_POLICIES -> policyListeners.forEach(l -> l.userPoliciesChanged(c.subject()));
             case ROLE_POLICIES -> policyListeners.forEach(l -> l.rolePoliciesChanged(c.subject()));
             case ALL_POLICIES -> policyListeners.forEach(PolicyChangeListener::allPoliciesChanged);
+            case SESSION_REVOKED -> revokedSessions.revokedElsewhere(c.subject());
         }
     }
 

@@ -2,6 +2,7 @@ package io.keywarden.server.http;
 
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.server.http.dto.ConsoleSignInBody;
 import io.keywarden.server.http.dto.AssumeRoleBody;
 import io.keywarden.server.http.dto.CreateAccessKeyBody;
 import io.keywarden.server.http.dto.QuarantineBody;
@@ -149,6 +150,11 @@ public final class JsonBodies {
     @Singleton
     Deserializer<io.keywarden.server.http.dto.AccountAliasBody> accountAlias() {
         return strict(io.keywarden.server.http.dto.AccountAliasBody.class);
+    }
+
+    @Singleton
+    Deserializer<ConsoleSignInBody> consoleSignIn() {
+        return strict(ConsoleSignInBody.class);
     }
 
     static <T> Deserializer<T> strict(Class<T> type) {

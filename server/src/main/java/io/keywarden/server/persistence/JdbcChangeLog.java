@@ -30,7 +30,9 @@ public class JdbcChangeLog {
         /** One role's policies (inline or attached) changed, or the role was deleted; the subject is the role ID. */
         ROLE_POLICIES("role-policies"),
         /** Policies that may affect many users changed; the subject is a managed policy ARN (or {@code *}). */
-        ALL_POLICIES("all-policies");
+        ALL_POLICIES("all-policies"),
+        /** A console session was signed out (revoked until it expires); the subject is its {@code ASIA…} key ID. */
+        SESSION_REVOKED("session-revoked");
 
         private final String wireName;
 

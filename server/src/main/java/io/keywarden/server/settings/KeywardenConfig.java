@@ -352,6 +352,31 @@ public class KeywardenConfig {
         }
     }
 
+    /** {@code keywarden.console.*}: the web console's sessions. */
+    @ConfigurationProperties("console")
+    public static class Console {
+        private Duration userSessionDuration = Duration.ofHours(12);
+        private Duration rootSessionDuration = Duration.ofHours(1);
+
+        /** How long an IAM user's console session lasts (15m to 36h; default 12h, as AWS's console). */
+        public Duration getUserSessionDuration() {
+            return userSessionDuration;
+        }
+
+        public void setUserSessionDuration(Duration userSessionDuration) {
+            this.userSessionDuration = userSessionDuration;
+        }
+
+        /** How long the root user's console session lasts (15m to 36h; default 1h). */
+        public Duration getRootSessionDuration() {
+            return rootSessionDuration;
+        }
+
+        public void setRootSessionDuration(Duration rootSessionDuration) {
+            this.rootSessionDuration = rootSessionDuration;
+        }
+    }
+
     /** {@code keywarden.audit.*}: what the audit trail records beyond every change and every refused call. */
     @ConfigurationProperties("audit")
     public static class Audit {

@@ -152,6 +152,22 @@ class TwoNodesOnPostgresTest {
     }
 
     @Test
+    void consoleSessionSignedOutOnOneNodeIsRefusedByTheOther() {
+        String[] key = newKey("console-user");
+        Response signedIn = SignedClient.of(uri(nodeA), key[0], key[1]).post("/v1/console/sign-in", "{}");
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode c = signedIn.json().path("credentials");
+        SignedClient onA = SignedClient.of(uri(nodeA), c.path("accessKeyId").asText(),
+                c.path("secretAccessKey").asText(), c.path("sessionToken").asText());
+        SignedClient onB = SignedClient.of(uri(nodeB), c.path("accessKeyId").asText(),
+                c.path("secretAccessKey").asText(), c.path("sessionToken").asText());
+        assertThat(onB.get("/v1/caller-identity").status()).isEqualTo(200);
+
+        assertThat(onA.post("/v1/console/sign-out", "{}").status()).isEqualTo(204);
+        millisUntil(onB, 403, "InvalidClientTokenId");
+    }
+
+    @Test
     void keyCreatedOnOneNodeWorksOnTheOther() {
         String[] key = newKey("created-on-a");
         Response onB = SignedClient.of(uri(nodeB), key[0], key[1]).get("/v1/caller-identity");

@@ -1,0 +1,31 @@
+package io.keywarden.server.config;
+
+import io.keywarden.core.session.SessionTokens;
+import io.keywarden.core.signin.ConsoleSignIn;
+import io.keywarden.core.signin.PasswordSignIn;
+import io.keywarden.server.settings.KeywardenConfig;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+
+/** The console's sign-in: console sessions from a password or an access key. */
+@Factory
+public class ConsoleBeans {
+
+    /** Until console passwords exist every password sign-in is refused; their implementation replaces this bean. */
+    @Singleton
+    @Secondary
+    PasswordSignIn noPasswords() {
+        return PasswordSignIn.NONE;
+    }
+
+    @Singleton
+    ConsoleSignIn consoleSignIn(PasswordSignIn passwords, SessionTokens tokens, KeywardenConfig.Console console) {
+        try {
+            return new ConsoleSignIn(passwords, tokens, new ConsoleSignIn.Durations(
+                    console.getUserSessionDuration(), console.getRootSessionDuration()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("keywarden.console.*: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,134 @@
+// Access keys of one user (or of the caller, "me"): the table and its controls, as the AWS console has them.
+import { call, seg } from './api.js';
+import { h, flash, date, ageDays } from './dom.js';
+
+export const KEY_LIMIT = 2;
+
+async function lastUsed(id) {
+  try {
+    return (await call('GET', `/v1/access-keys/${seg(id)}/last-used`)).accessKeyLastUsed;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** The one-time dialog of a new key: the warning, Show, Download .csv file, Close (which drops the secret). */
+export function newKeyDialog(created, onClose) {
+  let secret = created.secretAccessKey;
+  const secretCell = h('span', { class: 'secret', id: 'new-secret' }, '****************');
+  const csv = 'Access key ID,Secret access key\n' + created.accessKeyId + ',' + secret + '\n';
+  const download = h('a', { id: 'download-csv', download: (created.userName || 'root') + '_accessKeys.csv',
+    href: 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv) }, 'Download .csv file');
+  const dialog = h('dialog', { 'aria-labelledby': 'new-key-title', id: 'new-key-dialog' },
+    h('h2', { id: 'new-key-title' }, 'Retrieve access keys'),
+    h('p', { class: 'warning' }, 'This is the only time that the secret access key can be viewed or downloaded. '
+      + 'You cannot recover it later. However, you can create a new access key any time.'),
+    h('table', {}, h('tbody', {},
+      h('tr', {}, h('th', { scope: 'row' }, 'Access key'), h('td', { class: 'secret', id: 'new-key-id' },
+        created.accessKeyId)),
+      h('tr', {}, h('th', { scope: 'row' }, 'Secret access key'), h('td', {}, secretCell, ' ',
+        h('button', { type: 'button', id: 'show-secret', onclick: () => { secretCell.textContent = secret; } },
+          'Show'))))),
+    h('p', {}, download),
+    h('button', { type: 'button', class: 'primary', id: 'close-new-key', onclick: () => {
+      secret = null;
+      download.removeAttribute('href');
+      dialog.close();
+      dialog.remove();
+      onClose();
+    } }, 'Close'));
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
+function confirmDelete(key, onConfirmed) {
+  const input = h('input', { type: 'text', id: 'confirm-key-id', autocomplete: 'off' });
+  const button = h('button', { type: 'button', class: 'primary', id: 'confirm-delete', disabled: true,
+    onclick: async () => {
+      dialog.close();
+      dialog.remove();
+      await onConfirmed();
+    } }, 'Delete');
+  input.addEventListener('input', () => { button.disabled = input.value.trim() !== key.accessKeyId; });
+  const dialog = h('dialog', { 'aria-labelledby': 'delete-title' },
+    h('h2', { id: 'delete-title' }, `Delete ${key.accessKeyId}?`),
+    h('p', {}, 'To confirm deletion, enter the access key ID in the text input field.'),
+    h('label', { for: 'confirm-key-id' }, 'Access key ID'), input,
+    h('p', {}, h('button', { type: 'button', onclick: () => { dialog.close(); dialog.remove(); } }, 'Cancel'),
+      button));
+  document.body.append(dialog);
+  dialog.showModal();
+  input.focus();
+}
+
+/** The access keys section of {@code user} ("me" for the caller); re-renders itself after every change. */
+export function keysSection(user, title) {
+  const section = h('section', { 'aria-labelledby': 'keys-title' });
+  async function render() {
+    let keys;
+    try {
+      keys = (await call('GET', `/v1/users/${seg(user)}/access-keys`)).accessKeys;
+    } catch (e) {
+      section.replaceChildren(h('h2', { id: 'keys-title' }, title), h('p', { class: 'error' }, e.code + ': '
+        + e.message));
+      return;
+    }
+    const used = await Promise.all(keys.map(k => lastUsed(k.accessKeyId)));
+    const atLimit = keys.length >= KEY_LIMIT;
+    const create = h('button', { type: 'button', class: 'primary', id: 'create-key', disabled: atLimit,
+      'aria-describedby': atLimit ? 'limit-note' : null, onclick: async () => {
+        try {
+          const created = await call('POST', `/v1/users/${seg(user)}/access-keys`);
+          newKeyDialog(created, render);
+        } catch (e) {
+          flash(e);
+        }
+      } }, 'Create access key');
+    const rows = keys.map((k, i) => {
+      const u = used[i] || {};
+      const status = k.status === 'Active' ? 'Inactive' : 'Active';
+      return h('tr', { 'data-key': k.accessKeyId },
+        h('td', { class: 'secret' }, k.accessKeyId),
+        h('td', { class: 'status' }, k.status),
+        h('td', {}, date(k.createDate), ' (', String(ageDays(k.createDate)), ' days)'),
+        h('td', { class: 'last-used' }, u.lastUsedDate ? date(u.lastUsedDate) : 'N/A'),
+        h('td', {}, u.region || 'N/A'),
+        h('td', {}, u.serviceName || 'N/A'),
+        h('td', {},
+          h('button', { type: 'button', class: 'toggle', 'aria-label': `Make ${status.toLowerCase()} ${k.accessKeyId}`,
+            onclick: async () => {
+              try {
+                await call('PATCH', `/v1/users/${seg(user)}/access-keys/${seg(k.accessKeyId)}`, { status });
+              } catch (e) {
+                flash(e);
+              }
+              render();
+            } }, k.status === 'Active' ? 'Make inactive' : 'Make active'),
+          k.status === 'Active' && user !== 'me' ? h('a', { class: 'rotate', href: `#/users/${seg(user)}/rotate/`
+            + seg(k.accessKeyId) }, 'Rotate access key') : null,
+          k.status === 'Inactive' ? h('button', { type: 'button', class: 'delete',
+            'aria-label': `Delete ${k.accessKeyId}`, onclick: () => confirmDelete(k, async () => {
+              try {
+                await call('DELETE', `/v1/users/${seg(user)}/access-keys/${seg(k.accessKeyId)}`);
+              } catch (e) {
+                flash(e);
+              }
+              render();
+            }) }, 'Delete') : null));
+    });
+    section.replaceChildren(
+      h('h2', { id: 'keys-title' }, title),
+      h('p', { class: 'muted' }, 'Use access keys to send programmatic calls to Keywarden. You can have a maximum of '
+        + 'two access keys (active or inactive) at a time. Only inactive keys can be deleted.'),
+      create,
+      atLimit ? h('span', { id: 'limit-note', class: 'muted' }, 'You can have a maximum of two access keys. '
+        + 'To create a new one, delete an inactive key first.') : null,
+      h('div', { class: 'table-wrap' }, h('table', { id: 'keys-table' },
+        h('caption', { class: 'muted' }, `Access keys (${keys.length})`),
+        h('thead', {}, h('tr', {}, ['Access key ID', 'Status', 'Created', 'Last used', 'Last used region',
+          'Last used service', 'Actions'].map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 7 }, 'No access keys'))))));
+  }
+  render();
+  return section;
+}
