@@ -117,7 +117,7 @@ async function dashboardPage() {
   items.push(warnings);
   show(...items);
   try {
-    const keys = (await call('GET', '/v1/users/me/access-keys')).accessKeys;
+    const keys = (await call('GET', '/v1/users/~/access-keys')).accessKeys;
     const old = keys.filter(k => k.status === 'Active' && ageDays(k.createDate) > 90);
     if (s.principal.type === 'Root' && keys.some(k => k.status === 'Active')) {
       warnings.append(h('p', { class: 'warning', id: 'root-key-warning' }, 'Root user has active access keys. '
@@ -130,7 +130,7 @@ async function dashboardPage() {
 }
 
 function credentialsPage() {
-  show(h('h1', {}, 'My security credentials'), keysSection('me', 'Access keys'));
+  show(h('h1', {}, 'My security credentials'), keysSection('~', 'Access keys'));
 }
 
 const COLUMNS = [
@@ -143,7 +143,7 @@ const PAGE = 20;
 async function usersPage(marker, markers = []) {
   const search = h('input', { type: 'search', id: 'user-search', 'aria-label': 'Search by user name or access key ID',
     placeholder: 'User name or access key ID' });
-  const table = h('div', { class: 'table-wrap', id: 'users-table-wrap' }, h('p', {}, 'Loading…'));
+  const table = h('div', { class: 'table-wrap', id: 'users-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Users' }, h('p', {}, 'Loading…'));
   const columns = h('fieldset', { id: 'manage-columns', hidden: true }, h('legend', {}, 'Manage columns'),
     COLUMNS.filter(c => c[0] !== 'userName').map(([id, label]) => h('label', {},
       h('input', { type: 'checkbox', value: id, checked: shown.has(id), onchange: ev => {

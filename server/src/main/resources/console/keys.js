@@ -1,4 +1,4 @@
-// Access keys of one user (or of the caller, "me"): the table and its controls, as the AWS console has them.
+// Access keys of one user (or of the caller, "~"): the table and its controls, as the AWS console has them.
 import { call, seg } from './api.js';
 import { h, flash, date, ageDays } from './dom.js';
 
@@ -61,7 +61,7 @@ function confirmDelete(key, onConfirmed) {
   input.focus();
 }
 
-/** The access keys section of {@code user} ("me" for the caller); re-renders itself after every change. */
+/** The access keys section of {@code user} ("~" for the caller); re-renders itself after every change. */
 export function keysSection(user, title) {
   const section = h('section', { 'aria-labelledby': 'keys-title' });
   async function render() {
@@ -104,7 +104,7 @@ export function keysSection(user, title) {
               }
               render();
             } }, k.status === 'Active' ? 'Make inactive' : 'Make active'),
-          k.status === 'Active' && user !== 'me' ? h('a', { class: 'rotate', href: `#/users/${seg(user)}/rotate/`
+          k.status === 'Active' && user !== '~' ? h('a', { class: 'rotate', href: `#/users/${seg(user)}/rotate/`
             + seg(k.accessKeyId) }, 'Rotate access key') : null,
           k.status === 'Inactive' ? h('button', { type: 'button', class: 'delete',
             'aria-label': `Delete ${k.accessKeyId}`, onclick: () => confirmDelete(k, async () => {
@@ -123,7 +123,7 @@ export function keysSection(user, title) {
       create,
       atLimit ? h('span', { id: 'limit-note', class: 'muted' }, 'You can have a maximum of two access keys. '
         + 'To create a new one, delete an inactive key first.') : null,
-      h('div', { class: 'table-wrap' }, h('table', { id: 'keys-table' },
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Access keys' }, h('table', { id: 'keys-table' },
         h('caption', { class: 'muted' }, `Access keys (${keys.length})`),
         h('thead', {}, h('tr', {}, ['Access key ID', 'Status', 'Created', 'Last used', 'Last used region',
           'Last used service', 'Actions'].map(t => h('th', { scope: 'col' }, t)))),

@@ -248,7 +248,7 @@ export function credentialReportPage() {
         const rows = csv.trim().split('\n').map(l => l.split(','));
         out.replaceChildren(h('p', {}, h('a', { id: 'download-report', download: 'credential-report.csv',
           href: 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv) }, 'Download report')),
-          h('div', { class: 'table-wrap' }, h('table', { id: 'report-table' },
+          h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Credential report' }, h('table', { id: 'report-table' },
             h('thead', {}, h('tr', {}, rows[0].slice(0, 13).map(c => h('th', { scope: 'col' }, c)))),
             h('tbody', {}, rows.slice(1).map(r => h('tr', {}, r.slice(0, 13).map(c => h('td', {}, c))))))));
       } catch (e) {

@@ -5,19 +5,11 @@ import io.keywarden.core.signin.ConsoleSignIn;
 import io.keywarden.core.signin.PasswordSignIn;
 import io.keywarden.server.settings.KeywardenConfig;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
 /** The console's sign-in: console sessions from a password or an access key. */
 @Factory
 public class ConsoleBeans {
-
-    /** Until console passwords exist every password sign-in is refused; their implementation replaces this bean. */
-    @Singleton
-    @Secondary
-    PasswordSignIn noPasswords() {
-        return PasswordSignIn.NONE;
-    }
 
     @Singleton
     ConsoleSignIn consoleSignIn(PasswordSignIn passwords, SessionTokens tokens, KeywardenConfig.Console console) {

@@ -25,7 +25,7 @@ import java.time.Clock;
 /**
  * Console passwords: the Argon2id hasher, the login profile / policy / alias use cases, and the real
  * {@link PasswordSignIn} (lock-out in the database, per-source throttle in memory) that the console's sign-in calls.
- * It is a plain singleton, so it wins over the console's {@code @Secondary} {@link PasswordSignIn#NONE}.
+ * The console's sign-in ({@code ConsoleBeans}) calls it.
  */
 @Factory
 public class PasswordBeans {

@@ -37,7 +37,13 @@ public class ConsoleFilesController {
 
     private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
 
-    /** {@code /console/} (an empty path) is {@code index.html}. */
+    /** {@code /console/}: {@code index.html}. */
+    @Get("/console/")
+    public MutableHttpResponse<?> index() {
+        return file("index.html");
+    }
+
+    /** A file of the console. */
     @Get("/console/{+path}")
     public MutableHttpResponse<?> file(@Nullable @PathVariable String path) {
         if (path == null || path.isEmpty()) {

@@ -42,6 +42,7 @@ class ConsoleSignInTest extends ServerTestSupport {
     @Requires(property = "keywarden.test.console-passwords", value = "true")
     static class StandInPasswords {
         @Singleton
+        @io.micronaut.context.annotation.Primary
         PasswordSignIn passwords(UserStore users, io.keywarden.core.identity.Account owner) {
             return (account, userName, password, source) -> {
                 if ("slow".equals(userName)) {
