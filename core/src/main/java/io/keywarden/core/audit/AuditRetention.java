@@ -97,6 +97,12 @@ public final class AuditRetention {
             if (problem != null) {
                 throw new BrokenTrailException(problem);
             }
+            if (!signer.isCurrent(previous.get())) {
+                // signed before a master key rotation: re-signed under the newest version, so the old one can retire
+                AuditCheckpoint resigned = signer.sign(previous.get());
+                store.prune(account, previous.get(), resigned);
+                previous = Optional.of(resigned);
+            }
         }
         long afterSeq = previous.map(AuditCheckpoint::lastSeq).orElse(0L);
         String prevHash = previous.map(AuditCheckpoint::lastHash).orElse(AuditChain.GENESIS);

@@ -120,4 +120,26 @@ class AuditArchiveTest {
         assertThat(signer.problemWith(new AuditCheckpoint(c.accountId(), 42, c.lastHash(), c.lastEventTime(),
                 c.archive(), c.createdAt(), 2, c.signature()))).contains("version 2");
     }
+
+    @Test
+    void afterAMasterKeyRotationAnOldCheckpointStillVerifiesAndNewOnesAreSignedUnderTheNewestKey() {
+        MasterKey v1 = MasterKey.of(1, new byte[32]);
+        byte[] other = new byte[32];
+        other[0] = 7;
+        MasterKey v2 = MasterKey.of(2, other);
+        AuditCheckpoint old = signer.sign(new AuditCheckpoint("123456789012", 42, "a".repeat(64),
+                Instant.parse("2026-01-01T00:00:00Z"), "x.jsonl.gz", Instant.parse("2027-01-01T00:00:00Z"), 0, ""));
+        AuditCheckpointSigner rotated = AuditCheckpointSigner.of(java.util.List.of(v1, v2));
+        assertThat(rotated.problemWith(old)).isNull();
+        assertThat(rotated.isCurrent(old)).isFalse();
+        AuditCheckpoint resigned = rotated.sign(old);
+        assertThat(resigned.keyVersion()).isEqualTo(2);
+        assertThat(rotated.isCurrent(resigned)).isTrue();
+        // once version 1 is retired: the re-signed checkpoint verifies, the old one is named as unverifiable
+        AuditCheckpointSigner retired = AuditCheckpointSigner.of(v2);
+        assertThat(retired.problemWith(resigned)).isNull();
+        assertThat(retired.problemWith(old)).contains("version 1").contains("not configured");
+        // a forged re-signature under the wrong key fails
+        assertThat(AuditCheckpointSigner.of(MasterKey.of(2, new byte[32])).problemWith(resigned)).contains("signature");
+    }
 }

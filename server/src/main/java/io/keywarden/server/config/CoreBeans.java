@@ -92,8 +92,8 @@ public class CoreBeans {
     }
 
     @Singleton
-    AuditCheckpointSigner auditCheckpointSigner(MasterKey masterKey) {
-        return AuditCheckpointSigner.of(masterKey);
+    AuditCheckpointSigner auditCheckpointSigner(MasterKeyRing ring) {
+        return AuditCheckpointSigner.of(ring.keys());
     }
 
     @Singleton

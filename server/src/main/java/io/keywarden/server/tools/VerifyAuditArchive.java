@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * trailer's checkpoint must name its last event; consecutive archives (in file-name order, which is chain order) must
  * continue one another, the first from the genesis hash unless {@code --after-hash HASH} says where the oldest kept
  * archive starts. With the master key ({@code --master-key-file}, or {@code KEYWARDEN_MASTER_KEY} in the
- * environment), each checkpoint's signature is checked too. Prints one line per archive; exit status 0 when all hold,
+ * environment), each checkpoint's signature is checked too; after a master key rotation give every version's file
+ * ({@code --master-key-file} repeated: {@code master-<version>.key} is that version, any other name version 1). Prints one line per archive; exit status 0 when all hold,
  * 1 when one does not, 2 on a usage error. The last line names the last position and hash, to compare with the
  * checkpoint {@code GET /v1/audit-events/verify} reports ({@code checkpointSeq}).
  */
@@ -37,17 +38,28 @@ public final class VerifyAuditArchive {
         System.exit(run(args, System.getenv("KEYWARDEN_MASTER_KEY"), System.out));
     }
 
+    /** {@code master-<version>.key} is that version; any other file (e.g. {@code master.key}) is version 1. */
+    static int versionOf(Path file) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("master-(\\d{1,6})\\.key")
+                .matcher(file.getFileName().toString());
+        return m.matches() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
     /** The command, with the environment's master key given; returns the exit status. */
     public static int run(String[] args, String masterKeyFromEnvironment, PrintStream out) {
         List<Path> files = new ArrayList<>();
-        String masterKey = masterKeyFromEnvironment == null || masterKeyFromEnvironment.isBlank() ? null
-                : masterKeyFromEnvironment;
+        java.util.Map<Integer, String> masterKeys = new java.util.TreeMap<>();
+        if (masterKeyFromEnvironment != null && !masterKeyFromEnvironment.isBlank()) {
+            masterKeys.put(1, masterKeyFromEnvironment);
+        }
         String expectedPrev = AuditChain.GENESIS;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--master-key-file" -> masterKey = Files.readString(Path.of(args[++i]),
-                            StandardCharsets.US_ASCII).trim();
+                    case "--master-key-file" -> {
+                        Path file = Path.of(args[++i]);
+                        masterKeys.put(versionOf(file), Files.readString(file, StandardCharsets.US_ASCII).trim());
+                    }
                     case "--after-hash" -> expectedPrev = args[++i];
                     default -> {
                         Path p = Path.of(args[i]);
@@ -71,9 +83,11 @@ public final class VerifyAuditArchive {
             return 2;
         }
         AuditCheckpointSigner signer = null;
-        if (masterKey != null) {
+        if (!masterKeys.isEmpty()) {
             try {
-                signer = AuditCheckpointSigner.of(MasterKey.fromBase64(1, masterKey));
+                List<MasterKey> keys = new ArrayList<>();
+                masterKeys.forEach((version, base64) -> keys.add(MasterKey.fromBase64(version, base64)));
+                signer = AuditCheckpointSigner.of(keys);
             } catch (IllegalArgumentException e) {
                 out.println("the master key is invalid: " + e.getMessage());
                 return 2;
