@@ -91,10 +91,10 @@ class AuthenticationTest extends ServerTestSupport {
         byte[] forged = "{\"userName\":\"chunkier\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(root().sendTampered("POST", "/v1/users", "application/json", body, forged).code())
                 .isEqualTo("SignatureDoesNotMatch");
-        // a route that binds no body: the filter reads the stream itself
-        Response key = root().sendChunked("POST", "/v1/users/chunky/access-keys", "application/json", body);
-        assertThat(key.status()).as(key.toString()).isEqualTo(201);
-        Response forgedKey = root().sendTampered("POST", "/v1/users/chunky/access-keys", "application/json", body,
+        // a route that binds no body (GenerateCredentialReport): the filter reads the stream itself
+        Response report = root().sendChunked("POST", "/v1/credential-report", "application/json", body);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        Response forgedKey = root().sendTampered("POST", "/v1/credential-report", "application/json", body,
                 forged);
         assertThat(forgedKey.code()).isEqualTo("SignatureDoesNotMatch");
     }

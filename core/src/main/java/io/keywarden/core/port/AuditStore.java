@@ -29,9 +29,8 @@ public interface AuditStore {
 
     /**
      * Where the stored chain starts once older events were archived and pruned (audit retention); empty while the
-     * whole chain is stored.
+     * whole chain is stored. Not a default method: a decorator of the store that forgot it would make verification
+     * start from the genesis and report the archived events missing.
      */
-    default java.util.Optional<io.keywarden.core.audit.AuditCheckpoint> checkpoint(AccountId account) {
-        return java.util.Optional.empty();
-    }
+    java.util.Optional<io.keywarden.core.audit.AuditCheckpoint> checkpoint(AccountId account);
 }

@@ -68,4 +68,9 @@ public class NotifyingAuditStore implements AuditStore {
     public Head head(AccountId account) {
         return trail.head(account);
     }
+
+    @Override
+    public java.util.Optional<io.keywarden.core.audit.AuditCheckpoint> checkpoint(AccountId account) {
+        return trail.checkpoint(account);
+    }
 }

@@ -121,5 +121,10 @@ class AuditWriterTest {
         public Head head(AccountId account) {
             return new Head(stored.size(), AuditChain.GENESIS);
         }
+
+        @Override
+        public java.util.Optional<io.keywarden.core.audit.AuditCheckpoint> checkpoint(AccountId account) {
+            return java.util.Optional.empty();
+        }
     }
 }

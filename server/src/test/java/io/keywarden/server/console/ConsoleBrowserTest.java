@@ -250,7 +250,11 @@ class ConsoleBrowserTest extends ServerTestSupport {
         visible("#new-key-dialog");
         assertThat(browser.findElement(By.id("new-secret")).getText()).doesNotContain("/").startsWith("****");
         browser.findElement(By.id("show-secret")).click();
-        String shownSecret = browser.findElement(By.id("new-secret")).getText();
+        // the dialog re-renders the secret's element when shown: read it afresh until it is the secret
+        String shownSecret = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(By.id("new-secret")).getText();
+            return text.startsWith("****") ? null : text;
+        });
         String href = browser.findElement(By.id("download-csv")).getAttribute("href");
         check("create-access-key");
         String csv = URLDecoder.decode(href.substring(href.indexOf(',') + 1), StandardCharsets.UTF_8);
