@@ -477,4 +477,32 @@ class ConsoleBrowserTest extends ServerTestSupport {
         browser.findElement(By.id("different-account")).click();
         assertThat(browser.findElement(By.id("account")).getAttribute("value")).isEmpty();
     }
+
+    @Test
+    @Order(8)
+    void repeatedWrongPasswordsLockTheUserOutWithTheSameGenericMessage() {
+        SignedClient root = root();
+        assertThat(root.post("/v1/users", "{\"userName\":\"locked-out\"}").status()).isIn(200, 201);
+        assertThat(root.post("/v1/users/locked-out/login-profile",
+                "{\"password\":\"Correct-Horse-9\",\"passwordResetRequired\":false}").status()).isIn(200, 201);
+        String account = root.get("/v1/caller-identity").json().path("account").asText();
+        // five wrong passwords, sent as the sign-in page sends them
+        for (int i = 0; i < 5; i++) {
+            Response refused = anonymous().post("/v1/console/sign-in", "{\"account\":\"" + account
+                    + "\",\"userName\":\"locked-out\",\"password\":\"wrong-password-" + i + "\"}");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        }
+        browser.get(console());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear()");
+        browser.navigate().refresh();
+        visible("#account").sendKeys(account);
+        browser.findElement(By.id("username")).sendKeys("locked-out");
+        browser.findElement(By.id("password")).sendKeys("Correct-Horse-9");
+        browser.findElement(By.id("sign-in")).click();
+        // the right password now gets the same message as a wrong one: locked out, and the page does not say so
+        assertThat(visible("#sign-in-error").getText())
+                .isEqualTo("Your authentication information is incorrect. Please try again.");
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+        assertThat(visible("#password-form").isDisplayed()).isTrue();
+    }
 }
