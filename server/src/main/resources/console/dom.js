@@ -22,9 +22,17 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+/**
+ * {@code el}'s children become {@code nodes}, arrays flattened and absent ones (null, false) left out: the DOM's own
+ * replaceChildren would write them as the text "null" or "[object HTMLElement]", as h() does not.
+ */
+export function fill(el, ...nodes) {
+  el.replaceChildren(...nodes.flat().filter(n => n !== undefined && n !== null && n !== false));
+}
+
 export function show(...nodes) {
   const main = document.getElementById('main');
-  main.replaceChildren(...nodes);
+  fill(main, ...nodes);
   main.focus();
 }
 

@@ -1,6 +1,6 @@
 // Access keys of one user (or of the caller, "~"): the table and its controls, as the AWS console has them.
 import { call, seg } from './api.js';
-import { h, flash, date, ageDays } from './dom.js';
+import { h, flash, date, ageDays, fill } from './dom.js';
 
 export const KEY_LIMIT = 2;
 
@@ -116,7 +116,7 @@ export function keysSection(user, title) {
               render();
             }) }, 'Delete') : null));
     });
-    section.replaceChildren(
+    fill(section,
       h('h2', { id: 'keys-title' }, title),
       h('p', { class: 'muted' }, 'Use access keys to send programmatic calls to Keywarden. You can have a maximum of '
         + 'two access keys (active or inactive) at a time. Only inactive keys can be deleted.'),

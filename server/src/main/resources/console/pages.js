@@ -1,7 +1,7 @@
 // The console's further pages: a user's permissions, the guided key rotation, roles, the credential report and the
 // audit events. Every call is an ordinary signed /v1 call (api.js).
 import { call, seg } from './api.js';
-import { h, show, flash, date } from './dom.js';
+import { h, show, flash, date, fill } from './dom.js';
 import { newKeyDialog } from './keys.js';
 
 function pretty(json) {
@@ -37,7 +37,7 @@ export function permissionsSection(user) {
     const action = h('input', { type: 'text', id: 'sim-action', value: 'iam:CreateAccessKey' });
     const resource = h('input', { type: 'text', id: 'sim-resource', value: '*' });
     const simResult = h('div', { id: 'sim-result', 'aria-live': 'polite' });
-    section.replaceChildren(
+    fill(section,
       h('h2', { id: 'perm-title' }, 'Permissions policies'),
       h('h3', {}, `Inline policies (${inline.length})`),
       inline.map(p => h('details', { class: 'policy' }, h('summary', {}, p.policyName),
@@ -76,7 +76,7 @@ export function permissionsSection(user) {
         try {
           const r = await call('POST', '/v1/simulate', { userName: user, action: action.value.trim(),
             resource: resource.value.trim() });
-          simResult.replaceChildren(h('p', {}, h('strong', {}, r.decision), ' ', r.explanation || ''),
+          fill(simResult, h('p', {}, h('strong', {}, r.decision), ' ', r.explanation || ''),
             r.decidingStatements && r.decidingStatements.length
               ? h('p', {}, 'Deciding statements: ' + r.decidingStatements.join(', ')) : null);
         } catch (e) {
