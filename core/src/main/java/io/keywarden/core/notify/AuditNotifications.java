@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code policy.changed}: Put/Delete User/Role Policy, Attach/Detach User/Role Policy, CreatePolicy,
  *       DeletePolicy, UpdateAssumeRolePolicy, RevokeRoleSessions, RevokeUserSessions;</li>
  *   <li>{@code key.deactivated}: UpdateAccessKey to {@code Inactive}; {@code key.deleted}: DeleteAccessKey;</li>
+ *   <li>{@code key.quarantined}: QuarantineAccessKey (and {@code policy.changed} when it attached the policy);</li>
  *   <li>{@code root_key.used}: any event of the root user signed with an access key, at most once per key per
  *       {@code rootKeyInterval} on this node (so a busy root key does not flood the receiver; every use stays in the
  *       audit trail).</li>
@@ -32,6 +33,7 @@ public final class AuditNotifications {
     static final Set<String> POLICY_CHANGES = Set.of("PutUserPolicy", "DeleteUserPolicy", "PutRolePolicy",
             "DeleteRolePolicy", "AttachUserPolicy", "DetachUserPolicy", "AttachRolePolicy", "DetachRolePolicy",
             "CreatePolicy", "DeletePolicy", "UpdateAssumeRolePolicy", "RevokeRoleSessions", "RevokeUserSessions");
+    static final String QUARANTINE = "QuarantineAccessKey";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REMEMBERED_KEYS = 10_000;
 
@@ -62,6 +64,8 @@ public final class AuditNotifications {
                 out.add(keyEvent(NotificationEvent.KEY_DEACTIVATED, e));
             } else if (name.equals("DeleteAccessKey")) {
                 out.add(keyEvent(NotificationEvent.KEY_DELETED, e));
+            } else if (name.equals(QUARANTINE)) {
+                quarantine(e, out);
             }
             if ("Root".equals(e.principalType()) && e.accessKeyId() != null && e.principalArn() != null
                     && firstUseInInterval(e.accessKeyId())) {
@@ -72,6 +76,35 @@ public final class AuditNotifications {
             }
         }
         return out;
+    }
+
+    /**
+     * QuarantineAccessKey: {@code key.quarantined} (the key, its owner, the key's status after the call, the reason
+     * given, whether the policy was already attached) and, when the policy was attached by this call,
+     * {@code policy.changed} for the owner.
+     */
+    private static void quarantine(AuditRecord e, List<Notification> out) {
+        JsonNode params = params(e);
+        JsonNode result = response(e);
+        String owner = result.path("userName").asText(null);
+        String policyArn = result.path("policyArn").asText(null);
+        boolean alreadyAttached = result.path("alreadyAttached").asBoolean(false);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("accessKeyId", params.path("accessKeyId").asText());
+        detail.put("userName", owner);
+        detail.put("status", result.path("status").asText(null));
+        detail.put("reason", params.path("reason").asText(null));
+        detail.put("policyArn", policyArn);
+        detail.put("alreadyAttached", alreadyAttached);
+        detail.putAll(actor(e));
+        out.add(new Notification(NotificationEvent.KEY_QUARANTINED, e.eventTime(), e.accountId(), detail));
+        if (!alreadyAttached) {
+            Map<String, Object> changed = actor(e);
+            changed.put("change", QUARANTINE);
+            changed.put("userName", owner);
+            changed.put("policyArn", policyArn);
+            out.add(new Notification(NotificationEvent.POLICY_CHANGED, e.eventTime(), e.accountId(), changed));
+        }
     }
 
     private Notification keyEvent(NotificationEvent event, AuditRecord e) {
@@ -124,11 +157,20 @@ public final class AuditNotifications {
     }
 
     private static JsonNode params(AuditRecord e) {
-        if (e.requestParameters() == null) {
+        return tree(e.requestParameters());
+    }
+
+    private static JsonNode response(AuditRecord e) {
+        return tree(e.responseElements());
+    }
+
+    private static JsonNode tree(String json) {
+        if (json == null) {
             return JSON.createObjectNode();
         }
         try {
-            return JSON.readTree(e.requestParameters());
+            JsonNode node = JSON.readTree(json);
+            return node == null ? JSON.createObjectNode() : node;
         } catch (java.io.IOException ex) {
             return JSON.createObjectNode();
         }

@@ -5,6 +5,9 @@ import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Principal;
 import io.keywarden.core.identity.User;
 import io.keywarden.core.identity.UserName;
+import io.keywarden.core.notify.Notification;
+import io.keywarden.core.notify.NotificationEvent;
+import io.keywarden.core.notify.Notifications;
 import io.keywarden.core.password.LoginProfile;
 import io.keywarden.core.password.PasswordHasher;
 import io.keywarden.core.password.PasswordPolicy;
@@ -24,7 +27,8 @@ import java.util.Optional;
  * does not tell which do. After {@code lockAfter} consecutive wrong passwords the user is locked out for
  * {@code lockFor} (kept in the store, so every node refuses it); a right password during the lock is refused too. A
  * password older than the policy's maximum age signs in with {@code passwordResetRequired}, or is refused under
- * HardExpiry. Throttling per source address is the server's ({@code ThrottlingPasswordSignIn}).
+ * HardExpiry. The failure that starts a lock-out publishes {@code sign_in.failed_repeatedly}. Throttling per source
+ * address is the server's ({@code ThrottlingPasswordSignIn}).
  */
 public final class PasswordSignInService implements PasswordSignIn {
     public static final int DEFAULT_LOCK_AFTER = 5;
@@ -38,12 +42,25 @@ public final class PasswordSignInService implements PasswordSignIn {
     private final Clock clock;
     private final int lockAfter;
     private final Duration lockFor;
+    private final Notifications notifications;
     /** A hash of nothing anyone knows, checked when there is no real one, so a miss costs what a check costs. */
     private final String decoy;
 
     public PasswordSignInService(AccountId account, UserStore users, LoginProfileStore profiles,
                                  AccountSettingsStore settings, PasswordHasher hasher, Clock clock, int lockAfter,
                                  Duration lockFor, java.util.random.RandomGenerator random) {
+        this(account, users, profiles, settings, hasher, clock, lockAfter, lockFor, random, Notifications.NONE);
+    }
+
+    /**
+     * With {@code notifications}: the failure that locks a user out publishes {@code sign_in.failed_repeatedly} (once
+     * per lock-out, whichever node counted it: the count is the store's).
+     */
+    public PasswordSignInService(AccountId account, UserStore users, LoginProfileStore profiles,
+                                 AccountSettingsStore settings, PasswordHasher hasher, Clock clock, int lockAfter,
+                                 Duration lockFor, java.util.random.RandomGenerator random,
+                                 Notifications notifications) {
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.account = Objects.requireNonNull(account, "account");
         this.users = Objects.requireNonNull(users, "users");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -88,8 +105,11 @@ public final class PasswordSignInService implements PasswordSignIn {
         }
         if (!hasher.verify(password, profile.get().passwordHash())) {
             LoginProfileStore.Failures after = profiles.addFailure(account, ownerId, lockAfter, now.plus(lockFor));
-            return new Refused(after.lockedAt(now) ? "wrong password; locked out until " + after.lockedUntil()
-                    : "wrong password");
+            if (after.lockedAt(now)) {
+                lockedOut(user, after, now, sourceAddress);
+                return new Refused("wrong password; locked out until " + after.lockedUntil());
+            }
+            return new Refused("wrong password");
         }
         PasswordPolicy policy = settings.passwordPolicy(account).orElse(PasswordPolicy.NONE);
         boolean expired = policy.expiry(profile.get().passwordLastChanged()).map(e -> !now.isBefore(e)).orElse(false);
@@ -99,6 +119,18 @@ public final class PasswordSignInService implements PasswordSignIn {
         profiles.signedIn(account, ownerId, now);
         Principal principal = user.map(Principal::user).orElseGet(() -> Principal.root(account));
         return new SignedIn(principal, expired || profile.get().passwordResetRequired());
+    }
+
+    /** Announces a lock-out that this failure started (the user, or the root user; never the password). */
+    private void lockedOut(Optional<User> user, LoginProfileStore.Failures after, Instant now, String sourceAddress) {
+        Principal who = user.map(Principal::user).orElseGet(() -> Principal.root(account));
+        notifications.publish(Notification.of(NotificationEvent.SIGN_IN_FAILED_REPEATEDLY, now, account.value(),
+                "userName", user.map(u -> u.userName().value()).orElse(null),
+                "principalArn", who.arn(),
+                "root", user.isEmpty(),
+                "failedAttempts", lockAfter,
+                "lockedUntil", after.lockedUntil().toString(),
+                "sourceIp", sourceAddress));
     }
 
     private boolean isThisAccount(String accountIdOrAlias) {

@@ -115,4 +115,36 @@ class AuditNotificationsTest {
                 .hasMessageContaining("'events'");
         assertThat(Webhook.checkEvents(List.of("key.deleted", "key.deleted", "*"))).containsExactly("key.deleted", "*");
     }
+
+    private static AuditRecord quarantine(String response) {
+        return new AuditRecord("e-q", T, "123456789012", "keywarden", "QuarantineAccessKey", false, "Root", ROOT_ARN,
+                "123456789012", null, null, "203.0.113.7", "test",
+                "{\"accessKeyId\":\"AKIALEAKED\",\"reason\":\"pushed to a public repo\",\"deactivate\":true}",
+                response, null, null, "r2", 200);
+    }
+
+    @Test
+    void aQuarantineIsAnnouncedWithTheKeyItsOwnerAndTheReasonAndThePolicyChange() {
+        List<Notification> out = notifications.of(List.of(quarantine("{\"accessKeyId\":\"AKIALEAKED\","
+                + "\"alreadyAttached\":false,\"policyArn\":\"arn:aws:iam::aws:policy/Q\",\"status\":\"Inactive\","
+                + "\"userName\":\"leaky\"}")));
+
+        assertThat(out).extracting(Notification::event)
+                .containsExactly(NotificationEvent.KEY_QUARANTINED, NotificationEvent.POLICY_CHANGED);
+        assertThat(out.get(0).detail()).containsEntry("accessKeyId", "AKIALEAKED").containsEntry("userName", "leaky")
+                .containsEntry("status", "Inactive").containsEntry("reason", "pushed to a public repo")
+                .containsEntry("policyArn", "arn:aws:iam::aws:policy/Q").containsEntry("alreadyAttached", false)
+                .containsEntry("principalArn", ROOT_ARN);
+        assertThat(out.get(1).detail()).containsEntry("change", "QuarantineAccessKey")
+                .containsEntry("userName", "leaky").containsEntry("policyArn", "arn:aws:iam::aws:policy/Q");
+    }
+
+    @Test
+    void aSecondQuarantineOfTheSameOwnerChangesNoPolicy() {
+        List<Notification> out = notifications.of(List.of(quarantine("{\"accessKeyId\":\"AKIALEAKED\","
+                + "\"alreadyAttached\":true,\"status\":\"Active\",\"userName\":\"leaky\"}")));
+
+        assertThat(out).extracting(Notification::event).containsExactly(NotificationEvent.KEY_QUARANTINED);
+        assertThat(out.get(0).detail()).containsEntry("alreadyAttached", true);
+    }
 }

@@ -125,4 +125,38 @@ class PasswordSignInServiceTest {
         assertThat(attempt("123456789012", "alice", "Alice-Pass-1")).isInstanceOfSatisfying(SignedIn.class,
                 s -> assertThat(s.passwordResetRequired()).isTrue());
     }
+
+    @Test
+    void theFailureThatLocksAUserOutPublishesOneNotificationWithoutThePassword() {
+        java.util.List<io.keywarden.core.notify.Notification> published = new java.util.ArrayList<>();
+        PasswordSignInService announcing = new PasswordSignInService(account, users, profiles, settings, hasher,
+                clock, 3, Duration.ofMinutes(15), new SecureRandom(), published::add);
+        for (int i = 0; i < 2; i++) {
+            announcing.signIn("123456789012", "alice", "wrong-one".toCharArray(), "192.0.2.9");
+        }
+        assertThat(published).isEmpty();
+        announcing.signIn("123456789012", "alice", "wrong-one".toCharArray(), "192.0.2.9");
+        // refused while locked: no further announcement
+        announcing.signIn("123456789012", "alice", "Alice-Pass-1".toCharArray(), "192.0.2.9");
+        announcing.signIn("123456789012", "alice", "wrong-one".toCharArray(), "192.0.2.9");
+
+        assertThat(published).singleElement().satisfies(n -> {
+            assertThat(n.event()).isEqualTo(io.keywarden.core.notify.NotificationEvent.SIGN_IN_FAILED_REPEATEDLY);
+            assertThat(n.account()).isEqualTo("123456789012");
+            assertThat(n.time()).isEqualTo(clock.instant());
+            assertThat(n.detail()).containsEntry("userName", "alice").containsEntry("root", false)
+                    .containsEntry("failedAttempts", 3).containsEntry("sourceIp", "192.0.2.9")
+                    .containsEntry("lockedUntil", clock.instant().plus(Duration.ofMinutes(15)).toString())
+                    .containsEntry("principalArn", "arn:aws:iam::123456789012:user/alice");
+            assertThat(n.detail().toString()).doesNotContain("wrong-one").doesNotContain("Alice-Pass-1");
+        });
+
+        // the root user's lock-out is announced too
+        for (int i = 0; i < 3; i++) {
+            announcing.signIn("123456789012", "", "wrong-root".toCharArray(), "192.0.2.9");
+        }
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1).detail()).containsEntry("root", true).doesNotContainKey("userName")
+                .containsEntry("principalArn", "arn:aws:iam::123456789012:root");
+    }
 }

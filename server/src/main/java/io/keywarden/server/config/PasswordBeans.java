@@ -10,6 +10,7 @@ import io.keywarden.core.port.AccountSettingsStore;
 import io.keywarden.core.port.LoginProfileStore;
 import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.IdentityService;
+import io.keywarden.core.notify.Notifications;
 import io.keywarden.core.signin.PasswordSignIn;
 import io.keywarden.core.signin.PasswordSignInService;
 import io.keywarden.server.settings.PasswordConfig;
@@ -55,9 +56,9 @@ public class PasswordBeans {
     @Singleton
     PasswordSignIn passwordSignIn(Account account, UserStore users, LoginProfileStore profiles,
                                   AccountSettingsStore settings, PasswordHasher hasher, Clock clock,
-                                  SecureRandom random, PasswordConfig config) {
+                                  SecureRandom random, PasswordConfig config, Notifications notifications) {
         PasswordSignInService check = new PasswordSignInService(account.id(), users, profiles, settings, hasher, clock,
-                config.getLockAfter(), config.getLockFor(), random);
+                config.getLockAfter(), config.getLockFor(), random, notifications);
         return new ThrottlingPasswordSignIn(check, config.getSourceAttempts(), config.getSourceWindow(),
                 config.getSourceAddresses(), clock);
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code keywarden.webhooks.*} (docs/webhooks.md): which hosts webhooks may call ({@code KEYWARDEN_WEBHOOK_ALLOWED_HOSTS},
  * comma-separated, {@code *.example.com} for subdomains; empty: any public host), whether loopback and private
  * addresses may be called ({@code KEYWARDEN_WEBHOOK_ALLOW_LOOPBACK}, {@code KEYWARDEN_WEBHOOK_ALLOW_PRIVATE}: off), and
- * how deliveries run.
+ * how deliveries run, and how long delivered and given-up deliveries and the delivery log are kept
+ * ({@code KEYWARDEN_WEBHOOKS_RETENTION}, 30 days; 0 keeps them forever).
  */
 @ConfigurationProperties("keywarden.webhooks")
 public class WebhookConfig {
@@ -25,6 +26,8 @@ public class WebhookConfig {
     private Duration retryBase = Duration.ofSeconds(10);
     private Duration retryMax = Duration.ofHours(1);
     private Duration rootKeyInterval = Duration.ofHours(1);
+    private Duration retention = Duration.ofDays(30);
+    private Duration retentionInterval = Duration.ofHours(1);
 
     public List<String> allowedHostList() {
         return Arrays.stream(allowedHosts.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -116,5 +119,27 @@ public class WebhookConfig {
 
     public void setRootKeyInterval(Duration rootKeyInterval) {
         this.rootKeyInterval = rootKeyInterval;
+    }
+
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        if (retention == null || retention.isNegative()) {
+            throw new IllegalArgumentException("keywarden.webhooks.retention must be 0 (keep forever) or positive");
+        }
+        this.retention = retention;
+    }
+
+    public Duration getRetentionInterval() {
+        return retentionInterval;
+    }
+
+    public void setRetentionInterval(Duration retentionInterval) {
+        if (retentionInterval == null || retentionInterval.isNegative() || retentionInterval.isZero()) {
+            throw new IllegalArgumentException("keywarden.webhooks.retention-interval must be positive");
+        }
+        this.retentionInterval = retentionInterval;
     }
 }

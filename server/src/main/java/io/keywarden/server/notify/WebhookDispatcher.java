@@ -145,7 +145,10 @@ public class WebhookDispatcher {
         String outcome = ok ? DeliveryAttempt.DELIVERED : again ? DeliveryAttempt.RETRYING : DeliveryAttempt.FAILED;
         DeliveryAttempt row = new DeliveryAttempt(0, p.deliveryId(), p.webhookId(), p.event(), attempt, started, status,
                 error, millis, outcome);
-        store.finish(p, row, again ? clock.instant().plus(retries.delayAfter(attempt, random)) : null);
+        if (!store.finish(p, node, row, again ? clock.instant().plus(retries.delayAfter(attempt, random)) : null)) {
+            LOG.warn("webhook delivery {}: the claim expired during the attempt and another node took it over;"
+                    + " the attempt is logged, the delivery left to that node", p.deliveryId());
+        }
         Counter.builder("keywarden.webhook.deliveries").tag("outcome", outcome)
                 .description("webhook delivery attempts, by outcome (delivered, retrying, failed: given up)")
                 .register(registry).increment();

@@ -208,18 +208,21 @@ public class JdbcWebhookStore implements WebhookStore {
 
     /**
      * Claims a delivery for {@code node} until {@code until}: one conditional update, so of two nodes racing for a row
-     * only one wins; a claim that expired (its node died) can be taken over.
+     * only one wins (PostgreSQL re-checks the condition on the row the winner committed; H2 locks the row); a claim
+     * that expired (its node died) can be taken over. The condition repeats everything {@link #due} checked, so a
+     * node acting on a list read before another node delivered the row (or scheduled its retry) claims nothing.
      */
     @Transactional
     public Optional<Pending> claim(String deliveryId, String node, Instant now, Instant until) {
         return jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("UPDATE webhook_outbox SET claimed_by = ?,"
-                    + " claimed_until = ? WHERE delivery_id = ? AND state = 'pending'"
+                    + " claimed_until = ? WHERE delivery_id = ? AND state = 'pending' AND next_attempt_at <= ?"
                     + " AND (claimed_until IS NULL OR claimed_until < ?)")) {
                 ps.setString(1, node);
                 Sql.setInstant(ps, 2, until);
                 ps.setString(3, deliveryId);
                 Sql.setInstant(ps, 4, now);
+                Sql.setInstant(ps, 5, now);
                 if (ps.executeUpdate() != 1) {
                     return Optional.empty();
                 }
@@ -238,11 +241,13 @@ public class JdbcWebhookStore implements WebhookStore {
 
     /**
      * Records an attempt and moves the delivery on: {@code nextAttemptAt} null closes it (as {@code outcome}),
-     * otherwise it waits for that time; the claim is released either way.
+     * otherwise it waits for that time; the claim is released either way. Only the node that still holds the claim
+     * moves the delivery: had its claim expired and another node taken the row over, the attempt is logged and the
+     * row left to that node. Answers whether the delivery was moved on.
      */
     @Transactional
-    public void finish(Pending p, DeliveryAttempt attempt, Instant nextAttemptAt) {
-        jdbc.execute(conn -> {
+    public boolean finish(Pending p, String node, DeliveryAttempt attempt, Instant nextAttemptAt) {
+        return jdbc.execute(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO webhook_attempts (account_id, webhook_id,"
                     + " delivery_id, event, attempt, attempted_at, status_code, error, duration_ms, outcome)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -266,15 +271,15 @@ public class JdbcWebhookStore implements WebhookStore {
             boolean closed = nextAttemptAt == null;
             try (PreparedStatement ps = conn.prepareStatement("UPDATE webhook_outbox SET attempts = ?, state = ?,"
                     + " next_attempt_at = ?, done_at = ?, claimed_by = NULL, claimed_until = NULL"
-                    + " WHERE delivery_id = ?")) {
+                    + " WHERE delivery_id = ? AND state = 'pending' AND claimed_by = ?")) {
                 ps.setInt(1, attempt.attempt());
                 ps.setString(2, closed ? attempt.outcome() : "pending");
                 Sql.setInstant(ps, 3, closed ? attempt.attemptedAt() : nextAttemptAt);
                 Sql.setInstant(ps, 4, closed ? attempt.attemptedAt() : null);
                 ps.setString(5, p.deliveryId());
-                ps.executeUpdate();
+                ps.setString(6, node);
+                return ps.executeUpdate() == 1;
             }
-            return null;
         });
     }
 
@@ -283,6 +288,45 @@ public class JdbcWebhookStore implements WebhookStore {
     public void drop(String deliveryId) {
         jdbc.prepareStatement("DELETE FROM webhook_outbox WHERE delivery_id = ?", ps -> {
             ps.setString(1, deliveryId);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** What one retention run deleted. */
+    public record Pruned(long deliveries, long attempts) {
+    }
+
+    /**
+     * Deletes, in batches of {@code batch} rows (one transaction each), the deliveries that closed (delivered or given
+     * up) before {@code cutoff} and the delivery-log rows of attempts made before it, except the attempts of a
+     * delivery still pending: a pending delivery and its log are never deleted, however old.
+     */
+    public Pruned prune(Instant cutoff, int batch) {
+        int limit = Math.max(1, batch);
+        long deliveries = 0;
+        long attempts = 0;
+        int n;
+        do {
+            n = deleteBatch("DELETE FROM webhook_outbox WHERE delivery_id IN (SELECT delivery_id FROM webhook_outbox"
+                    + " WHERE state IN ('delivered', 'failed') AND done_at < ? ORDER BY done_at LIMIT " + limit + ")",
+                    cutoff);
+            deliveries += n;
+        } while (n == limit);
+        do {
+            n = deleteBatch("DELETE FROM webhook_attempts WHERE seq IN (SELECT a.seq FROM webhook_attempts a"
+                    + " WHERE a.attempted_at < ? AND NOT EXISTS (SELECT 1 FROM webhook_outbox o"
+                    + " WHERE o.delivery_id = a.delivery_id AND o.state = 'pending') ORDER BY a.seq LIMIT " + limit
+                    + ")", cutoff);
+            attempts += n;
+        } while (n == limit);
+        return new Pruned(deliveries, attempts);
+    }
+
+    /** One batch of {@link #prune} in its own transaction (public for the transaction advice). */
+    @Transactional
+    public int deleteBatch(String sql, Instant cutoff) {
+        return jdbc.prepareStatement(sql, ps -> {
+            Sql.setInstant(ps, 1, cutoff);
             return ps.executeUpdate();
         });
     }

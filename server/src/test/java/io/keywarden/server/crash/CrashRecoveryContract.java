@@ -49,7 +49,12 @@ import static org.awaitility.Awaitility.await;
 @SlowTest
 public abstract class CrashRecoveryContract {
     private static final int WORKERS = 8;
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(4000);
+    /** The load runs at least this long before the kill... */
+    private static final Duration MIN_LOAD_BEFORE_KILL = Duration.ofSeconds(2);
+    /** ...and until this many calls were acknowledged (however slow the machine), so the kill hits a busy server. */
+    private static final int ACKS_BEFORE_KILL = 40;
+    /** How long the acknowledgements may take on a loaded machine before the test gives up. */
+    private static final Duration MAX_LOAD_BEFORE_KILL = Duration.ofMinutes(3);
 
     protected abstract TestDatabase newDatabase();
 
@@ -153,7 +158,12 @@ public abstract class CrashRecoveryContract {
                         }
                     });
                 }
-                Thread.sleep(LOAD_BEFORE_KILL.toMillis());
+                // kill in the middle of the load: after enough acknowledgements, whatever time they take
+                await("at least " + ACKS_BEFORE_KILL + " calls acknowledged before the kill")
+                        .pollDelay(MIN_LOAD_BEFORE_KILL).pollInterval(Duration.ofMillis(50))
+                        .atMost(MAX_LOAD_BEFORE_KILL)
+                        .failFast("the server process ended before the kill", () -> !first.isAlive())
+                        .until(() -> acks.get() >= ACKS_BEFORE_KILL);
                 first.kill();
                 stop.set(true);
             } finally {
@@ -162,7 +172,7 @@ public abstract class CrashRecoveryContract {
                 first.kill();
             }
             int ackedAtKill = acks.get();
-            assertThat(ackedAtKill).as("acknowledged calls before the kill").isGreaterThan(20);
+            assertThat(ackedAtKill).as("acknowledged calls before the kill").isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
             ServerProcess second = ServerProcess.start(jar, env, dataDir.resolve("second.log"));
             int keysChecked = 0;

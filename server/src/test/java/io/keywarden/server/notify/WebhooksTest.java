@@ -24,6 +24,7 @@ class WebhooksTest extends ServerTestSupport {
     private static final String SECRET = "whsec_test-secret-0123456789";
     private final WebhookReceiver ok = new WebhookReceiver(n -> 204);
     private final WebhookReceiver flaky = new WebhookReceiver(n -> n <= 2 ? 500 : 200);
+    private final WebhookReceiver everything = new WebhookReceiver(n -> 200);
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -32,6 +33,8 @@ class WebhooksTest extends ServerTestSupport {
                 "keywarden.webhooks.retry-base", "100ms",
                 "keywarden.webhooks.retry-max", "200ms",
                 "keywarden.webhooks.max-attempts", "4",
+                "keywarden.webhooks.root-key-interval", "100ms",
+                "keywarden.passwords.lock-after", "3",
                 "keywarden.metrics.key-hygiene-refresh", "200ms");
     }
 
@@ -39,6 +42,7 @@ class WebhooksTest extends ServerTestSupport {
     void stopReceivers() {
         ok.close();
         flaky.close();
+        everything.close();
     }
 
     private Response create(String url, String events, String secret) {
@@ -174,5 +178,68 @@ class WebhooksTest extends ServerTestSupport {
                     "keywarden_keys_unused ", "keywarden_keys_root_active 1.0", "keywarden_keys_age_days{le=\"90\"}",
                     "keywarden_keys_age_days{le=\"+Inf\"}", "keywarden_auth_failures_total{reason=", "keywarden_sessions_issued_total{kind=\"session_token\"}");
         });
+    }
+
+    /**
+     * Every event that has a producer today reaches a webhook subscribed to all ({@code *}): the key, policy and root
+     * events from the audit trail, the quarantine (from its audit event) and the console lock-out (published by the
+     * sign-in). The expiry scheduler's three events are not produced yet.
+     */
+    @Test
+    void everyProducedEventIsDeliveredToAWebhookOfAllEvents() throws Exception {
+        Response hook = create(everything.url(), "[\"*\"]", SECRET);
+        assertThat(hook.status()).as(hook.toString()).isEqualTo(201);
+        Response user = root().post("/v1/users", "{\"userName\":\"wired\"}");
+        assertThat(user.status()).isEqualTo(201);
+        String account = user.json().path("arn").asText().split(":")[4];
+        String first = root().post("/v1/users/wired/access-keys", "").json().path("accessKeyId").asText();
+        String second = root().post("/v1/users/wired/access-keys", "").json().path("accessKeyId").asText();
+
+        assertThat(root().patch("/v1/users/wired/access-keys/" + first, "{\"status\":\"Inactive\"}").status())
+                .isBetween(200, 204);
+        assertThat(root().delete("/v1/users/wired/access-keys/" + first).status()).isEqualTo(204);
+        Response quarantined = root().post("/v1/access-keys/" + second + "/quarantine",
+                "{\"reason\":\"posted in a public gist\",\"deactivate\":true}");
+        assertThat(quarantined.status()).as(quarantined.toString()).isEqualTo(200);
+        assertThat(root().post("/v1/users/wired/login-profile", "{\"password\":\"Wired-Password-1\"}").status())
+                .isEqualTo(201);
+        for (int i = 0; i < 3; i++) {
+            Response refused = anonymous().post("/v1/console/sign-in", "{\"account\":\"" + account
+                    + "\",\"userName\":\"wired\",\"password\":\"Not-The-Password-" + i + "\"}");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(everything.received)
+                .extracting(r -> r.header("X-Keywarden-Event")).contains("key.deactivated", "key.deleted",
+                        "policy.changed", "root_key.used", "key.quarantined", "sign_in.failed_repeatedly"));
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode q = json.readTree(only(everything, "key.quarantined").body()).path("detail");
+        assertThat(q.path("accessKeyId").asText()).isEqualTo(second);
+        assertThat(q.path("userName").asText()).isEqualTo("wired");
+        assertThat(q.path("status").asText()).isEqualTo("Inactive");
+        assertThat(q.path("reason").asText()).isEqualTo("posted in a public gist");
+        assertThat(q.path("policyArn").asText()).endsWith(":policy/KeywardenCompromisedKeyQuarantine");
+        assertThat(q.path("principalArn").asText()).endsWith(":root");
+        assertThat(everything.received).anySatisfy(r -> {
+            assertThat(r.header("X-Keywarden-Event")).isEqualTo("policy.changed");
+            assertThat(r.body()).contains("\"change\":\"QuarantineAccessKey\"", "\"userName\":\"wired\"");
+        });
+
+        WebhookReceiver.Received locked = only(everything, "sign_in.failed_repeatedly");
+        JsonNode l = json.readTree(locked.body()).path("detail");
+        assertThat(l.path("userName").asText()).isEqualTo("wired");
+        assertThat(l.path("failedAttempts").asInt()).isEqualTo(3);
+        assertThat(l.path("lockedUntil").asText()).endsWith("Z");
+        assertThat(locked.body()).doesNotContain("Not-The-Password").doesNotContain("Wired-Password");
+        assertThat(WebhookSignature.verify(WebhookSecret.of(SECRET), Long.parseLong(locked.header(
+                "X-Keywarden-Timestamp")), locked.body().getBytes(StandardCharsets.UTF_8),
+                locked.header("X-Keywarden-Signature"))).isTrue();
+    }
+
+    private static WebhookReceiver.Received only(WebhookReceiver receiver, String event) {
+        assertThat(receiver.received).filteredOn(r -> event.equals(r.header("X-Keywarden-Event"))).hasSize(1);
+        return receiver.received.stream().filter(r -> event.equals(r.header("X-Keywarden-Event"))).findFirst()
+                .orElseThrow();
     }
 }
