@@ -18,13 +18,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Webhook retention on H2, with the run's time given (a controllable clock): closed deliveries (delivered, given up)
- * and delivery-log rows older than the retention (30 days) are deleted; a pending delivery and its log never are,
- * however old; nothing is deleted while another node holds the lease.
+ * The outbox on H2, with times given (a controllable clock). Retention: closed deliveries (delivered, given up) and
+ * delivery-log rows older than the retention (30 days) are deleted; a pending delivery and its log never are, however
+ * old; nothing is deleted while another node holds the lease. Claims: a node acting on a stale list of due rows
+ * claims nothing, and a node whose claim was taken over does not write the outcome.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookRetentionTest extends ServerTestSupport {
+class WebhookOutboxTest extends ServerTestSupport {
     private static final String ACCOUNT = "123456789012";
     private static final String HOOK = "wh-RETENTIONTEST00";
     private static final String NODE = "test-node";
@@ -53,7 +54,8 @@ class WebhookRetentionTest extends ServerTestSupport {
     }
 
     private List<String> loggedDeliveries() {
-        return store.attempts(ACCOUNT, HOOK, null, 100).stream().map(DeliveryAttempt::deliveryId).toList();
+        return store.attempts(ACCOUNT, HOOK, null, 100).stream().map(DeliveryAttempt::deliveryId)
+                .filter(id -> !id.equals("whd-claims")).toList();
     }
 
     @Test
@@ -112,5 +114,33 @@ class WebhookRetentionTest extends ServerTestSupport {
         assertThat(closed.deliveries()).isEqualTo(1);
         assertThat(closed.attempts()).isEqualTo(2);
         assertThat(store.count("pending")).isEqualTo(1); // the untried one
+    }
+
+    @Test
+    void aStaleClaimNeitherRetriesEarlyNorOverwritesTheOutcomeOfTheNodeThatTookTheRowOver() {
+        // far ahead, so that the retention test's runs (its own clock) never reach these rows
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofDays(1000));
+        String id = "whd-claims";
+        JdbcWebhookStore.Pending first = enqueueAndClaim(id, now);
+        assertThat(store.claim(id, "node-b", now, now.plusSeconds(60))).as("claimed by the first node").isEmpty();
+        attempt(first, 1, now, DeliveryAttempt.RETRYING, now.plusSeconds(30));
+        // node B read the row as due before the retry was scheduled: it must not retry before the backoff
+        assertThat(store.claim(id, "node-b", now.plusSeconds(1), now.plusSeconds(61))).isEmpty();
+
+        JdbcWebhookStore.Pending second = store.claim(id, NODE, now.plusSeconds(30), now.plusSeconds(90))
+                .orElseThrow();
+        // the first node stalls past its claim; node B takes the row over and delivers it
+        JdbcWebhookStore.Pending takenOver = store.claim(id, "node-b", now.plusSeconds(91), now.plusSeconds(151))
+                .orElseThrow();
+        assertThat(store.finish(takenOver, "node-b", new DeliveryAttempt(0, id, HOOK, takenOver.event(), 2,
+                now.plusSeconds(91), 200, null, 5, DeliveryAttempt.DELIVERED), null)).isTrue();
+        // the stalled node's late failure is logged but does not reopen the delivered row
+        assertThat(store.finish(second, NODE, new DeliveryAttempt(0, id, HOOK, second.event(), 2,
+                now.plusSeconds(30), null, "timeout", 60_000, DeliveryAttempt.RETRYING), now.plusSeconds(200)))
+                .isFalse();
+        assertThat(store.claim(id, NODE, now.plusSeconds(300), now.plusSeconds(360))).as("delivered: closed")
+                .isEmpty();
+        assertThat(store.attempts(ACCOUNT, HOOK, null, 100)).filteredOn(a -> a.deliveryId().equals(id)).hasSize(3);
+        store.drop(id); // leaves the other test's counts of deliveries alone (its log is read by delivery ID)
     }
 }
