@@ -1290,8 +1290,7 @@ public final class KeywardenClient implements AutoCloseable {
      * @throws AccessDeniedException when this client does not sign with a console session
      */
     public void consoleSignOut() {
-        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, "console", "sign-out"), "",
-                Json.write(Json.object()), false));
+        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, "console", "sign-out"), "", null, false));
     }
 
     // ---- simulation ------------------------------------------------------------------------------------------

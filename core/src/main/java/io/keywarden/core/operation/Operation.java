@@ -36,7 +36,7 @@ public record Operation<Q extends Record, R extends Record>(String name, Service
         /**
          * The operation is the authentication itself (the console's {@code ConsoleLogin}): it may come unsigned, with
          * a password, or signed with an access key it checks as part of the attempt; a refusal is its own failure
-         * ({@link io.keywarden.core.signin.SignInRefused}), answered alike whatever the reason. Its handler is a
+         * ({@link io.keywarden.core.error.SignInRefused}), answered alike whatever the reason. Its handler is a
          * {@link SignInHandler}, its result a {@link SignInResult}; its event, as CloudTrail records sign-in events,
          * names the principal it signed in (nobody when it failed), has no request parameters, and has the response
          * elements {@code {"Name":"Success"}} or {@code {"Name":"Failure"}}.

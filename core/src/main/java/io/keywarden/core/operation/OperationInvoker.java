@@ -8,7 +8,7 @@ import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Principal;
-import io.keywarden.core.signin.SignInRefused;
+import io.keywarden.core.error.SignInRefused;
 
 import java.time.Clock;
 import java.util.Objects;

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Performs a sign-in operation ({@link Operation.Authentication#SIGN_IN}): authenticates the requester itself and
- * returns what it signed in, or throws a {@link io.keywarden.core.signin.SignInRefused} (the same answer whatever the
+ * returns what it signed in, or throws a {@link io.keywarden.core.error.SignInRefused} (the same answer whatever the
  * reason).
  */
 @FunctionalInterface

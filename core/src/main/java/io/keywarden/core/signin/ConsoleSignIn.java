@@ -3,6 +3,7 @@ package io.keywarden.core.signin;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.error.SignInRefused;
 import io.keywarden.core.identity.Principal;
 import io.keywarden.core.session.Session;
 import io.keywarden.core.session.SessionKind;
@@ -26,7 +27,7 @@ import java.util.Objects;
  */
 public final class ConsoleSignIn {
     /** What the AWS console answers every failed sign-in with. */
-    public static final String GENERIC_FAILURE = "Your authentication information is incorrect. Please try again.";
+    public static final String GENERIC_FAILURE = SignInRefused.GENERIC_FAILURE;
     /** CloudTrail's event source and name of sign-in events. */
     public static final String EVENT_SOURCE = "signin.amazonaws.com";
     public static final String EVENT_NAME = "ConsoleLogin";

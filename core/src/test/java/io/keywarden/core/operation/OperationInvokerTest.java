@@ -61,7 +61,7 @@ class OperationInvokerTest {
     /** What the stand-in ConsoleLogin does. */
     private java.util.function.BiFunction<SignInHandler.Requester, Requests.ConsoleLogin, Results.ConsoleSession> signIn =
             (requester, q) -> {
-                throw io.keywarden.core.signin.SignInRefused.failed("stand-in: wrong password for " + q.userName());
+                throw io.keywarden.core.error.SignInRefused.failed("stand-in: wrong password for " + q.userName());
             };
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -189,7 +189,7 @@ class OperationInvokerTest {
     void aRefusedSignInIsRecordedAsFailedAuthenticationOfNobodyWithTheClaimedKeyButNeverTheReason() {
         CompletableFuture<Results.ConsoleSession> answer = invoker(null).signIn(Catalogue.CONSOLE_LOGIN,
                 SignInHandler.Requester.signed(root), login("alice"), new OperationInvoker.Call("r", 200), this::sink);
-        assertThatThrownBy(answer::join).cause().isInstanceOfSatisfying(io.keywarden.core.signin.SignInRefused.class,
+        assertThatThrownBy(answer::join).cause().isInstanceOfSatisfying(io.keywarden.core.error.SignInRefused.class,
                 r -> {
                     assertThat(r.getMessage()).isEqualTo(io.keywarden.core.signin.ConsoleSignIn.GENERIC_FAILURE);
                     assertThat(r.reason()).contains("stand-in");
@@ -210,12 +210,12 @@ class OperationInvokerTest {
     @Test
     void aThrottledSignInIsRecordedWith429() {
         signIn = (requester, q) -> {
-            throw io.keywarden.core.signin.SignInRefused.throttled(java.time.Duration.ofSeconds(30), "too many");
+            throw io.keywarden.core.error.SignInRefused.throttled(java.time.Duration.ofSeconds(30), "too many");
         };
         CompletableFuture<Results.ConsoleSession> answer = invoker(null).signIn(Catalogue.CONSOLE_LOGIN,
                 SignInHandler.Requester.unsigned("198.51.100.7", ""), login("alice"),
                 new OperationInvoker.Call("r", 200), this::sink);
-        assertThatThrownBy(answer::join).cause().isInstanceOfSatisfying(io.keywarden.core.signin.SignInRefused.class,
+        assertThatThrownBy(answer::join).cause().isInstanceOfSatisfying(io.keywarden.core.error.SignInRefused.class,
                 r -> assertThat(r.retryAfter()).contains(java.time.Duration.ofSeconds(30)));
         AuditRecord e = events.get(0);
         assertThat(e.errorCode()).isEqualTo("Throttling");

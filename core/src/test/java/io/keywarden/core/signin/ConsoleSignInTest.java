@@ -2,6 +2,7 @@ package io.keywarden.core.signin;
 
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.error.SignInRefused;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.authz.AuthorizationRequest;
 import io.keywarden.core.identity.AccountId;

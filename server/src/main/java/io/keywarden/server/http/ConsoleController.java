@@ -3,13 +3,12 @@ package io.keywarden.server.http;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.error.SignInRefused;
 import io.keywarden.core.operation.Catalogue;
 import io.keywarden.core.operation.Requests;
 import io.keywarden.core.operation.Results;
 import io.keywarden.core.operation.SignInHandler.Requester;
 import io.keywarden.core.password.Password;
-import io.keywarden.core.signin.ConsoleSignIn;
-import io.keywarden.core.signin.SignInRefused;
 import io.keywarden.server.auth.AuditingAuthorizer;
 import io.keywarden.server.http.dto.ConsoleSessionDto;
 import io.keywarden.server.http.dto.ConsoleSignInBody;
@@ -45,7 +44,6 @@ import java.util.concurrent.CompletionException;
 @Tag(name = "console")
 public class ConsoleController {
     private static final Logger DECISIONS = LoggerFactory.getLogger(AuditingAuthorizer.LOGGER);
-    static final String NOT_A_CONSOLE_SESSION = ConsoleSignIn.NOT_A_CONSOLE_SESSION;
 
     private final OperationCalls calls;
 
@@ -110,13 +108,13 @@ public class ConsoleController {
             decision(http, "Failure", "reason=\"" + r.reason() + "\""
                     + r.retryAfter().map(d -> " retryAfter=" + d).orElse(""));
             if (r.retryAfter().isEmpty()) {
-                return ErrorResponses.of(http, ErrorCode.ACCESS_DENIED, ConsoleSignIn.GENERIC_FAILURE);
+                return ErrorResponses.of(http, ErrorCode.ACCESS_DENIED, SignInRefused.GENERIC_FAILURE);
             }
             String requestId = RequestIds.of(http);
             http.setAttribute(ErrorResponses.CODE_ATTRIBUTE, ErrorCode.THROTTLING);
-            http.setAttribute(ErrorResponses.MESSAGE_ATTRIBUTE, ConsoleSignIn.GENERIC_FAILURE);
+            http.setAttribute(ErrorResponses.MESSAGE_ATTRIBUTE, SignInRefused.GENERIC_FAILURE);
             MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS);
-            response.body(new ErrorDto(ErrorCode.THROTTLING.code(), ConsoleSignIn.GENERIC_FAILURE, requestId))
+            response.body(new ErrorDto(ErrorCode.THROTTLING.code(), SignInRefused.GENERIC_FAILURE, requestId))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
             response.getHeaders().set(HttpHeaders.RETRY_AFTER,
                     Long.toString(Math.max(1, r.retryAfter().get().toSeconds())));

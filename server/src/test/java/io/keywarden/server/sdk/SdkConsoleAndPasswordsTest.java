@@ -41,7 +41,7 @@ class SdkConsoleAndPasswordsTest extends ServerTestSupport {
         return c;
     }
 
-    private KeywardenClient root() {
+    private KeywardenClient rootClient() {
         return client(StaticCredentialsProvider.create(ROOT_ACCESS_KEY_ID, ROOT_SECRET));
     }
 
@@ -57,7 +57,7 @@ class SdkConsoleAndPasswordsTest extends ServerTestSupport {
 
     @Test
     void passwordPolicyAliasesAndAConsoleSessionThroughTheSdk() {
-        KeywardenClient root = root();
+        KeywardenClient root = rootClient();
         PasswordPolicy policy = PasswordPolicy.builder().minimumPasswordLength(12).requireNumbers(true)
                 .requireUppercaseCharacters(true).allowUsersToChangePassword(true).maxPasswordAge(90)
                 .passwordReusePrevention(3).build();
@@ -108,7 +108,7 @@ class SdkConsoleAndPasswordsTest extends ServerTestSupport {
 
     @Test
     void theClientsOwnKeySignsInAndOnlyAConsoleSessionSignsOut() {
-        KeywardenClient root = root();
+        KeywardenClient root = rootClient();
         ConsoleSession asRoot = root.consoleSignIn();
         assertThat(asRoot.principalType()).isEqualTo("Root");
         assertThat(asRoot.userName()).isNull();

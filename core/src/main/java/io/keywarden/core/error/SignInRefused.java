@@ -1,19 +1,18 @@
-package io.keywarden.core.signin;
-
-import io.keywarden.core.error.ErrorCode;
-import io.keywarden.core.error.KeywardenException;
+package io.keywarden.core.error;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A refused sign-in: the caller is told {@link ConsoleSignIn#GENERIC_FAILURE} whatever happened ({@code AccessDenied},
+ * A refused sign-in: the caller is told {@link #GENERIC_FAILURE} whatever happened ({@code AccessDenied},
  * 403), or, after too many attempts, the same message as {@code Throttling} with HTTP 429 and when to try again. The
  * {@link #reason()} is for the decision log only: never answered, never in the audit trail, whose event says
  * {@link #EVENT_MESSAGE} as CloudTrail does.
  */
 public final class SignInRefused extends KeywardenException {
+    /** What the AWS console answers every failed sign-in with. */
+    public static final String GENERIC_FAILURE = "Your authentication information is incorrect. Please try again.";
     /** CloudTrail's {@code errorMessage} of a failed {@code ConsoleLogin}. */
     public static final String EVENT_MESSAGE = "Failed authentication";
     public static final int TOO_MANY_REQUESTS = 429;
@@ -22,7 +21,7 @@ public final class SignInRefused extends KeywardenException {
     private final transient Duration retryAfter;
 
     private SignInRefused(ErrorCode code, String reason, Duration retryAfter) {
-        super(code, ConsoleSignIn.GENERIC_FAILURE);
+        super(code, GENERIC_FAILURE);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.retryAfter = retryAfter;
     }
