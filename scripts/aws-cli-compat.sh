@@ -230,7 +230,7 @@ check "$out" "(lambda p: p['MinimumPasswordLength']==12 and p['RequireNumbers'] 
 root iam create-user --user-name cli-pw >/dev/null
 expect_error PasswordPolicyViolation "create-login-profile with a password the policy refuses" -- root iam create-login-profile --user-name cli-pw --password 'short1A'
 out=$(root iam create-login-profile --user-name cli-pw --password 'Cli-Console-Pass-1' --password-reset-required)
-check "$out" "d['LoginProfile']['UserName']=='cli-pw' and d['LoginProfile']['PasswordResetRequired'] is True and 'CreateDate' in d['LoginProfile'] and 'Password' not in json.dumps(d)" "iam create-login-profile"
+check "$out" "d['LoginProfile']['UserName']=='cli-pw' and d['LoginProfile']['PasswordResetRequired'] is True and 'CreateDate' in d['LoginProfile'] and 'Cli-Console-Pass' not in json.dumps(d)" "iam create-login-profile"
 out=$(root iam get-login-profile --user-name cli-pw)
 check "$out" "d['LoginProfile']['UserName']=='cli-pw' and d['LoginProfile']['PasswordResetRequired'] is True" "iam get-login-profile"
 root iam update-login-profile --user-name cli-pw --no-password-reset-required
