@@ -220,6 +220,49 @@ check "$out" "len(d['Events'])>=12 and all(e['EventName']=='CreateUser' and e['E
 expect_error InvalidLookupAttributesException "cloudtrail lookup-events refuses two lookup attributes" -- root cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=CreateUser AttributeKey=Username,AttributeValue=root
 expect_error AccessDeniedException "cloudtrail lookup-events needs cloudtrail:LookupEvents" -- as "$SELF_ID" "$SELF_SECRET" cloudtrail lookup-events
 
+# console passwords (issue 15): the account password policy, login profiles, ChangePassword with the user's own
+# key, the account alias, and a console sign-in with the password through the alias (ConsoleLogin in the trail)
+expect_error NoSuchEntity "no account password policy before one is set" -- root iam get-account-password-policy
+root iam update-account-password-policy --minimum-password-length 12 --require-numbers --require-uppercase-characters \
+  --require-lowercase-characters --allow-users-to-change-password --max-password-age 90 --password-reuse-prevention 3
+out=$(root iam get-account-password-policy)
+check "$out" "(lambda p: p['MinimumPasswordLength']==12 and p['RequireNumbers'] and p['RequireUppercaseCharacters'] and not p['RequireSymbols'] and p['AllowUsersToChangePassword'] and p['ExpirePasswords'] and p['MaxPasswordAge']==90 and p['PasswordReusePrevention']==3)(d['PasswordPolicy'])" "iam update-account-password-policy and get-account-password-policy"
+root iam create-user --user-name cli-pw >/dev/null
+expect_error PasswordPolicyViolation "create-login-profile with a password the policy refuses" -- root iam create-login-profile --user-name cli-pw --password 'short1A'
+out=$(root iam create-login-profile --user-name cli-pw --password 'Cli-Console-Pass-1' --password-reset-required)
+check "$out" "d['LoginProfile']['UserName']=='cli-pw' and d['LoginProfile']['PasswordResetRequired'] is True and 'CreateDate' in d['LoginProfile'] and 'Cli-Console-Pass' not in json.dumps(d)" "iam create-login-profile"
+out=$(root iam get-login-profile --user-name cli-pw)
+check "$out" "d['LoginProfile']['UserName']=='cli-pw' and d['LoginProfile']['PasswordResetRequired'] is True" "iam get-login-profile"
+root iam update-login-profile --user-name cli-pw --no-password-reset-required
+out=$(root iam get-login-profile --user-name cli-pw)
+check "$out" "d['LoginProfile']['PasswordResetRequired'] is False" "iam update-login-profile --no-password-reset-required"
+expect_error EntityAlreadyExists "a second login profile is refused" -- root iam create-login-profile --user-name cli-pw --password 'Cli-Console-Pass-2'
+out=$(root iam create-access-key --user-name cli-pw)
+PW_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["AccessKeyId"])' "$out")
+PW_SECRET=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["AccessKey"]["SecretAccessKey"])' "$out")
+expect_error InvalidUserType "change-password with a wrong old password" -- as "$PW_ID" "$PW_SECRET" iam change-password --old-password 'Not-The-Pass-1' --new-password 'Cli-Console-Pass-3'
+as "$PW_ID" "$PW_SECRET" iam change-password --old-password 'Cli-Console-Pass-1' --new-password 'Cli-Console-Pass-3'
+echo "ok   - iam change-password signed with the user's own key"; PASSED=$((PASSED+1))
+expect_error PasswordPolicyViolation "change-password back to a remembered password" -- as "$PW_ID" "$PW_SECRET" iam change-password --old-password 'Cli-Console-Pass-3' --new-password 'Cli-Console-Pass-1'
+root iam create-account-alias --account-alias cli-console-corp
+out=$(root iam list-account-aliases)
+check "$out" "d['AccountAliases']==['cli-console-corp']" "iam create-account-alias and list-account-aliases"
+out=$(curl -s -X POST -H 'Content-Type: application/json' "$ENDPOINT/v1/console/sign-in" \
+  -d '{"account":"cli-console-corp","userName":"cli-pw","password":"Cli-Console-Pass-3"}')
+check "$out" "d['principal']['userName']=='cli-pw' and d['credentials']['accessKeyId'].startswith('ASIA')" "console sign-in with the changed password through the alias"
+out=$(curl -s -X POST -H 'Content-Type: application/json' "$ENDPOINT/v1/console/sign-in" \
+  -d '{"account":"cli-console-corp","userName":"cli-pw","password":"Cli-Console-Pass-1"}')
+check "$out" "d['code']=='AccessDenied' and d['message']=='Your authentication information is incorrect. Please try again.'" "the old password is refused with the generic message"
+out=$(root cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=ConsoleLogin)
+check "$out" "(lambda ev: {json.loads(e['CloudTrailEvent'])['responseElements']['ConsoleLogin'] for e in ev}=={'Success','Failure'} and all(e['EventSource']=='signin.amazonaws.com' for e in ev) and 'Cli-Console-Pass' not in json.dumps(d))(d['Events'])" "cloudtrail lookup-events: ConsoleLogin Success and Failure from signin.amazonaws.com, no password"
+root iam delete-login-profile --user-name cli-pw
+expect_error NoSuchEntity "iam delete-login-profile: the profile is gone" -- root iam get-login-profile --user-name cli-pw
+root iam delete-account-alias --account-alias cli-console-corp
+out=$(root iam list-account-aliases)
+check "$out" "d['AccountAliases']==[]" "iam delete-account-alias"
+root iam delete-account-password-policy
+expect_error NoSuchEntity "iam delete-account-password-policy: the policy is gone" -- root iam get-account-password-policy
+
 # an action the server does not have
 expect_error InvalidAction "an unknown action is InvalidAction" -- root iam list-groups
 

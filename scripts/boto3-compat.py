@@ -133,4 +133,27 @@ role_iam = role_session.client("iam", endpoint_url=ENDPOINT)
 check(any(u["UserName"] == "b3-assumer" for u in role_iam.list_users()["Users"]), "iam list_users as the role session")
 check(error_code(lambda: role_iam.create_user(UserName="b3-nope"))[0] == "AccessDenied",
       "the role session cannot do what the role does not allow")
+# console passwords (issue 15): the password policy, a login profile refused by it then created, aliases
+root_iam.update_account_password_policy(MinimumPasswordLength=14, RequireSymbols=True, MaxPasswordAge=30)
+policy = root_iam.get_account_password_policy()["PasswordPolicy"]
+check(policy["MinimumPasswordLength"] == 14 and policy["RequireSymbols"] and policy["ExpirePasswords"]
+      and policy["MaxPasswordAge"] == 30, "iam update_account_password_policy and get_account_password_policy")
+root_iam.create_user(UserName="b3-pw")
+try:
+    root_iam.create_login_profile(UserName="b3-pw", Password="NoSymbols12345")
+    check(False, "a password the policy refuses is refused")
+except root_iam.exceptions.PasswordPolicyViolationException:
+    check(True, "create_login_profile with a password the policy refuses is PasswordPolicyViolationException")
+profile = root_iam.create_login_profile(UserName="b3-pw", Password="With-Symbols-123")["LoginProfile"]
+check(profile["UserName"] == "b3-pw" and not profile["PasswordResetRequired"], "iam create_login_profile")
+check(root_iam.get_login_profile(UserName="b3-pw")["LoginProfile"]["UserName"] == "b3-pw", "iam get_login_profile")
+root_iam.delete_login_profile(UserName="b3-pw")
+check(error_code(lambda: root_iam.get_login_profile(UserName="b3-pw")) == ("NoSuchEntity", 404),
+      "iam delete_login_profile")
+root_iam.create_account_alias(AccountAlias="b3-console-corp")
+check(root_iam.list_account_aliases()["AccountAliases"] == ["b3-console-corp"], "iam list_account_aliases")
+root_iam.delete_account_alias(AccountAlias="b3-console-corp")
+root_iam.delete_account_password_policy()
+check(error_code(lambda: root_iam.get_account_password_policy()) == ("NoSuchEntity", 404),
+      "iam delete_account_password_policy")
 print("boto3: all checks passed")

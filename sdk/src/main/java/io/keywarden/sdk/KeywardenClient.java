@@ -16,6 +16,7 @@ import io.keywarden.sdk.exception.LimitExceededException;
 import io.keywarden.sdk.exception.MalformedPolicyDocumentException;
 import io.keywarden.sdk.exception.NoSuchEntityException;
 import io.keywarden.sdk.exception.ReportNotPresentException;
+import io.keywarden.sdk.exception.ThrottlingException;
 import io.keywarden.sdk.exception.ValidationException;
 import io.keywarden.sdk.internal.AnswerReader;
 import io.keywarden.sdk.internal.ApiRequest;
@@ -31,6 +32,8 @@ import io.keywarden.sdk.internal.UriEncoding;
 import io.keywarden.sdk.internal.Seconds;
 import io.keywarden.sdk.model.AccessKeyInfo;
 import io.keywarden.sdk.model.LoginProfile;
+import io.keywarden.sdk.model.ConsoleSession;
+import io.keywarden.sdk.model.PasswordPolicy;
 import io.keywarden.sdk.model.AssumeRoleRequest;
 import io.keywarden.sdk.model.AssumedRole;
 import io.keywarden.sdk.model.CreateRoleRequest;
@@ -1179,6 +1182,117 @@ public final class KeywardenClient implements AutoCloseable {
         send(ApiRequest.delete(UriEncoding.path(V1, "account", "aliases", alias)));
     }
 
+    /**
+     * The account's aliases (ListAccountAliases): at most one.
+     *
+     * @param marker   the marker of a previous page, or {@code null} for the first page
+     * @param maxItems the page size (1-1000), or {@code null} for the server's default (100)
+     */
+    public Page<String> listAccountAliases(String marker, Integer maxItems) {
+        String query = pageQuery(marker, maxItems).build();
+        return Responses.textPage(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, "account", "aliases"),
+                query)), "accountAliases");
+    }
+
+    /** The account's aliases (ListAccountAliases): at most one. */
+    public Page<String> listAccountAliases() {
+        return listAccountAliases(null, null);
+    }
+
+    /**
+     * The account password policy (GetAccountPasswordPolicy).
+     *
+     * @throws NoSuchEntityException while none is set (AWS's default policy then applies)
+     */
+    public PasswordPolicy getAccountPasswordPolicy() {
+        return Responses.passwordPolicy(call(ApiRequest.get(ApiRequest.IAM,
+                UriEncoding.path(V1, "account", "password-policy"))));
+    }
+
+    /**
+     * Sets the whole account password policy (UpdateAccountPasswordPolicy; {@link PasswordPolicy#builder()}):
+     * what the policy leaves unset takes AWS's default. {@code expirePasswords} follows {@code maxPasswordAge}.
+     *
+     * @throws ValidationException when a value is out of range
+     */
+    public void updateAccountPasswordPolicy(PasswordPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        ObjectNode body = Json.object();
+        body.put("minimumPasswordLength", policy.minimumPasswordLength());
+        body.put("requireSymbols", policy.requireSymbols());
+        body.put("requireNumbers", policy.requireNumbers());
+        body.put("requireUppercaseCharacters", policy.requireUppercaseCharacters());
+        body.put("requireLowercaseCharacters", policy.requireLowercaseCharacters());
+        body.put("allowUsersToChangePassword", policy.allowUsersToChangePassword());
+        if (policy.maxPasswordAge() != null) {
+            body.put("maxPasswordAge", policy.maxPasswordAge());
+        }
+        if (policy.passwordReusePrevention() != null) {
+            body.put("passwordReusePrevention", policy.passwordReusePrevention());
+        }
+        body.put("hardExpiry", policy.hardExpiry());
+        send(new ApiRequest("PUT", ApiRequest.IAM, UriEncoding.path(V1, "account", "password-policy"), "",
+                Json.write(body), false));
+    }
+
+    /**
+     * Removes the account password policy (DeleteAccountPasswordPolicy); AWS's default applies again.
+     *
+     * @throws NoSuchEntityException when none is set
+     */
+    public void deleteAccountPasswordPolicy() {
+        send(ApiRequest.delete(UriEncoding.path(V1, "account", "password-policy")));
+    }
+
+    // ---- console sign-in -------------------------------------------------------------------------------------
+
+    /**
+     * Signs in to the console with a password (ConsoleLogin; unsigned: needs no credentials): a console session,
+     * temporary credentials of that user (or, with a {@code null} or empty user name, the root user) that may call
+     * IAM. Sent once, never retried. Clears {@code password} before it returns.
+     *
+     * @param accountIdOrAlias the 12-digit account ID or the account's alias
+     * @throws AccessDeniedException when the sign-in fails (one message whatever the reason: an unknown account or
+     *                               user, a wrong password, a lock-out)
+     * @throws ThrottlingException   after too many attempts (see its {@code Retry-After})
+     */
+    public ConsoleSession consoleSignIn(String accountIdOrAlias, String userName, char[] password) {
+        requireName(accountIdOrAlias, "accountIdOrAlias");
+        Objects.requireNonNull(password, "password");
+        try {
+            ObjectNode body = Json.object();
+            body.put("account", accountIdOrAlias);
+            body.put("userName", userName == null ? "" : userName);
+            body.put("password", new String(password));
+            return Responses.consoleSession(answerOnce(new ApiRequest("POST", ApiRequest.IAM,
+                    UriEncoding.path(V1, "console", "sign-in"), "", Json.write(body), true), false));
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Signs in to the console as the owner of this client's own long-term access key (ConsoleLogin, signed): a
+     * console session of that user or of the root user. Sent once, never retried.
+     *
+     * @throws AccessDeniedException when the key is refused, or is temporary (a session cannot sign in)
+     */
+    public ConsoleSession consoleSignIn() {
+        return Responses.consoleSession(answerOnce(new ApiRequest("POST", ApiRequest.IAM,
+                UriEncoding.path(V1, "console", "sign-in"), "", Json.write(Json.object()), true), true));
+    }
+
+    /**
+     * Signs out (ConsoleSignOut): revokes the console session this client signs with (build it with the session's
+     * credentials, e.g. {@code withCredentialsProvider(StaticCredentialsProvider.create(
+     * session.credentials().toSigningCredentials()))}); its credentials are refused from then on, on every node.
+     *
+     * @throws AccessDeniedException when this client does not sign with a console session
+     */
+    public void consoleSignOut() {
+        send(new ApiRequest("POST", ApiRequest.IAM, UriEncoding.path(V1, "console", "sign-out"), "", null, false));
+    }
+
     // ---- simulation ------------------------------------------------------------------------------------------
 
     /**
@@ -1260,6 +1374,10 @@ public final class KeywardenClient implements AutoCloseable {
     private AnswerReader call(ApiRequest request) {
         ApiResponse response = pipeline.execute(request);
         return Json.readAnswer(request, response);
+    }
+
+    private AnswerReader answerOnce(ApiRequest request, boolean signed) {
+        return Json.readAnswer(request, pipeline.executeOnce(request, signed));
     }
 
     private void send(ApiRequest request) {

@@ -40,14 +40,15 @@ class RestRoutesTest extends ServerTestSupport {
     @Inject
     RouteOperations operations;
 
-    /** The signed REST routes, as the router has them. */
+    /** The REST routes of operations, as the router has them: signed ones take a Caller, sign-ins a Requester. */
     private Set<String> restRoutes() {
         Set<String> out = new TreeSet<>();
         router.uriRoutes().map(r -> (UriRouteInfo<?, ?>) r)
                 .filter(r -> r.getHttpMethod() != HttpMethod.HEAD)
                 .filter(r -> !r.getUriMatchTemplate().toPathString().equals("/"))
                 .filter(r -> Arrays.stream(r.getTargetMethod().getArguments()).map(Argument::getType)
-                        .anyMatch(Caller.class::equals))
+                        .anyMatch(t -> Caller.class.equals(t)
+                                || io.keywarden.core.operation.SignInHandler.Requester.class.equals(t)))
                 .forEach(r -> out.add(r.getHttpMethod() + " " + r.getUriMatchTemplate().toPathString()));
         return out;
     }

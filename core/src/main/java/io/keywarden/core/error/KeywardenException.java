@@ -23,6 +23,11 @@ public class KeywardenException extends RuntimeException {
         return errorCode;
     }
 
+    /** The HTTP status of this failure: its error code's, unless a kind of failure says otherwise. */
+    public int httpStatus() {
+        return errorCode.httpStatus();
+    }
+
     public static KeywardenException of(ErrorCode code, String message) {
         return new KeywardenException(code, message);
     }

@@ -207,6 +207,20 @@ public final class Catalogue {
     public static final Operation<DeleteAccountAlias, NoOutput> DELETE_ACCOUNT_ALIAS =
             write("DeleteAccountAlias", Service.IAM, ANY, DeleteAccountAlias.class, NoOutput.class);
 
+    // ---------------------------------------------------------------- console sign-in
+    /**
+     * The console's sign-in, CloudTrail's {@code ConsoleLogin} ({@code signin.amazonaws.com}): authenticates by
+     * password, or by the access key that signs it; needs no permission.
+     */
+    public static final Operation<ConsoleLogin, ConsoleSession> CONSOLE_LOGIN =
+            new Operation<>("ConsoleLogin", Service.SIGNIN, null, false, false,
+                    "none (authenticated by the password, or by the access key that signs it)", ConsoleLogin.class,
+                    ConsoleSession.class, Operation.Authentication.SIGN_IN);
+    /** Revokes the console session that signs it; needs no permission (any other credentials: AccessDenied). */
+    public static final Operation<ConsoleSignOut, NoOutput> CONSOLE_SIGN_OUT =
+            new Operation<>("ConsoleSignOut", Service.SIGNIN, null, false, false, "none (the signing console session)",
+                    ConsoleSignOut.class, NoOutput.class);
+
     // ---------------------------------------------------------------- audit trail
     /** CloudTrail's LookupEvents: REST {@code GET /v1/audit-events} and JSON 1.1 on {@code POST /}. */
     public static final Operation<LookupEvents, EventList> LOOKUP_EVENTS =
@@ -253,7 +267,8 @@ public final class Catalogue {
             CREATE_WEBHOOK, LIST_WEBHOOKS, GET_WEBHOOK, UPDATE_WEBHOOK, DELETE_WEBHOOK, LIST_WEBHOOK_DELIVERIES,
             CREATE_LOGIN_PROFILE, GET_LOGIN_PROFILE, UPDATE_LOGIN_PROFILE, DELETE_LOGIN_PROFILE, CHANGE_PASSWORD,
             GET_ACCOUNT_PASSWORD_POLICY, UPDATE_ACCOUNT_PASSWORD_POLICY, DELETE_ACCOUNT_PASSWORD_POLICY,
-            CREATE_ACCOUNT_ALIAS, LIST_ACCOUNT_ALIASES, DELETE_ACCOUNT_ALIAS));
+            CREATE_ACCOUNT_ALIAS, LIST_ACCOUNT_ALIASES, DELETE_ACCOUNT_ALIAS,
+            CONSOLE_LOGIN, CONSOLE_SIGN_OUT));
 
     /** Every operation, in the order above. */
     public static List<Operation<?, ?>> all() {

@@ -19,19 +19,57 @@ import java.util.Objects;
  * @param requestType its typed request: a record whose components are its parameters
  * @param resultType  its typed result: a record whose components are its response elements ({@link NoOutput} when
  *                    it has none)
+ * @param authentication how its caller is authenticated: by a SigV4 signature before it runs (every operation but
+ *                    the console's sign-in), or by the operation itself ({@link Authentication#SIGN_IN})
  */
 public record Operation<Q extends Record, R extends Record>(String name, Service service, String action,
                                                            boolean readOnly, boolean awsFace, String resource,
-                                                           Class<Q> requestType, Class<R> resultType) {
+                                                           Class<Q> requestType, Class<R> resultType,
+                                                           Authentication authentication) {
+    /** How an operation's caller is authenticated. */
+    public enum Authentication {
+        /**
+         * SigV4 (a long-term key, or temporary credentials with their session token), verified before the operation
+         * runs: the caller is known, authorised with the operation's action, and named by its event.
+         */
+        SIGNATURE,
+        /**
+         * The operation is the authentication itself (the console's {@code ConsoleLogin}): it may come unsigned, with
+         * a password, or signed with an access key it checks as part of the attempt; a refusal is its own failure
+         * ({@link io.keywarden.core.error.SignInRefused}), answered alike whatever the reason. Its handler is a
+         * {@link SignInHandler}, its result a {@link SignInResult}; its event, as CloudTrail records sign-in events,
+         * names the principal it signed in (nobody when it failed), has no request parameters, and has the response
+         * elements {@code {"Name":"Success"}} or {@code {"Name":"Failure"}}.
+         */
+        SIGN_IN
+    }
+
     public Operation {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(resultType, "resultType");
+        Objects.requireNonNull(authentication, "authentication");
         if (awsFace && service.protocol() == Service.Protocol.NONE) {
             throw new IllegalArgumentException(name + ": service " + service + " has no AWS face");
         }
+        if (authentication == Authentication.SIGN_IN
+                && (action != null || readOnly || awsFace || !SignInResult.class.isAssignableFrom(resultType))) {
+            throw new IllegalArgumentException(name + ": a sign-in needs no permission, changes state, has no AWS face"
+                    + " and answers a SignInResult");
+        }
+    }
+
+    /** An operation whose caller signs its request (SigV4). */
+    public Operation(String name, Service service, String action, boolean readOnly, boolean awsFace, String resource,
+                     Class<Q> requestType, Class<R> resultType) {
+        this(name, service, action, readOnly, awsFace, resource, requestType, resultType, Authentication.SIGNATURE);
+    }
+
+    /** Whether the operation authenticates its caller itself ({@link Authentication#SIGN_IN}). */
+    public boolean signIn() {
+        return authentication == Authentication.SIGN_IN;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.keywarden.core.error.ErrorCode;
 import io.keywarden.core.error.KeywardenException;
 import io.keywarden.core.identity.AccountId;
 import io.keywarden.core.identity.Principal;
+import io.keywarden.core.error.SignInRefused;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -71,10 +72,41 @@ public final class OperationInvoker {
      */
     public <Q extends Record, R extends Record> CompletableFuture<R> invoke(Operation<Q, R> operation, Caller caller,
                                                                           Q request, Call call, AuditSink sink) {
+        Objects.requireNonNull(caller, "caller");
+        if (operation.signIn()) {
+            throw new IllegalArgumentException(operation + " is a sign-in: signIn");
+        }
+        OperationHandler<Q, R> handler = operations.handler(operation);
+        return perform(() -> handler.handle(caller, request),
+                (result, failure) -> event(operation, caller, request, result, failure, call), sink);
+    }
+
+    /**
+     * Performs a sign-in operation ({@link Operation.Authentication#SIGN_IN}) for whoever attempts it, as
+     * {@link #invoke} does an operation whose caller signs: the same recording, the same answers. Its event is
+     * CloudTrail's sign-in event: the principal signed in and the key ID of its new session (nobody, and the key ID
+     * the request claimed if any, when it failed), no request parameters, the response elements
+     * {@code {"Name":"Success"}} or {@code {"Name":"Failure"}}, and for a {@link SignInRefused} the error message
+     * {@value SignInRefused#EVENT_MESSAGE}, never its reason.
+     */
+    public <Q extends Record, R extends Record> CompletableFuture<R> signIn(Operation<Q, R> operation,
+                                                                          SignInHandler.Requester requester,
+                                                                          Q request, Call call, AuditSink sink) {
+        Objects.requireNonNull(requester, "requester");
+        SignInHandler<Q, R> handler = operations.signInHandler(operation);
+        return perform(() -> handler.signIn(requester, request),
+                (result, failure) -> signInEvent(operation, requester, (SignInResult) result, failure, call), sink);
+    }
+
+    private interface EventMaker<R> {
+        AuditRecord make(R result, KeywardenException failure);
+    }
+
+    private <R extends Record> CompletableFuture<R> perform(Supplier<R> work, EventMaker<R> events, AuditSink sink) {
         R result;
         KeywardenException failure;
         try {
-            result = operations.handler(operation).handle(caller, request);
+            result = work.get();
             failure = null;
         } catch (KeywardenException e) {
             result = null;
@@ -83,7 +115,7 @@ public final class OperationInvoker {
             result = null;
             failure = new KeywardenException(ErrorCode.INTERNAL_FAILURE, INTERNAL_ERROR, e);
         }
-        AuditRecord event = event(operation, caller, request, result, failure, call);
+        AuditRecord event = events.make(result, failure);
         CompletableFuture<Void> recorded;
         try {
             recorded = sink.record(event);
@@ -103,6 +135,28 @@ public final class OperationInvoker {
         });
     }
 
+    private AuditRecord signInEvent(Operation<?, ?> operation, SignInHandler.Requester requester, SignInResult result,
+                                    KeywardenException failure, Call call) {
+        String source = operation.service().eventSource();
+        if (failure == null) {
+            return new AuditRecord(eventIds.get(), clock.instant(), account.value(), source, operation.name(), false,
+                    result.identityType(), result.arn(), result.userId(), result.userName(), result.accessKeyId(),
+                    requester.sourceIp(), requester.userAgent(), null, outcome(operation, "Success"), null, null,
+                    call.requestId(), call.successStatus());
+        }
+        String claimedKeyId = requester.signedBy() == null ? null : requester.signedBy().accessKeyId();
+        return new AuditRecord(eventIds.get(), clock.instant(), account.value(), source, operation.name(), false,
+                "Unknown", null, null, null, claimedKeyId, requester.sourceIp(), requester.userAgent(), null,
+                outcome(operation, "Failure"), failure.errorCode().code(),
+                failure instanceof SignInRefused ? SignInRefused.EVENT_MESSAGE : failure.getMessage(),
+                call.requestId(), failure.httpStatus());
+    }
+
+    /** CloudTrail's response elements of a sign-in event: {@code {"ConsoleLogin":"Success"}}. */
+    private static String outcome(Operation<?, ?> operation, String outcome) {
+        return "{\"" + operation.name() + "\":\"" + outcome + "\"}";
+    }
+
     private AuditRecord event(Operation<?, ?> operation, Caller caller, Record request, Record result,
                               KeywardenException failure, Call call) {
         Principal p = caller.principal();
@@ -112,7 +166,7 @@ public final class OperationInvoker {
                 p.user().map(u -> u.userName().value()).orElse(null), caller.accessKeyId(), caller.sourceIp(),
                 caller.userAgent(), EventJson.write(request), recordResult ? EventJson.write(result) : null,
                 failure == null ? null : failure.errorCode().code(), failure == null ? null : failure.getMessage(),
-                call.requestId(), failure == null ? call.successStatus() : failure.errorCode().httpStatus(),
+                call.requestId(), failure == null ? call.successStatus() : failure.httpStatus(),
                 AuditSession.of(caller.session()));
     }
 }

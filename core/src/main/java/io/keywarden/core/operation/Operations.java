@@ -42,6 +42,7 @@ import io.keywarden.core.notify.WebhookService;
 import io.keywarden.core.password.LoginProfile;
 import io.keywarden.core.password.PasswordPolicy;
 import io.keywarden.core.password.PasswordService;
+import io.keywarden.core.signin.ConsoleSignIn;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,19 +56,33 @@ import java.util.Objects;
  */
 public final class Operations {
     private final Map<Operation<?, ?>, OperationHandler<?, ?>> handlers;
+    private final Map<Operation<?, ?>, SignInHandler<?, ?>> signIns;
 
-    private Operations(Map<Operation<?, ?>, OperationHandler<?, ?>> handlers) {
+    private Operations(Map<Operation<?, ?>, OperationHandler<?, ?>> handlers,
+                       Map<Operation<?, ?>, SignInHandler<?, ?>> signIns) {
         this.handlers = handlers;
+        this.signIns = signIns;
     }
 
-    /** The handler of an operation of the catalogue. */
+    /** The handler of an operation of the catalogue (one its caller signs). */
     @SuppressWarnings("unchecked")
     public <Q extends Record, R extends Record> OperationHandler<Q, R> handler(Operation<Q, R> operation) {
         OperationHandler<?, ?> handler = handlers.get(operation);
         if (handler == null) {
-            throw new IllegalArgumentException("operation " + operation + " is not bound");
+            throw new IllegalArgumentException("operation " + operation + " is not bound"
+                    + (operation.signIn() ? " (a sign-in: see signInHandler)" : ""));
         }
         return (OperationHandler<Q, R>) handler;
+    }
+
+    /** The handler of a sign-in operation of the catalogue ({@link Operation.Authentication#SIGN_IN}). */
+    @SuppressWarnings("unchecked")
+    public <Q extends Record, R extends Record> SignInHandler<Q, R> signInHandler(Operation<Q, R> operation) {
+        SignInHandler<?, ?> handler = signIns.get(operation);
+        if (handler == null) {
+            throw new IllegalArgumentException("sign-in operation " + operation + " is not bound");
+        }
+        return (SignInHandler<Q, R>) handler;
     }
 
     /** A copy with one operation's handler replaced (a decorator, a test's failing handler). */
@@ -76,7 +91,7 @@ public final class Operations {
         handler(operation); // must be bound already
         Map<Operation<?, ?>, OperationHandler<?, ?>> copy = new IdentityHashMap<>(handlers);
         copy.put(operation, Objects.requireNonNull(handler, "handler"));
-        return new Operations(copy);
+        return new Operations(copy, signIns);
     }
 
     public static Builder builder() {
@@ -86,23 +101,42 @@ public final class Operations {
     /** Binds handlers to operations; {@link #build} checks that every catalogue operation has one. */
     public static final class Builder {
         private final Map<Operation<?, ?>, OperationHandler<?, ?>> handlers = new IdentityHashMap<>();
+        private final Map<Operation<?, ?>, SignInHandler<?, ?>> signIns = new IdentityHashMap<>();
 
+        /** Binds an operation its caller signs. */
         public <Q extends Record, R extends Record> Builder bind(Operation<Q, R> operation,
                                                                  OperationHandler<Q, R> handler) {
             Objects.requireNonNull(handler, "handler");
-            if (handlers.put(Objects.requireNonNull(operation, "operation"), handler) != null) {
+            if (Objects.requireNonNull(operation, "operation").signIn()) {
+                throw new IllegalArgumentException("operation " + operation + " is a sign-in: bindSignIn");
+            }
+            if (handlers.put(operation, handler) != null) {
+                throw new IllegalStateException("operation " + operation + " is bound twice");
+            }
+            return this;
+        }
+
+        /** Binds a sign-in operation ({@link Operation.Authentication#SIGN_IN}). */
+        public <Q extends Record, R extends Record> Builder bindSignIn(Operation<Q, R> operation,
+                                                                       SignInHandler<Q, R> handler) {
+            Objects.requireNonNull(handler, "handler");
+            if (!Objects.requireNonNull(operation, "operation").signIn()) {
+                throw new IllegalArgumentException("operation " + operation + " is not a sign-in: bind");
+            }
+            if (signIns.put(operation, handler) != null) {
                 throw new IllegalStateException("operation " + operation + " is bound twice");
             }
             return this;
         }
 
         public Operations build() {
-            List<String> unbound = Catalogue.all().stream().filter(op -> !handlers.containsKey(op))
+            List<String> unbound = Catalogue.all().stream()
+                    .filter(op -> !handlers.containsKey(op) && !signIns.containsKey(op))
                     .map(Operation::name).toList();
             if (!unbound.isEmpty()) {
                 throw new IllegalStateException("operations without a handler: " + unbound);
             }
-            return new Operations(new IdentityHashMap<>(handlers));
+            return new Operations(new IdentityHashMap<>(handlers), new IdentityHashMap<>(signIns));
         }
     }
 
@@ -111,7 +145,7 @@ public final class Operations {
                                       CredentialReportService reports, AuditService audit, SessionService sessions,
                                       AssumeRoleService assume, KeyHygieneService hygiene,
                                       MasterKeyService masterKeys, WebhookService webhooks,
-                                      PasswordService passwords) {
+                                      PasswordService passwords, ConsoleSignIn console) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> {
@@ -433,7 +467,23 @@ public final class Operations {
                     passwords.deleteAccountAlias(caller, q.accountAlias());
                     return NoOutput.INSTANCE;
                 })
+                // console sign-in
+                .bindSignIn(Catalogue.CONSOLE_LOGIN, (requester, q) -> consoleSession(console.signIn(
+                        requester.signedBy(), requester.signatureRefused(), q.account(), q.userName(),
+                        q.password() == null ? null : q.password().chars(), requester.sourceIp())))
+                .bind(Catalogue.CONSOLE_SIGN_OUT, (caller, q) -> {
+                    console.signOut(caller);
+                    return NoOutput.INSTANCE;
+                })
                 .build();
+    }
+
+    private static ConsoleSession consoleSession(ConsoleSignIn.SignedIn s) {
+        Session session = s.issued().session();
+        io.keywarden.core.identity.Principal p = session.principal();
+        return new ConsoleSession(credentials(s.issued()), new ConsolePrincipal(p.arn(), p.accountId().value(),
+                p.user().map(u -> u.userName().value()).orElse(null), p.identityType(), p.userId()),
+                s.passwordResetRequired());
     }
 
     // ---------------------------------------------------------------- shapes

@@ -685,4 +685,19 @@ public final class Requests {
             alias(accountAlias);
         }
     }
+
+    // ---------------------------------------------------------------- console sign-in
+
+    /**
+     * The console's sign-in: the account (12-digit ID or alias), the IAM user name (blank for the root user) and the
+     * password, all absent when the request is signed with an access key instead. Nothing is checked here: every
+     * malformed value is refused as a failed sign-in, with the one generic answer. Not in the audit trail (a sign-in
+     * event records no parameters); the password is {@link io.keywarden.core.audit.Sensitive} anyway.
+     */
+    public record ConsoleLogin(String account, String userName, io.keywarden.core.password.Password password) {
+    }
+
+    /** Signs out the console session that signs the request. */
+    public record ConsoleSignOut() {
+    }
 }

@@ -270,4 +270,44 @@ public final class Results {
 
     public record AccountAliasList(List<String> accountAliases, boolean isTruncated, String marker) {
     }
+
+    // ---------------------------------------------------------------- console sign-in
+
+    /**
+     * Who a console session acts as.
+     *
+     * @param type CloudTrail's {@code userIdentity.type}: {@code Root} or {@code IAMUser}
+     * @param userName null for the root user
+     */
+    public record ConsolePrincipal(String arn, String accountId, String userName, String type, String userId) {
+    }
+
+    /** A console session: its temporary credentials, shown this once, who it acts as, and whether the password must change first. */
+    public record ConsoleSession(SessionCredentials credentials, ConsolePrincipal principal,
+                                 boolean passwordResetRequired) implements SignInResult {
+        @Override
+        public String identityType() {
+            return principal.type();
+        }
+
+        @Override
+        public String arn() {
+            return principal.arn();
+        }
+
+        @Override
+        public String userId() {
+            return principal.userId();
+        }
+
+        @Override
+        public String userName() {
+            return principal.userName();
+        }
+
+        @Override
+        public String accessKeyId() {
+            return credentials.accessKeyId();
+        }
+    }
 }

@@ -11,6 +11,11 @@ public enum Service {
     /** CloudTrail (the audit trail's LookupEvents): JSON 1.1, {@code X-Amz-Target: CloudTrail_20131101.Name}. */
     CLOUDTRAIL("cloudtrail.amazonaws.com", "cloudtrail", Protocol.JSON_1_1, null, null,
             "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"),
+    /**
+     * The console's sign-in and sign-out: CloudTrail's {@code signin.amazonaws.com}. No AWS face (AWS's sign-in is a web
+     * page, not an API); REST only.
+     */
+    SIGNIN("signin.amazonaws.com", "signin", Protocol.NONE, null, null, null),
     /** Keywarden's own operations (verifying the trail, the owner look-up): REST only. */
     KEYWARDEN("keywarden", "keywarden", Protocol.NONE, null, null, null);
 
@@ -43,7 +48,7 @@ public enum Service {
 
     /**
      * CloudTrail's {@code eventSource}: {@code iam.amazonaws.com}, {@code sts.amazonaws.com},
-     * {@code cloudtrail.amazonaws.com} or {@code keywarden}.
+     * {@code cloudtrail.amazonaws.com}, {@code signin.amazonaws.com} or {@code keywarden}.
      */
     public String eventSource() {
         return eventSource;

@@ -41,6 +41,14 @@ public final class Password implements Sensitive {
         return new Password(value.clone());
     }
 
+    /**
+     * A password given to be checked, not set (a sign-in): taken as it is, without the rules of a new password, so
+     * that a malformed one is refused like any wrong one rather than told apart; null when absent.
+     */
+    public static Password given(char[] value) {
+        return value == null ? null : new Password(value.clone());
+    }
+
     /** The characters themselves (not a copy): read them where they are needed (hashing, checking), never keep them. */
     public char[] chars() {
         return chars;

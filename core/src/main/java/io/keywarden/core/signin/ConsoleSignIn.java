@@ -1,14 +1,16 @@
 package io.keywarden.core.signin;
 
-import io.keywarden.core.audit.AuditRecord;
 import io.keywarden.core.auth.Caller;
-import io.keywarden.core.identity.AccountId;
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.error.SignInRefused;
 import io.keywarden.core.identity.Principal;
+import io.keywarden.core.session.Session;
 import io.keywarden.core.session.SessionKind;
+import io.keywarden.core.session.SessionRevocations;
 import io.keywarden.core.session.SessionTokens;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -20,18 +22,21 @@ import java.util.Objects;
  * credentials they may call IAM ({@link io.keywarden.core.permissions.SessionRules} leaves them to the policies).
  *
  * <p>Every refusal is one {@link Failed} whose reason is for the decision log only; the caller is told
- * {@link #GENERIC_FAILURE} whatever happened. {@link #event} makes the CloudTrail-shaped {@code ConsoleLogin} event.
+ * {@link #GENERIC_FAILURE} whatever happened. {@link #signIn} and {@link #signOut} are the use cases of the catalogue's
+ * {@code ConsoleLogin} and {@code ConsoleSignOut}, whose events the operation invoker writes like every other.
  */
 public final class ConsoleSignIn {
     /** What the AWS console answers every failed sign-in with. */
-    public static final String GENERIC_FAILURE = "Your authentication information is incorrect. Please try again.";
+    public static final String GENERIC_FAILURE = SignInRefused.GENERIC_FAILURE;
     /** CloudTrail's event source and name of sign-in events. */
     public static final String EVENT_SOURCE = "signin.amazonaws.com";
     public static final String EVENT_NAME = "ConsoleLogin";
     /** Keywarden's event of a console sign-out (AWS records none; Keywarden revokes the session, so it records it). */
     public static final String SIGN_OUT_EVENT_NAME = "ConsoleSignOut";
     /** CloudTrail's {@code errorMessage} of a failed ConsoleLogin. */
-    public static final String FAILED_AUTHENTICATION = "Failed authentication";
+    public static final String FAILED_AUTHENTICATION = SignInRefused.EVENT_MESSAGE;
+    /** The answer to a sign-out signed by anything but a console session. */
+    public static final String NOT_A_CONSOLE_SESSION = "only a console session can sign out";
     public static final Duration MIN_DURATION = Duration.ofMinutes(15);
     public static final Duration MAX_DURATION = Duration.ofHours(36);
     private static final int MAX_INPUT = 256;
@@ -83,11 +88,19 @@ public final class ConsoleSignIn {
     private final PasswordSignIn passwords;
     private final SessionTokens tokens;
     private final Durations durations;
+    private final SessionRevocations revocations;
 
-    public ConsoleSignIn(PasswordSignIn passwords, SessionTokens tokens, Durations durations) {
+    public ConsoleSignIn(PasswordSignIn passwords, SessionTokens tokens, Durations durations,
+                         SessionRevocations revocations) {
         this.passwords = Objects.requireNonNull(passwords, "passwords");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.durations = Objects.requireNonNull(durations, "durations");
+        this.revocations = Objects.requireNonNull(revocations, "revocations");
+    }
+
+    /** One that cannot sign out ({@link SessionRevocations#NONE}): for tests and tools. */
+    public ConsoleSignIn(PasswordSignIn passwords, SessionTokens tokens, Durations durations) {
+        this(passwords, tokens, durations, SessionRevocations.NONE);
     }
 
     public Durations durations() {
@@ -147,36 +160,49 @@ public final class ConsoleSignIn {
     }
 
     /**
-     * The {@code ConsoleLogin} event of an attempt, as CloudTrail records it: event source
-     * {@code signin.amazonaws.com}, response elements {@code {"ConsoleLogin":"Success"}} or {@code "Failure"}, error
-     * message {@code Failed authentication}. Neither the password nor the refusal's reason is in it.
+     * The catalogue's {@code ConsoleLogin}: signs in the principal of a request signed with a long-term access key
+     * ({@code signedBy}), or else with the password. Every refusal is a {@link SignInRefused} carrying the reason for
+     * the decision log: {@code signatureRefused} (the request was signed, but its signature did not hold) is one.
+     * Clears {@code password} before it returns.
      */
-    public static AuditRecord event(Attempt attempt, AccountId account, String eventId, Instant time,
-                                    String requestId, String sourceIp, String userAgent) {
+    public SignedIn signIn(Caller signedBy, String signatureRefused, String accountIdOrAlias, String userName,
+                           char[] password, String sourceAddress) {
+        Attempt attempt;
+        if (signatureRefused != null) {
+            clear(password);
+            attempt = new Failed("access key refused: " + signatureRefused, null);
+        } else if (signedBy != null) {
+            clear(password);
+            attempt = withAccessKey(signedBy);
+        } else if (password == null) {
+            attempt = new Failed("no password given", null);
+        } else {
+            attempt = withPassword(accountIdOrAlias, userName, password, sourceAddress);
+        }
         if (attempt instanceof SignedIn s) {
-            Principal p = s.issued().session().principal();
-            return new AuditRecord(eventId, time, account.value(), EVENT_SOURCE, EVENT_NAME, false,
-                    p.identityType(), p.arn(), p.userId(), p.user().map(u -> u.userName().value()).orElse(null),
-                    s.issued().session().accessKeyId(), sourceIp, userAgent, null,
-                    "{\"ConsoleLogin\":\"Success\"}", null, null, requestId, 200);
+            return s;
         }
-        if (attempt instanceof Failed f) {
-            return new AuditRecord(eventId, time, account.value(), EVENT_SOURCE, EVENT_NAME, false,
-                    "Unknown", null, null, null, f.claimedKeyId(), sourceIp, userAgent, null,
-                    "{\"ConsoleLogin\":\"Failure\"}", "AccessDenied", FAILED_AUTHENTICATION, requestId, 403);
+        if (attempt instanceof Throttled t) {
+            throw SignInRefused.throttled(t.retryAfter(), t.reason());
         }
-        return new AuditRecord(eventId, time, account.value(), EVENT_SOURCE, EVENT_NAME, false,
-                "Unknown", null, null, null, null, sourceIp, userAgent, null,
-                "{\"ConsoleLogin\":\"Failure\"}", "Throttling", FAILED_AUTHENTICATION, requestId, 429);
+        throw SignInRefused.failed(((Failed) attempt).reason());
     }
 
-    /** The event of a console sign-out: the session's key ID, revoked from then on. */
-    public static AuditRecord signOutEvent(Caller caller, AccountId account, String eventId, Instant time,
-                                           String requestId, int status, String errorCode, String errorMessage) {
-        Principal p = caller.principal();
-        return new AuditRecord(eventId, time, account.value(), EVENT_SOURCE, SIGN_OUT_EVENT_NAME, false,
-                p.identityType(), p.arn(), p.userId(), p.user().map(u -> u.userName().value()).orElse(null),
-                caller.accessKeyId(), caller.sourceIp(), caller.userAgent(), null, null, errorCode, errorMessage,
-                requestId, status);
+    /**
+     * The catalogue's {@code ConsoleSignOut}: revokes the console session that signs the request, on every node,
+     * until it would have expired. Any other credentials are {@code AccessDenied}.
+     */
+    public void signOut(Caller caller) {
+        Session session = caller.session();
+        if (session == null || session.kind() != SessionKind.CONSOLE) {
+            throw KeywardenException.of(ErrorCode.ACCESS_DENIED, NOT_A_CONSOLE_SESSION);
+        }
+        revocations.revoke(session);
+    }
+
+    private static void clear(char[] password) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
     }
 }

@@ -22,13 +22,14 @@ class CatalogueTest {
             assertThat(op.requestType().getSimpleName()).isEqualTo(op.name());
             assertThat(Catalogue.byName(op.name())).containsSame(op);
         }
-        assertThat(names).hasSize(71);
+        assertThat(names).hasSize(73);
     }
 
     @Test
-    void actionsFollowTheServiceAndOnlyGetCallerIdentityAndGetSessionTokenNeedNoPermission() {
+    void actionsFollowTheServiceAndOnlyGetCallerIdentityGetSessionTokenAndTheConsoleSignInNeedNoPermission() {
         for (Operation<?, ?> op : Catalogue.all()) {
-            if (op == Catalogue.GET_CALLER_IDENTITY || op == Catalogue.GET_SESSION_TOKEN) {
+            if (op == Catalogue.GET_CALLER_IDENTITY || op == Catalogue.GET_SESSION_TOKEN
+                    || op == Catalogue.CONSOLE_LOGIN || op == Catalogue.CONSOLE_SIGN_OUT) {
                 assertThat(op.action()).isNull();
             } else {
                 assertThat(op.action()).as(op.name()).matches("(iam|sts|cloudtrail|keywarden):[A-Za-z]+");
@@ -49,7 +50,9 @@ class CatalogueTest {
         assertThat(Catalogue.all().stream().filter(op -> !op.readOnly()).map(Operation::name))
                 .allMatch(n -> n.matches("(Create|Delete|Update|Put|Attach|Detach|Generate|Revoke|Tag|Untag|Quarantine).*")
                         // issue credentials: committed before they are answered
-                        || n.equals("GetSessionToken") || n.equals("AssumeRole") || n.equals("ChangePassword"));
+                        || n.equals("GetSessionToken") || n.equals("AssumeRole") || n.equals("ChangePassword")
+                        // the console's sign-in issues credentials; its sign-out revokes them
+                        || n.equals("ConsoleLogin") || n.equals("ConsoleSignOut"));
     }
 
     @Test
@@ -130,5 +133,21 @@ class CatalogueTest {
         assertThatThrownBy(() -> Parameters.bool("yes", "onlyAttached", false))
                 .isInstanceOfSatisfying(KeywardenException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.VALIDATION_ERROR));
+    }
+
+    @Test
+    void onlyTheConsoleLoginAuthenticatesItselfAsASignInOfSigninAmazonawsCom() {
+        assertThat(Catalogue.all().stream().filter(Operation::signIn).map(Operation::name))
+                .containsExactly("ConsoleLogin");
+        assertThat(Catalogue.CONSOLE_LOGIN.service().eventSource()).isEqualTo("signin.amazonaws.com");
+        assertThat(Catalogue.CONSOLE_SIGN_OUT.service()).isEqualTo(Service.SIGNIN);
+        assertThat(Catalogue.CONSOLE_SIGN_OUT.authentication()).isEqualTo(Operation.Authentication.SIGNATURE);
+        assertThat(Catalogue.CONSOLE_LOGIN.queryFace()).isFalse();
+        assertThatThrownBy(() -> new Operation<>("X", Service.SIGNIN, null, false, false, "none",
+                Requests.ConsoleSignOut.class, Operation.NoOutput.class, Operation.Authentication.SIGN_IN))
+                .as("a sign-in answers who it signed in").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Operation<>("X", Service.SIGNIN, "signin:X", false, false, "none",
+                Requests.ConsoleLogin.class, Results.ConsoleSession.class, Operation.Authentication.SIGN_IN))
+                .as("a sign-in needs no permission").isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -35,6 +35,9 @@ class OperationInvokerTest {
     private OperationInvoker invoker(RuntimeException deleteUserFailure) {
         Operations.Builder b = Operations.builder();
         for (Operation<?, ?> op : Catalogue.all()) {
+            if (op.signIn()) {
+                continue;
+            }
             if (op != Catalogue.CREATE_ACCESS_KEY && op != Catalogue.DELETE_USER && op != Catalogue.GET_USER) {
                 b.bind((Operation) op, (OperationHandler) (c, q) -> {
                     throw new UnsupportedOperationException();
@@ -51,7 +54,21 @@ class OperationInvokerTest {
         });
         b.bind(Catalogue.GET_USER, (c, q) -> new Results.UserResult(new Results.UserEntry("/", q.userName(), "AIDA",
                 "arn", CLOCK.instant(), 3L)));
+        b.bindSignIn(Catalogue.CONSOLE_LOGIN, (requester, q) -> signIn.apply(requester, q));
         return new OperationInvoker(b.build(), ACCOUNT, CLOCK, () -> "event-" + ids.incrementAndGet());
+    }
+
+    /** What the stand-in ConsoleLogin does. */
+    private java.util.function.BiFunction<SignInHandler.Requester, Requests.ConsoleLogin, Results.ConsoleSession> signIn =
+            (requester, q) -> {
+                throw io.keywarden.core.error.SignInRefused.failed("stand-in: wrong password for " + q.userName());
+            };
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private static Requests.ConsoleLogin login(String user) {
+        return new Requests.ConsoleLogin("123456789012", user,
+                io.keywarden.core.password.Password.given(PASSWORD.toCharArray()));
     }
 
     private CompletableFuture<Void> sink(AuditRecord event) {
@@ -138,5 +155,87 @@ class OperationInvokerTest {
     void buildingFailsWhenAnOperationHasNoHandler() {
         assertThatThrownBy(() -> Operations.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CreateUser");
+    }
+
+    @Test
+    void aSignInIsRecordedAsCloudTrailsConsoleLoginNamingWhomItSignedInAndNothingOfTheRequest() {
+        signIn = (requester, q) -> new Results.ConsoleSession(new Results.SessionCredentials("ASIAEXAMPLEEXAMPLE01",
+                SECRET, io.keywarden.core.session.SessionToken.of("token"), CLOCK.instant().plusSeconds(3600)),
+                new Results.ConsolePrincipal("arn:aws:iam::123456789012:user/alice", "123456789012", "alice",
+                        "IAMUser", "AIDAALICE"), false);
+        Results.ConsoleSession session = invoker(null).signIn(Catalogue.CONSOLE_LOGIN,
+                SignInHandler.Requester.unsigned("198.51.100.7", "browser"), login("alice"),
+                new OperationInvoker.Call("r-1", 200), this::sink).join();
+        assertThat(session.accessKeyId()).isEqualTo("ASIAEXAMPLEEXAMPLE01");
+        AuditRecord e = events.get(0);
+        assertThat(e.eventSource()).isEqualTo("signin.amazonaws.com");
+        assertThat(e.eventName()).isEqualTo("ConsoleLogin");
+        assertThat(e.readOnly()).isFalse();
+        assertThat(e.principalType()).isEqualTo("IAMUser");
+        assertThat(e.principalArn()).isEqualTo("arn:aws:iam::123456789012:user/alice");
+        assertThat(e.principalId()).isEqualTo("AIDAALICE");
+        assertThat(e.userName()).isEqualTo("alice");
+        assertThat(e.accessKeyId()).isEqualTo("ASIAEXAMPLEEXAMPLE01");
+        assertThat(e.sourceIp()).isEqualTo("198.51.100.7");
+        assertThat(e.userAgent()).isEqualTo("browser");
+        assertThat(e.requestParameters()).isNull();
+        assertThat(e.responseElements()).isEqualTo("{\"ConsoleLogin\":\"Success\"}");
+        assertThat(e.httpStatus()).isEqualTo(200);
+        assertThat(e.requestId()).isEqualTo("r-1");
+        assertThat(e.toString()).doesNotContain(PASSWORD).doesNotContain("wJalrXUtnFEMI").doesNotContain("token");
+    }
+
+    @Test
+    void aRefusedSignInIsRecordedAsFailedAuthenticationOfNobodyWithTheClaimedKeyButNeverTheReason() {
+        CompletableFuture<Results.ConsoleSession> answer = invoker(null).signIn(Catalogue.CONSOLE_LOGIN,
+                SignInHandler.Requester.signed(root), login("alice"), new OperationInvoker.Call("r", 200), this::sink);
+        assertThatThrownBy(answer::join).cause().isInstanceOfSatisfying(io.keywarden.core.error.SignInRefused.class,
+                r -> {
+                    assertThat(r.getMessage()).isEqualTo(io.keywarden.core.signin.ConsoleSignIn.GENERIC_FAILURE);
+                    assertThat(r.reason()).contains("stand-in");
+                });
+        AuditRecord e = events.get(0);
+        assertThat(e.eventName()).isEqualTo("ConsoleLogin");
+        assertThat(e.principalType()).isEqualTo("Unknown");
+        assertThat(e.principalArn()).isNull();
+        assertThat(e.accessKeyId()).as("the key the request claimed").isEqualTo("AKIAEXAMPLEEXAMPLE00");
+        assertThat(e.responseElements()).isEqualTo("{\"ConsoleLogin\":\"Failure\"}");
+        assertThat(e.errorCode()).isEqualTo("AccessDenied");
+        assertThat(e.errorMessage()).isEqualTo("Failed authentication");
+        assertThat(e.httpStatus()).isEqualTo(403);
+        assertThat(e.requestParameters()).isNull();
+        assertThat(e.toString()).doesNotContain("stand-in").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aThrottledSignInIsRecordedWith429() {
+        signIn = (requester, q) -> {
+            throw io.keywarden.core.error.SignInRefused.throttled(java.time.Duration.ofSeconds(30), "too many");
+        };
+        CompletableFuture<Results.ConsoleSession> answer = invoker(null).signIn(Catalogue.CONSOLE_LOGIN,
+                SignInHandler.Requester.unsigned("198.51.100.7", ""), login("alice"),
+                new OperationInvoker.Call("r", 200), this::sink);
+        assertThatThrownBy(answer::join).cause().isInstanceOfSatisfying(io.keywarden.core.error.SignInRefused.class,
+                r -> assertThat(r.retryAfter()).contains(java.time.Duration.ofSeconds(30)));
+        AuditRecord e = events.get(0);
+        assertThat(e.errorCode()).isEqualTo("Throttling");
+        assertThat(e.httpStatus()).isEqualTo(429);
+        assertThat(e.errorMessage()).isEqualTo("Failed authentication");
+        assertThat(e.accessKeyId()).isNull();
+    }
+
+    @Test
+    void aSignInIsPerformedOnlyAsOneAndBoundOnlyAsOne() {
+        OperationInvoker invoker = invoker(null);
+        assertThatThrownBy(() -> invoker.invoke(Catalogue.CONSOLE_LOGIN, root, login("alice"),
+                new OperationInvoker.Call("r", 200), this::sink)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> invoker.signIn(Catalogue.DELETE_USER, SignInHandler.Requester.signed(root),
+                new Requests.DeleteUser("bob"), new OperationInvoker.Call("r", 200), this::sink))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Operations.builder().bind(Catalogue.CONSOLE_LOGIN, (c, q) -> null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Operations.builder().bindSignIn(Catalogue.DELETE_USER, (c, q) -> null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(events).isEmpty();
     }
 }

@@ -1,6 +1,8 @@
 package io.keywarden.core.signin;
 
-import io.keywarden.core.audit.AuditRecord;
+import io.keywarden.core.error.ErrorCode;
+import io.keywarden.core.error.KeywardenException;
+import io.keywarden.core.error.SignInRefused;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.authz.AuthorizationRequest;
 import io.keywarden.core.identity.AccountId;
@@ -9,7 +11,9 @@ import io.keywarden.core.identity.User;
 import io.keywarden.core.identity.UserName;
 import io.keywarden.core.identity.UserPath;
 import io.keywarden.core.permissions.SessionRules;
+import io.keywarden.core.session.Session;
 import io.keywarden.core.session.SessionKind;
+import io.keywarden.core.session.SessionRevocations;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.session.TokenKeys;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -89,34 +95,77 @@ class ConsoleSignInTest {
     }
 
     @Test
-    void refusalsAndThrottlesKeepTheirReasonOutOfTheEvent() {
+    void refusalsAndThrottlesAreSignInRefusedWithTheirReasonForTheDecisionLogOnly() {
         ConsoleSignIn refusing = new ConsoleSignIn(PasswordSignIn.NONE, tokens, ConsoleSignIn.Durations.DEFAULT);
         ConsoleSignIn.Attempt refused = refusing.withPassword("123456789012", "alice", "pw".toCharArray(), "");
         assertThat(refused).isEqualTo(new ConsoleSignIn.Failed("console passwords are not available", null));
-        AuditRecord event = ConsoleSignIn.event(refused, ACCOUNT, "e1", NOW, "r1", "10.0.0.1", "ua");
-        assertThat(event.eventSource()).isEqualTo("signin.amazonaws.com");
-        assertThat(event.eventName()).isEqualTo("ConsoleLogin");
-        assertThat(event.responseElements()).isEqualTo("{\"ConsoleLogin\":\"Failure\"}");
-        assertThat(event.errorMessage()).isEqualTo("Failed authentication");
-        assertThat(event.toString()).doesNotContain("not available").doesNotContain("pw");
+        char[] pw = "pw".toCharArray();
+        assertThatThrownBy(() -> refusing.signIn(null, null, "123456789012", "alice", pw, ""))
+                .isInstanceOfSatisfying(SignInRefused.class, r -> {
+                    assertThat(r.getMessage()).isEqualTo(ConsoleSignIn.GENERIC_FAILURE);
+                    assertThat(r.reason()).isEqualTo("console passwords are not available");
+                    assertThat(r.errorCode().code()).isEqualTo("AccessDenied");
+                    assertThat(r.httpStatus()).isEqualTo(403);
+                });
+        assertThat(pw).containsOnly('\0');
 
         ConsoleSignIn throttling = new ConsoleSignIn((a, u, p, s) -> new PasswordSignIn.Throttled(
                 Duration.ofSeconds(30), "too many"), tokens, ConsoleSignIn.Durations.DEFAULT);
         ConsoleSignIn.Attempt throttled = throttling.withPassword("123456789012", "alice", "pw".toCharArray(), "");
         assertThat(throttled).isEqualTo(new ConsoleSignIn.Throttled(Duration.ofSeconds(30), "too many"));
-        assertThat(ConsoleSignIn.event(throttled, ACCOUNT, "e2", NOW, "r2", "", "").httpStatus()).isEqualTo(429);
+        assertThatThrownBy(() -> throttling.signIn(null, null, "123456789012", "alice", "pw".toCharArray(), ""))
+                .isInstanceOfSatisfying(SignInRefused.class, r -> {
+                    assertThat(r.httpStatus()).isEqualTo(429);
+                    assertThat(r.errorCode().code()).isEqualTo("Throttling");
+                    assertThat(r.retryAfter()).contains(Duration.ofSeconds(30));
+                    assertThat(r.getMessage()).isEqualTo(ConsoleSignIn.GENERIC_FAILURE);
+                });
         assertThat(refusing.withPassword("", "alice", "pw".toCharArray(), "")).isInstanceOf(ConsoleSignIn.Failed.class);
     }
 
     @Test
-    void successEventNamesThePrincipalAndTheSessionKey() {
-        ConsoleSignIn signIn = new ConsoleSignIn(PasswordSignIn.NONE, tokens, ConsoleSignIn.Durations.DEFAULT);
+    void aSignedRequestSignsInItsSignerAndARefusedSignatureOrNoPasswordIsRefused() {
+        ConsoleSignIn signIn = new ConsoleSignIn((a, u, p, s) -> {
+            throw new AssertionError("no password check for a signed request");
+        }, tokens, ConsoleSignIn.Durations.DEFAULT);
+        char[] ignored = "pw".toCharArray();
+        ConsoleSignIn.SignedIn ok = signIn.signIn(longTerm(Principal.user(ALICE)), null, null, null, ignored, "");
+        assertThat(ok.issued().session().principal()).isEqualTo(Principal.user(ALICE));
+        assertThat(ignored).containsOnly('\0');
+        assertThatThrownBy(() -> signIn.signIn(null, "signature does not match", null, null, null, ""))
+                .isInstanceOfSatisfying(SignInRefused.class,
+                        r -> assertThat(r.reason()).isEqualTo("access key refused: signature does not match"));
+        assertThatThrownBy(() -> signIn.signIn(null, null, "123456789012", "alice", null, ""))
+                .isInstanceOfSatisfying(SignInRefused.class, r -> assertThat(r.reason()).isEqualTo("no password given"));
+    }
+
+    @Test
+    void onlyAConsoleSessionSignsOutAndItIsRevoked() {
+        List<String> revoked = new ArrayList<>();
+        ConsoleSignIn signIn = new ConsoleSignIn(PasswordSignIn.NONE, tokens, ConsoleSignIn.Durations.DEFAULT,
+                new SessionRevocations() {
+                    @Override
+                    public void revoke(Session session) {
+                        revoked.add(session.accessKeyId());
+                    }
+
+                    @Override
+                    public boolean isRevoked(String accessKeyId) {
+                        return revoked.contains(accessKeyId);
+                    }
+                });
+        assertThatThrownBy(() -> signIn.signOut(longTerm(Principal.user(ALICE))))
+                .isInstanceOfSatisfying(KeywardenException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.ACCESS_DENIED));
+        SessionTokens.Issued other = tokens.issue(SessionKind.SESSION_TOKEN, Principal.user(ALICE),
+                Duration.ofHours(1), null, null, List.of(), ALICE.arn(), null);
+        assertThatThrownBy(() -> signIn.signOut(new Caller(Principal.user(ALICE), other.session().accessKeyId(), NOW,
+                "", "", true, "us-east-1", "iam", other.session()))).isInstanceOf(KeywardenException.class);
         ConsoleSignIn.SignedIn ok = (ConsoleSignIn.SignedIn) signIn.withAccessKey(longTerm(Principal.user(ALICE)));
-        AuditRecord event = ConsoleSignIn.event(ok, ACCOUNT, "e1", NOW, "r1", "10.0.0.1", "ua");
-        assertThat(event.responseElements()).isEqualTo("{\"ConsoleLogin\":\"Success\"}");
-        assertThat(event.principalArn()).isEqualTo(ALICE.arn());
-        assertThat(event.accessKeyId()).isEqualTo(ok.issued().session().accessKeyId()).startsWith("ASIA");
-        assertThat(event.succeeded()).isTrue();
+        Session console = ok.issued().session();
+        signIn.signOut(new Caller(Principal.user(ALICE), console.accessKeyId(), NOW, "", "", true, "us-east-1", "iam",
+                console));
+        assertThat(revoked).containsExactly(console.accessKeyId());
     }
 
     @Test

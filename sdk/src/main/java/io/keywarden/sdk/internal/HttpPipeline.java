@@ -5,7 +5,6 @@ import io.keywarden.core.sigv4.SigV4Signer;
 import io.keywarden.core.sigv4.SignOptions;
 import io.keywarden.core.sigv4.SignableRequest;
 import io.keywarden.core.sigv4.SigningCredentials;
-import io.keywarden.core.sigv4.SigningResult;
 import io.keywarden.sdk.auth.CredentialsProvider;
 import io.keywarden.sdk.exception.CredentialsException;
 import io.keywarden.sdk.exception.InvalidClientTokenIdException;
@@ -143,6 +142,22 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code request} once, never retried (a sign-in: a retry would be another attempt, counted against the
+     * throttle and the lock-out): signed with the provider's credentials, or unsigned when {@code signed} is false
+     * (a password sign-in, which needs no credentials).
+     */
+    public ApiResponse executeOnce(ApiRequest request, boolean signed) {
+        if (closed.get()) {
+            throw new IllegalStateException("the client is closed");
+        }
+        try {
+            return attempt(request, signed ? resolveCredentials() : null);
+        } catch (RetryableFailure e) {
+            throw e.failure;
+        }
+    }
+
     private ApiResponse attempt(ApiRequest request, SigningCredentials credentials) {
         byte[] body = request.body() == null ? new byte[0] : request.body();
         List<Header> signed = new ArrayList<>(2);
@@ -151,9 +166,9 @@ public final class HttpPipeline implements AutoCloseable {
             signed.add(new Header("Content-Type", "application/json"));
         }
         String rawPath = basePath + request.path();
-        SigningResult signature = signer.sign(new SignableRequest(request.method(), rawPath, request.rawQuery(),
-                        signed, body), credentials, config.region(), request.service(), config.clock().instant(),
-                SignOptions.defaults());
+        List<Header> signatureHeaders = credentials == null ? List.of() : signer.sign(new SignableRequest(
+                        request.method(), rawPath, request.rawQuery(), signed, body), credentials, config.region(),
+                request.service(), config.clock().instant(), SignOptions.defaults()).headersToAdd();
 
         URI uri = URI.create(origin + rawPath + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
@@ -169,7 +184,7 @@ public final class HttpPipeline implements AutoCloseable {
         if (request.body() != null) {
             builder.header("Content-Type", "application/json");
         }
-        for (Header header : signature.headersToAdd()) {
+        for (Header header : signatureHeaders) {
             builder.header(header.name(), header.value());
         }
 

@@ -119,6 +119,27 @@ public final class Responses {
                 json.optionalBoolean("passwordResetRequired", false));
     }
 
+    /** {@code {"credentials":{…},"principal":{"arn","accountId","userName"?,"type"},"passwordResetRequired"}}. */
+    public static io.keywarden.sdk.model.ConsoleSession consoleSession(AnswerReader json) {
+        AnswerReader p = json.requiredObject("principal");
+        return new io.keywarden.sdk.model.ConsoleSession(sessionCredentials(json), p.requiredText("arn"),
+                p.requiredText("accountId"), p.optionalText("userName"), p.requiredText("type"),
+                json.optionalBoolean("passwordResetRequired", false));
+    }
+
+    /** The account password policy, AWS's fields. */
+    public static io.keywarden.sdk.model.PasswordPolicy passwordPolicy(AnswerReader json) {
+        Long maxAge = json.optionalLong("maxPasswordAge");
+        Long reuse = json.optionalLong("passwordReusePrevention");
+        return new io.keywarden.sdk.model.PasswordPolicy(json.requiredInt("minimumPasswordLength"),
+                json.optionalBoolean("requireSymbols", false), json.optionalBoolean("requireNumbers", false),
+                json.optionalBoolean("requireUppercaseCharacters", false),
+                json.optionalBoolean("requireLowercaseCharacters", false),
+                json.optionalBoolean("allowUsersToChangePassword", false),
+                json.optionalBoolean("expirePasswords", false), maxAge == null ? null : Math.toIntExact(maxAge),
+                reuse == null ? null : Math.toIntExact(reuse), json.optionalBoolean("hardExpiry", false));
+    }
+
     public static RolePolicy rolePolicy(AnswerReader json) {
         return new RolePolicy(json.requiredText("roleName"), json.requiredText("policyName"),
                 json.requiredText("policyDocument"));

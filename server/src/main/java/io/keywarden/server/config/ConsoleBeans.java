@@ -1,6 +1,7 @@
 package io.keywarden.server.config;
 
 import io.keywarden.core.session.SessionTokens;
+import io.keywarden.core.session.SessionRevocations;
 import io.keywarden.core.signin.ConsoleSignIn;
 import io.keywarden.core.signin.PasswordSignIn;
 import io.keywarden.server.settings.KeywardenConfig;
@@ -12,10 +13,11 @@ import jakarta.inject.Singleton;
 public class ConsoleBeans {
 
     @Singleton
-    ConsoleSignIn consoleSignIn(PasswordSignIn passwords, SessionTokens tokens, KeywardenConfig.Console console) {
+    ConsoleSignIn consoleSignIn(PasswordSignIn passwords, SessionTokens tokens, KeywardenConfig.Console console,
+                                SessionRevocations revocations) {
         try {
             return new ConsoleSignIn(passwords, tokens, new ConsoleSignIn.Durations(
-                    console.getUserSessionDuration(), console.getRootSessionDuration()));
+                    console.getUserSessionDuration(), console.getRootSessionDuration()), revocations);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("keywarden.console.*: " + e.getMessage());
         }

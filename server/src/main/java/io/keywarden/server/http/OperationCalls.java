@@ -4,6 +4,7 @@ import io.keywarden.core.audit.AuditRecord;
 import io.keywarden.core.auth.Caller;
 import io.keywarden.core.operation.Operation;
 import io.keywarden.core.operation.OperationInvoker;
+import io.keywarden.core.operation.SignInHandler;
 import io.keywarden.server.audit.AuditWriter;
 import io.keywarden.server.blocking.EventLoops;
 import io.keywarden.server.settings.KeywardenConfig;
@@ -64,6 +65,27 @@ public class OperationCalls {
             return EventLoops.deferred(invoker.invoke(operation, caller, typed, call, sink));
         }
         return CompletableFuture.supplyAsync(() -> invoker.invoke(operation, caller, typed, call, sink), blocking)
+                .thenCompose(result -> result);
+    }
+
+    /**
+     * Performs the sign-in operation {@code operation} ({@link Operation#signIn()}) for {@code requester}, on the
+     * blocking executor (a password check is deliberately slow), recorded like every other operation.
+     */
+    public <Q extends Record, R extends Record> CompletableFuture<R> signIn(HttpRequest<?> http,
+                                                                          SignInHandler.Requester requester,
+                                                                          Operation<Q, R> operation,
+                                                                          Supplier<Q> request, int successStatus) {
+        http.setAttribute(OPERATION_ATTRIBUTE, operation);
+        Q typed;
+        try {
+            typed = request.get();
+        } catch (RuntimeException e) {
+            return EventLoops.deferred(CompletableFuture.failedFuture(e));
+        }
+        OperationInvoker.Call call = new OperationInvoker.Call(RequestIds.of(http), successStatus);
+        OperationInvoker.AuditSink sink = event -> record(http, event);
+        return CompletableFuture.supplyAsync(() -> invoker.signIn(operation, requester, typed, call, sink), blocking)
                 .thenCompose(result -> result);
     }
 

@@ -126,7 +126,7 @@ public class PasswordsController {
     @Status(HttpStatus.NO_CONTENT)
     @ApiDocs.SignedCall
     @ApiDocs.NoSuchEntity
-    @Post("/users/~/password")
+    @Post("/users/" + Parameters.ME + "/password")
     public CompletableFuture<HttpResponse<Void>> changePassword(HttpRequest<?> http, @ApiDocs.Hidden Caller caller,
                                                                 @Body ChangePasswordBody body) {
         return calls.call(http, caller, Catalogue.CHANGE_PASSWORD, () -> new Requests.ChangePassword(

@@ -42,7 +42,7 @@ class ServerLayersTest {
     void adaptersPerformOperationsOnlyThroughTheCatalogue() {
         noClasses().that().resideInAnyPackage("io.keywarden.server.http..", "io.keywarden.server.query..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.keywarden.core.service..",
-                        "io.keywarden.core.permissions..")
+                        "io.keywarden.core.permissions..", "io.keywarden.core.signin..")
                 .because("every operation goes through OperationCalls, so it is authorised and audited the same way")
                 .check(server);
     }

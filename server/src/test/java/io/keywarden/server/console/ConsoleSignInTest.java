@@ -194,6 +194,68 @@ class ConsoleSignInTest extends ServerTestSupport {
         assertThat(success.path("principalArn").asText()).isEqualTo(aliceArn);
     }
 
+    /** The events of one request, by its x-amzn-RequestId, once the trail has them. */
+    private List<JsonNode> eventsOf(Response r, String eventName) {
+        String requestId = r.header("x-amzn-RequestId");
+        assertThat(requestId).as(r.toString()).isNotBlank();
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> events("eventName=" + eventName)
+                .stream().filter(e -> requestId.equals(e.path("requestId").asText())).toList(), l -> !l.isEmpty());
+    }
+
+    @Test
+    void everySignInAndSignOutArrivesOnceInTheTrailThroughTheCatalogue() {
+        Response ok = passwordSignIn("alice", PASSWORD);
+        JsonNode success = eventsOf(ok, "ConsoleLogin").get(0);
+        assertThat(eventsOf(ok, "ConsoleLogin")).hasSize(1);
+        assertThat(success.path("eventSource").asText()).isEqualTo("signin.amazonaws.com");
+        assertThat(success.path("responseElements").asText()).isEqualTo("{\"ConsoleLogin\":\"Success\"}");
+        assertThat(success.path("principalType").asText()).isEqualTo("IAMUser");
+        assertThat(success.path("userName").asText()).isEqualTo("alice");
+        assertThat(success.path("accessKeyId").asText())
+                .isEqualTo(ok.json().path("credentials").path("accessKeyId").asText());
+        assertThat(success.path("requestParameters").isNull() || success.path("requestParameters").isMissingNode())
+                .as(success.toString()).isTrue();
+        assertThat(success.path("httpStatus").asInt()).isEqualTo(200);
+        assertThat(success.path("readOnly").asBoolean()).isFalse();
+
+        Response wrong = passwordSignIn("alice", "hunter2-wrong");
+        List<JsonNode> failures = eventsOf(wrong, "ConsoleLogin");
+        assertThat(failures).hasSize(1);
+        JsonNode failure = failures.get(0);
+        assertThat(failure.path("responseElements").asText()).isEqualTo("{\"ConsoleLogin\":\"Failure\"}");
+        assertThat(failure.path("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(failure.path("errorMessage").asText()).isEqualTo("Failed authentication");
+        assertThat(failure.path("principalType").asText()).isEqualTo("Unknown");
+        assertThat(failure.path("httpStatus").asInt()).isEqualTo(403);
+        assertThat(failure.toString()).doesNotContain("hunter2").doesNotContain("stand-in");
+
+        Response throttled = passwordSignIn("slow", "anything");
+        JsonNode slow = eventsOf(throttled, "ConsoleLogin").get(0);
+        assertThat(slow.path("errorCode").asText()).isEqualTo("Throttling");
+        assertThat(slow.path("httpStatus").asInt()).isEqualTo(429);
+
+        Response badKey = as(aliceKeyId, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzWRONGKEY00").post("/v1/console/sign-in", "{}");
+        JsonNode refusedKey = eventsOf(badKey, "ConsoleLogin").get(0);
+        assertThat(refusedKey.path("errorMessage").asText()).isEqualTo("Failed authentication");
+        assertThat(refusedKey.toString()).doesNotContain("Signature");
+
+        SignedClient console = session(ok);
+        Response out = console.post("/v1/console/sign-out", "{}");
+        assertThat(out.status()).as(out.toString()).isEqualTo(204);
+        JsonNode signedOut = eventsOf(out, "ConsoleSignOut").get(0);
+        assertThat(eventsOf(out, "ConsoleSignOut")).hasSize(1);
+        assertThat(signedOut.path("eventSource").asText()).isEqualTo("signin.amazonaws.com");
+        assertThat(signedOut.path("principalArn").asText()).isEqualTo(aliceArn);
+        assertThat(signedOut.path("accessKeyId").asText()).isEqualTo(success.path("accessKeyId").asText());
+        assertThat(signedOut.path("httpStatus").asInt()).isEqualTo(204);
+
+        Response notConsole = as(aliceKeyId, aliceSecret).post("/v1/console/sign-out", "{}");
+        JsonNode refusedOut = eventsOf(notConsole, "ConsoleSignOut").get(0);
+        assertThat(refusedOut.path("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(refusedOut.path("httpStatus").asInt()).isEqualTo(403);
+        assertThat(refusedOut.path("accessKeyId").asText()).isEqualTo(aliceKeyId);
+    }
+
     private List<JsonNode> events(String query) {
         Response r = root().get("/v1/audit-events?" + query);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -87,7 +87,9 @@ class QueryCodecTest {
             new io.keywarden.core.password.PasswordService(identity,
                     new io.keywarden.core.testing.InMemoryLoginProfileStore(),
                     new io.keywarden.core.testing.InMemoryAccountSettingsStore(),
-                    new io.keywarden.core.testing.FakePasswordHasher(), Clock.systemUTC()));
+                    new io.keywarden.core.testing.FakePasswordHasher(), Clock.systemUTC()),
+            new io.keywarden.core.signin.ConsoleSignIn(io.keywarden.core.signin.PasswordSignIn.NONE, sessionTokens,
+                    io.keywarden.core.signin.ConsoleSignIn.Durations.DEFAULT));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 

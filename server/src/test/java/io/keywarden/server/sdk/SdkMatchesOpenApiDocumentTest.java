@@ -213,6 +213,33 @@ class SdkMatchesOpenApiDocumentTest {
         calls.put("UpdateWebhook", c -> c.updateWebhook("wh-1", "https://x.example/", java.util.List.of("key.deleted"),
                 true));
         calls.put("ListWebhookDeliveries", c -> c.listWebhookDeliveries("wh-1", "m", 5));
+        // console sign-in, the password policy and aliases (issue 15)
+        calls.put("ConsoleLogin", c -> c.consoleSignIn("123456789012", "alice", "Pass-word-1".toCharArray()));
+        calls.put("ConsoleSignOut", c -> {
+            c.consoleSignOut();
+            return null;
+        });
+        calls.put("GetAccountPasswordPolicy", KeywardenClient::getAccountPasswordPolicy);
+        calls.put("UpdateAccountPasswordPolicy", c -> {
+            c.updateAccountPasswordPolicy(io.keywarden.sdk.model.PasswordPolicy.builder().minimumPasswordLength(12)
+                    .requireSymbols(true).requireNumbers(true).requireUppercaseCharacters(true)
+                    .requireLowercaseCharacters(true).allowUsersToChangePassword(true).maxPasswordAge(90)
+                    .passwordReusePrevention(3).hardExpiry(true).build());
+            return null;
+        });
+        calls.put("DeleteAccountPasswordPolicy", c -> {
+            c.deleteAccountPasswordPolicy();
+            return null;
+        });
+        calls.put("ListAccountAliases", c -> c.listAccountAliases("m", 5));
+        calls.put("DeleteAccountAlias", c -> {
+            c.deleteAccountAlias("my-alias");
+            return null;
+        });
+        calls.put("DeleteLoginProfile", c -> {
+            c.deleteLoginProfile("alice");
+            return null;
+        });
         return calls;
     }
 
