@@ -45,9 +45,10 @@ public class OperationBeans {
     Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                           CredentialReportService reports, AuditService audit, SessionService sessions,
                           AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene,
-                          MasterKeyService masterKeys, WebhookService webhooks, PasswordService passwords) {
+                          MasterKeyService masterKeys, WebhookService webhooks, PasswordService passwords,
+                          io.keywarden.core.expiry.KeyExpiryService expiry) {
         return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks,
-                passwords);
+                passwords, expiry);
     }
 
     @Singleton
