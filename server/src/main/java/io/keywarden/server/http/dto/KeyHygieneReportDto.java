@@ -16,7 +16,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Serdeable
 @Schema(name = "KeyHygieneReport")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record KeyHygieneReportDto(@Nullable KeyExpiryPolicyDto policy,
+public record KeyHygieneReportDto(@Schema(description = "absent when no policy is set") KeyExpiryPolicyDto policy,
                                   @Schema(format = "date-time", requiredMode = REQUIRED) String generatedAt,
                                   @Schema(requiredMode = REQUIRED) KeyHygieneSummaryDto summary,
                                   @Schema(requiredMode = REQUIRED) List<KeyHygieneKeyDto> keys,
