@@ -119,6 +119,7 @@ public final class KeywardenClient implements AutoCloseable {
     private static final String CREDENTIAL_REPORT = "credential-report";
     private static final String ROLES = "roles";
     private static final String WEBHOOKS = "webhooks";
+    private static final String KEY_HYGIENE = "key-hygiene";
     private static final String STS = "sts";
     private static final String REVOKE_SESSIONS = "revoke-sessions";
     private static final String TAGS = "tags";
@@ -1632,5 +1633,72 @@ public final class KeywardenClient implements AutoCloseable {
         String query = pageQuery(marker, maxItems).build();
         return Responses.page(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, WEBHOOKS, webhookId,
                 "deliveries"), query)), "deliveries", Responses::webhookDelivery);
+    }
+
+    // ---- key expiry policies (docs/key-hygiene.md "Expiry policies") ------------------------------------------------
+
+    /**
+     * The account's key expiry policy (GetKeyExpiryPolicy).
+     *
+     * @throws NoSuchEntityException while none is set
+     */
+    public io.keywarden.sdk.model.KeyExpiryPolicy getKeyExpiryPolicy() {
+        return Responses.keyExpiryPolicy(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, KEY_HYGIENE,
+                "policy"), "")));
+    }
+
+    /**
+     * Sets the account's key expiry policy, replacing the one it had (PutKeyExpiryPolicy); answers it as set. Set
+     * {@code dryRun} first and read {@link #getKeyHygieneReport} before letting it act.
+     *
+     * @throws KeywardenServiceException with code {@code ValidationError} or {@code InvalidInput} for a policy the
+     *                                   server refuses (days outside 1-3650, a warning not before its action, no rule)
+     */
+    public io.keywarden.sdk.model.KeyExpiryPolicy putKeyExpiryPolicy(io.keywarden.sdk.model.KeyExpiryPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        ObjectNode body = Json.object();
+        putDays(body, "warnAfterDays", policy.warnAfterDays());
+        putDays(body, "deactivateAfterDays", policy.deactivateAfterDays());
+        putDays(body, "deleteAfterDays", policy.deleteAfterDays());
+        putDays(body, "unusedWarnAfterDays", policy.unusedWarnAfterDays());
+        putDays(body, "unusedDeactivateAfterDays", policy.unusedDeactivateAfterDays());
+        com.fasterxml.jackson.databind.node.ArrayNode exemptions = body.putArray("exemptions");
+        for (io.keywarden.sdk.model.KeyExpiryPolicy.Exemption e : policy.exemptions()) {
+            ObjectNode item = exemptions.addObject().put("tagKey", e.tagKey());
+            if (e.tagValue() != null) {
+                item.put("tagValue", e.tagValue());
+            }
+        }
+        body.put("dryRun", policy.dryRun());
+        return Responses.keyExpiryPolicy(call(new ApiRequest("PUT", ApiRequest.IAM, UriEncoding.path(V1, KEY_HYGIENE,
+                "policy"), "", Json.write(body), false)));
+    }
+
+    private static void putDays(ObjectNode body, String field, Integer days) {
+        if (days != null) {
+            body.put(field, days);
+        }
+    }
+
+    /**
+     * Deletes the account's key expiry policy (DeleteKeyExpiryPolicy): the scheduler stops acting.
+     *
+     * @throws NoSuchEntityException when none was set
+     */
+    public void deleteKeyExpiryPolicy() {
+        send(ApiRequest.delete(UriEncoding.path(V1, KEY_HYGIENE, "policy")));
+    }
+
+    /**
+     * One page of the key hygiene report (GetKeyHygieneReport): every live key's age, last use and state, and what the
+     * expiry policy does to it next and when, with counts over all keys; works without a policy (ages only).
+     *
+     * @param marker   the marker of a previous page, or {@code null} for the first page
+     * @param maxItems the page size (1-1000), or {@code null} for the server's default (100)
+     */
+    public io.keywarden.sdk.model.KeyHygieneReport getKeyHygieneReport(String marker, Integer maxItems) {
+        String query = pageQuery(marker, maxItems).build();
+        return Responses.keyHygieneReport(call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, KEY_HYGIENE),
+                query)));
     }
 }

@@ -59,8 +59,9 @@ class QueryFaceTest extends ServerTestSupport {
                               io.keywarden.core.service.MasterKeyService masterKeys,
                               io.keywarden.core.notify.WebhookService webhooks,
                               io.keywarden.core.password.PasswordService passwords,
-                              io.keywarden.core.signin.ConsoleSignIn console) {
-            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks, passwords, console).with(Catalogue.GET_POLICY_VERSION,
+                              io.keywarden.core.signin.ConsoleSignIn console,
+                              io.keywarden.core.expiry.KeyExpiryService expiry) {
+            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks, passwords, console, expiry).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });

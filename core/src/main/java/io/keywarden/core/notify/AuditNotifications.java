@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       DeletePolicy, UpdateAssumeRolePolicy, RevokeRoleSessions, RevokeUserSessions;</li>
  *   <li>{@code key.deactivated}: UpdateAccessKey to {@code Inactive}; {@code key.deleted}: DeleteAccessKey;</li>
  *   <li>{@code key.quarantined}: QuarantineAccessKey (and {@code policy.changed} when it attached the policy);</li>
+ *   <li>{@code key.near_expiry}, {@code key.deactivated_by_policy}, {@code key.deleted_by_policy}: the key expiry
+ *       scheduler's events (a policy's deactivation is announced as this, not also as {@code key.deactivated});
+ *       the expiry policy's own changes (Put/DeleteKeyExpiryPolicy) are {@code policy.changed};</li>
  *   <li>{@code root_key.used}: any event of the root user signed with an access key, at most once per key per
  *       {@code rootKeyInterval} on this node (so a busy root key does not flood the receiver; every use stays in the
  *       audit trail).</li>
@@ -32,7 +35,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AuditNotifications {
     static final Set<String> POLICY_CHANGES = Set.of("PutUserPolicy", "DeleteUserPolicy", "PutRolePolicy",
             "DeleteRolePolicy", "AttachUserPolicy", "DetachUserPolicy", "AttachRolePolicy", "DetachRolePolicy",
-            "CreatePolicy", "DeletePolicy", "UpdateAssumeRolePolicy", "RevokeRoleSessions", "RevokeUserSessions");
+            "CreatePolicy", "DeletePolicy", "UpdateAssumeRolePolicy", "RevokeRoleSessions", "RevokeUserSessions",
+            "PutKeyExpiryPolicy", "DeleteKeyExpiryPolicy");
+    /** The key expiry scheduler's events (io.keywarden.core.expiry.KeyExpiryService) and what they announce. */
+    static final java.util.Map<String, NotificationEvent> EXPIRY_EVENTS = java.util.Map.of(
+            "KeyNearExpiry", NotificationEvent.KEY_NEAR_EXPIRY,
+            "KeyDeactivatedByPolicy", NotificationEvent.KEY_DEACTIVATED_BY_POLICY,
+            "KeyDeletedByPolicy", NotificationEvent.KEY_DELETED_BY_POLICY);
+    private static final String EXPIRY_ACTOR_TYPE = "AWSService";
     static final String QUARANTINE = "QuarantineAccessKey";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REMEMBERED_KEYS = 10_000;
@@ -66,6 +76,8 @@ public final class AuditNotifications {
                 out.add(keyEvent(NotificationEvent.KEY_DELETED, e));
             } else if (name.equals(QUARANTINE)) {
                 quarantine(e, out);
+            } else if (EXPIRY_EVENTS.containsKey(name) && EXPIRY_ACTOR_TYPE.equals(e.principalType())) {
+                out.add(expiryEvent(EXPIRY_EVENTS.get(name), e));
             }
             if ("Root".equals(e.principalType()) && e.accessKeyId() != null && e.principalArn() != null
                     && firstUseInInterval(e.accessKeyId())) {
@@ -115,6 +127,29 @@ public final class AuditNotifications {
         detail.put("userName", owner != null ? owner : e.userName());
         detail.put("reason", "api");
         detail.putAll(actor(e));
+        return new Notification(event, e.eventTime(), e.accountId(), detail);
+    }
+
+    /** A key expiry policy's action: the key, its owner, the rule and threshold, the reason, the node that acted. */
+    private static Notification expiryEvent(NotificationEvent event, AuditRecord e) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        JsonNode params = params(e);
+        detail.put("accessKeyId", params.path("accessKeyId").asText());
+        detail.put("userName", params.path("userName").isTextual() ? params.path("userName").asText() : null);
+        detail.put("reason", "policy");
+        copy(params, detail, "rule");
+        if (params.path("thresholdDays").isNumber()) {
+            detail.put("thresholdDays", params.path("thresholdDays").asInt());
+        }
+        if (params.path("ageDays").isNumber()) {
+            detail.put("ageDays", params.path("ageDays").asLong());
+        }
+        if (params.path("unusedDays").isNumber()) {
+            detail.put("unusedDays", params.path("unusedDays").asLong());
+        }
+        copy(params, detail, "node");
+        detail.put("policyReason", params.path("reason").asText(null));
+        detail.put("auditEventId", e.eventId());
         return new Notification(event, e.eventTime(), e.accountId(), detail);
     }
 

@@ -249,6 +249,17 @@ public final class Catalogue {
     public static final Operation<ListWebhookDeliveries, DeliveryList> LIST_WEBHOOK_DELIVERIES =
             keywarden("ListWebhookDeliveries", true, ListWebhookDeliveries.class, DeliveryList.class);
 
+    // ---------------------------------------------------------------- key expiry policies (docs/key-hygiene.md)
+    public static final Operation<GetKeyExpiryPolicy, KeyExpiryPolicyResult> GET_KEY_EXPIRY_POLICY =
+            keywarden("GetKeyExpiryPolicy", true, GetKeyExpiryPolicy.class, KeyExpiryPolicyResult.class);
+    public static final Operation<PutKeyExpiryPolicy, KeyExpiryPolicyResult> PUT_KEY_EXPIRY_POLICY =
+            keywarden("PutKeyExpiryPolicy", false, PutKeyExpiryPolicy.class, KeyExpiryPolicyResult.class);
+    public static final Operation<DeleteKeyExpiryPolicy, NoOutput> DELETE_KEY_EXPIRY_POLICY =
+            keywarden("DeleteKeyExpiryPolicy", false, DeleteKeyExpiryPolicy.class, NoOutput.class);
+    /** Every key's age, last use and what the expiry policy does to it next and when, with counts. */
+    public static final Operation<GetKeyHygieneReport, KeyHygieneReport> GET_KEY_HYGIENE_REPORT =
+            keywarden("GetKeyHygieneReport", true, GetKeyHygieneReport.class, KeyHygieneReport.class);
+
     private static final Map<String, Operation<?, ?>> BY_NAME = index(List.of(
             CREATE_USER, GET_USER, LIST_USERS, DELETE_USER,
             CREATE_ACCESS_KEY, LIST_ACCESS_KEYS, UPDATE_ACCESS_KEY, DELETE_ACCESS_KEY, GET_ACCESS_KEY_LAST_USED,
@@ -268,7 +279,8 @@ public final class Catalogue {
             CREATE_LOGIN_PROFILE, GET_LOGIN_PROFILE, UPDATE_LOGIN_PROFILE, DELETE_LOGIN_PROFILE, CHANGE_PASSWORD,
             GET_ACCOUNT_PASSWORD_POLICY, UPDATE_ACCOUNT_PASSWORD_POLICY, DELETE_ACCOUNT_PASSWORD_POLICY,
             CREATE_ACCOUNT_ALIAS, LIST_ACCOUNT_ALIASES, DELETE_ACCOUNT_ALIAS,
-            CONSOLE_LOGIN, CONSOLE_SIGN_OUT));
+            CONSOLE_LOGIN, CONSOLE_SIGN_OUT,
+            GET_KEY_EXPIRY_POLICY, PUT_KEY_EXPIRY_POLICY, DELETE_KEY_EXPIRY_POLICY, GET_KEY_HYGIENE_REPORT));
 
     /** Every operation, in the order above. */
     public static List<Operation<?, ?>> all() {

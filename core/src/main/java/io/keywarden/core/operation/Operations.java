@@ -43,6 +43,10 @@ import io.keywarden.core.password.LoginProfile;
 import io.keywarden.core.password.PasswordPolicy;
 import io.keywarden.core.password.PasswordService;
 import io.keywarden.core.signin.ConsoleSignIn;
+import io.keywarden.core.expiry.KeyExpiryEvaluator;
+import io.keywarden.core.expiry.KeyExpiryPolicy;
+import io.keywarden.core.expiry.KeyExpiryService;
+import io.keywarden.core.port.KeyExpiryStore;
 
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -145,7 +149,7 @@ public final class Operations {
                                       CredentialReportService reports, AuditService audit, SessionService sessions,
                                       AssumeRoleService assume, KeyHygieneService hygiene,
                                       MasterKeyService masterKeys, WebhookService webhooks,
-                                      PasswordService passwords, ConsoleSignIn console) {
+                                      PasswordService passwords, ConsoleSignIn console, KeyExpiryService expiry) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> {
@@ -475,6 +479,15 @@ public final class Operations {
                     console.signOut(caller);
                     return NoOutput.INSTANCE;
                 })
+                // key expiry policies
+                .bind(Catalogue.GET_KEY_EXPIRY_POLICY, (caller, q) -> expiryPolicy(expiry.getPolicy(caller)))
+                .bind(Catalogue.PUT_KEY_EXPIRY_POLICY, (caller, q) -> expiryPolicy(expiry.putPolicy(caller,
+                        q.policy())))
+                .bind(Catalogue.DELETE_KEY_EXPIRY_POLICY, (caller, q) -> {
+                    expiry.deletePolicy(caller);
+                    return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.GET_KEY_HYGIENE_REPORT, (caller, q) -> hygieneReport(expiry.report(caller, q.page())))
                 .build();
     }
 
@@ -487,6 +500,33 @@ public final class Operations {
     }
 
     // ---------------------------------------------------------------- shapes
+
+    private static KeyExpiryPolicyResult expiryPolicy(KeyExpiryStore.StoredPolicy stored) {
+        KeyExpiryPolicy p = stored.policy();
+        return new KeyExpiryPolicyResult(p.warnAfterDays(), p.deactivateAfterDays(), p.deleteAfterDays(),
+                p.unusedWarnAfterDays(), p.unusedDeactivateAfterDays(), p.exemptions().stream()
+                .map(e -> new ExemptionEntry(e.tagKey(), e.tagValue())).toList(), p.dryRun(), stored.updatedAt());
+    }
+
+    private static KeyHygieneReport hygieneReport(KeyExpiryService.Report r) {
+        KeyExpiryService.Summary s = r.summary();
+        return new KeyHygieneReport(r.policy() == null ? null : expiryPolicy(r.policy()), r.generatedAt(),
+                new KeyHygieneSummary(s.keys(), s.ok(), s.due(), s.overdue(), s.exempt(), s.overWarn(),
+                        s.overDeactivate(), s.overDelete()),
+                r.keys().stream().map(Operations::hygieneEntry).toList(), r.isTruncated(), r.nextMarker());
+    }
+
+    private static KeyHygieneEntry hygieneEntry(KeyExpiryEvaluator.Verdict v) {
+        AccessKey k = v.key();
+        KeyExpiryEvaluator.Step next = v.next();
+        return new KeyHygieneEntry(k.id().value(), k.owner().name().map(UserName::value).orElse(null),
+                k.owner().isRoot(), k.status().wireName(), k.createDate(),
+                k.lastUsed() == null ? null : k.lastUsed().date(), v.ageDays(), v.unusedDays(),
+                v.state().wireName(), v.exempt(), v.exemptBy() == null ? null : v.exemptBy().toString(),
+                next == null ? null : next.action().wireName(), next == null ? null : next.at(),
+                next == null ? null : next.rule().wireName(), next == null ? null : next.thresholdDays(),
+                next == null ? null : next.reason(), v.note());
+    }
 
     private static MasterKeyStatus masterKeyStatus(MasterKeyService.Status s) {
         ResealLedger.State r = s.reseal();

@@ -700,4 +700,45 @@ public final class Requests {
     /** Signs out the console session that signs the request. */
     public record ConsoleSignOut() {
     }
+
+    // ---------------------------------------------------------------- key expiry policies
+
+    public record GetKeyExpiryPolicy() {
+    }
+
+    /**
+     * Sets the account's key expiry policy, replacing the one it had; the checks are {@link
+     * io.keywarden.core.expiry.KeyExpiryPolicy}'s.
+     */
+    public record PutKeyExpiryPolicy(Integer warnAfterDays, Integer deactivateAfterDays, Integer deleteAfterDays,
+                                     Integer unusedWarnAfterDays, Integer unusedDeactivateAfterDays,
+                                     List<io.keywarden.core.expiry.KeyExpiryPolicy.Exemption> exemptions,
+                                     boolean dryRun) {
+        public PutKeyExpiryPolicy {
+            exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
+            policy(warnAfterDays, deactivateAfterDays, deleteAfterDays, unusedWarnAfterDays,
+                    unusedDeactivateAfterDays, exemptions, dryRun); // the checks
+        }
+
+        private static io.keywarden.core.expiry.KeyExpiryPolicy policy(
+                Integer w, Integer d, Integer z, Integer uw, Integer ud,
+                List<io.keywarden.core.expiry.KeyExpiryPolicy.Exemption> exemptions, boolean dryRun) {
+            return new io.keywarden.core.expiry.KeyExpiryPolicy(w, d, z, uw, ud, exemptions, dryRun);
+        }
+
+        /** The policy these parameters set. */
+        public io.keywarden.core.expiry.KeyExpiryPolicy policy() {
+            return policy(warnAfterDays, deactivateAfterDays, deleteAfterDays, unusedWarnAfterDays,
+                    unusedDeactivateAfterDays, exemptions, dryRun);
+        }
+    }
+
+    public record DeleteKeyExpiryPolicy() {
+    }
+
+    public record GetKeyHygieneReport(PageRequest page) {
+        public GetKeyHygieneReport {
+            page = orFirst(page);
+        }
+    }
 }

@@ -310,4 +310,38 @@ public final class Results {
             return credentials.accessKeyId();
         }
     }
+
+    // ---------------------------------------------------------------- key expiry policies
+
+    /** An exemption of the expiry policy: the owner's tag key and, when given, its value. */
+    public record ExemptionEntry(String tagKey, String tagValue) {
+    }
+
+    /** The key expiry policy and when it was last set. */
+    public record KeyExpiryPolicyResult(Integer warnAfterDays, Integer deactivateAfterDays, Integer deleteAfterDays,
+                                        Integer unusedWarnAfterDays, Integer unusedDeactivateAfterDays,
+                                        List<ExemptionEntry> exemptions, boolean dryRun, Instant updateDate) {
+    }
+
+    /** The report's counts over every key (exempt keys count as exempt only). */
+    public record KeyHygieneSummary(int keys, int ok, int due, int overdue, int exempt, int overWarn,
+                                    int overDeactivate, int overDelete) {
+    }
+
+    /**
+     * One key of the report: its age and days unused, its state ({@code ok}, {@code due}: past a warning threshold,
+     * {@code overdue}: past an action threshold), whether it is exempt, what the policy does to it next, when
+     * (already past: at the scheduler's next run), by which rule and threshold and why.
+     */
+    public record KeyHygieneEntry(String accessKeyId, String userName, boolean root, String status,
+                                  Instant createDate, Instant lastUsedDate, long ageDays, long unusedDays,
+                                  String state, boolean exempt, String exemptBy, String nextAction,
+                                  Instant nextActionDate, String rule, Integer thresholdDays, String reason,
+                                  String note) {
+    }
+
+    /** GetKeyHygieneReport: the policy (null when none), counts over all keys, and a page of keys by key ID. */
+    public record KeyHygieneReport(KeyExpiryPolicyResult policy, Instant generatedAt, KeyHygieneSummary summary,
+                                   List<KeyHygieneEntry> keys, boolean isTruncated, String marker) {
+    }
 }

@@ -287,13 +287,24 @@ public final class IdentityService {
             throw KeywardenException.of(ErrorCode.DELETE_CONFLICT,
                     "Cannot delete an Active access key, make it Inactive first.");
         }
-        if (!keys.delete(id)) {
+        if (!removeKey(key)) {
             throw KeywardenException.noSuchAccessKey(accessKeyId);
         }
-        keyChanges.accessKeyChanged(id);
+    }
+
+    /**
+     * Deletes a key without authorisation, for use cases that decided it on their own (an expiry policy): the caches
+     * drop it and the key-deleted listeners run (its description goes). False when it was deleted already.
+     */
+    public boolean removeKey(AccessKey key) {
+        if (!keys.delete(key.id())) {
+            return false;
+        }
+        keyChanges.accessKeyChanged(key.id());
         for (java.util.function.Consumer<AccessKey> listener : keyDeletedListeners) {
             listener.accept(key);
         }
+        return true;
     }
 
     private final List<java.util.function.Consumer<AccessKey>> keyDeletedListeners =

@@ -242,4 +242,39 @@ public final class Responses {
                 java.util.Optional.ofNullable(json.optionalText("error")),
                 Duration.ofMillis(json.requiredLong("durationMillis")), json.requiredText("outcome"));
     }
+
+    public static io.keywarden.sdk.model.KeyExpiryPolicy keyExpiryPolicy(AnswerReader json) {
+        return new io.keywarden.sdk.model.KeyExpiryPolicy(optionalInteger(json, "warnAfterDays"),
+                optionalInteger(json, "deactivateAfterDays"), optionalInteger(json, "deleteAfterDays"),
+                optionalInteger(json, "unusedWarnAfterDays"), optionalInteger(json, "unusedDeactivateAfterDays"),
+                json.requiredArray("exemptions").stream().map(e -> new io.keywarden.sdk.model.KeyExpiryPolicy.Exemption(
+                        e.requiredText("tagKey"), e.optionalText("tagValue"))).toList(),
+                json.optionalBoolean("dryRun", false), json.requiredInstant("updateDate"));
+    }
+
+    public static io.keywarden.sdk.model.KeyHygieneReport keyHygieneReport(AnswerReader json) {
+        AnswerReader policy = json.optionalObject("policy");
+        AnswerReader s = json.requiredObject("summary");
+        return new io.keywarden.sdk.model.KeyHygieneReport(
+                java.util.Optional.ofNullable(policy == null ? null : keyExpiryPolicy(policy)),
+                json.requiredInstant("generatedAt"),
+                new io.keywarden.sdk.model.KeyHygieneSummary(s.requiredInt("keys"), s.requiredInt("ok"),
+                        s.requiredInt("due"), s.requiredInt("overdue"), s.requiredInt("exempt"),
+                        s.requiredInt("overWarn"), s.requiredInt("overDeactivate"), s.requiredInt("overDelete")),
+                page(json, "keys", Responses::keyHygieneKey));
+    }
+
+    private static io.keywarden.sdk.model.KeyHygieneKey keyHygieneKey(AnswerReader k) {
+        return new io.keywarden.sdk.model.KeyHygieneKey(k.requiredText("accessKeyId"), k.optionalText("userName"),
+                k.optionalBoolean("root", false), k.requiredStatus("status"), k.requiredInstant("createDate"),
+                k.optionalInstant("lastUsedDate"), k.requiredLong("ageDays"), k.requiredLong("unusedDays"),
+                k.requiredText("state"), k.optionalBoolean("exempt", false), k.optionalText("exemptBy"),
+                k.optionalText("nextAction"), k.optionalInstant("nextActionDate"), k.optionalText("rule"),
+                optionalInteger(k, "thresholdDays"), k.optionalText("reason"), k.optionalText("note"));
+    }
+
+    private static Integer optionalInteger(AnswerReader json, String field) {
+        Long value = json.optionalLong(field);
+        return value == null ? null : Math.toIntExact(value);
+    }
 }

@@ -46,9 +46,10 @@ public class OperationBeans {
                           CredentialReportService reports, AuditService audit, SessionService sessions,
                           AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene,
                           MasterKeyService masterKeys, WebhookService webhooks, PasswordService passwords,
-                          io.keywarden.core.signin.ConsoleSignIn console) {
+                          io.keywarden.core.signin.ConsoleSignIn console,
+                          io.keywarden.core.expiry.KeyExpiryService expiry) {
         return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks,
-                passwords, console);
+                passwords, console, expiry);
     }
 
     @Singleton

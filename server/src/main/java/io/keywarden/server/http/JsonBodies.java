@@ -153,6 +153,11 @@ public final class JsonBodies {
     }
 
     @Singleton
+    Deserializer<io.keywarden.server.http.dto.KeyExpiryPolicyBody> keyExpiryPolicy() {
+        return strict(io.keywarden.server.http.dto.KeyExpiryPolicyBody.class);
+    }
+
+    @Singleton
     Deserializer<ConsoleSignInBody> consoleSignIn() {
         return strict(ConsoleSignInBody.class);
     }

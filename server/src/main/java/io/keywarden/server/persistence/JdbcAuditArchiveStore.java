@@ -19,13 +19,15 @@ import java.util.Optional;
 /**
  * {@link AuditArchiveStore} over JDBC: the segment ranges of {@code audit_segments}, the signed checkpoint of
  * {@code audit_checkpoints} (V11), pruning in one transaction with the checkpoint's move, and the lease of
- * {@code audit_retention_lease} (a conditional UPDATE: free, expired or already the holder's).
+ * {@code audit_retention_lease} (through {@link JdbcLeaseStore}, shared with the key expiry scheduler).
  */
 @Singleton
 public class JdbcAuditArchiveStore implements AuditArchiveStore {
+    private final JdbcLeaseStore leases;
     private final JdbcOperations jdbc;
 
-    public JdbcAuditArchiveStore(JdbcOperations jdbc) {
+    public JdbcAuditArchiveStore(JdbcOperations jdbc, JdbcLeaseStore leases) {
+        this.leases = leases;
         this.jdbc = jdbc;
     }
 
@@ -123,27 +125,12 @@ public class JdbcAuditArchiveStore implements AuditArchiveStore {
     }
 
     @Override
-    @Transactional
     public boolean tryLease(String name, String holder, Instant now, Duration ttl) {
-        return jdbc.prepareStatement("UPDATE audit_retention_lease SET holder = ?, expires_at = ? WHERE name = ?"
-                + " AND (holder IS NULL OR holder = ? OR expires_at < ?)", ps -> {
-            ps.setString(1, holder);
-            Sql.setInstant(ps, 2, now.plus(ttl));
-            ps.setString(3, name);
-            ps.setString(4, holder);
-            Sql.setInstant(ps, 5, now);
-            return ps.executeUpdate() == 1;
-        });
+        return leases.tryLease(name, holder, now, ttl);
     }
 
     @Override
-    @Transactional
     public void releaseLease(String name, String holder) {
-        jdbc.prepareStatement("UPDATE audit_retention_lease SET holder = NULL, expires_at = NULL WHERE name = ?"
-                + " AND holder = ?", ps -> {
-            ps.setString(1, name);
-            ps.setString(2, holder);
-            return ps.executeUpdate();
-        });
+        leases.releaseLease(name, holder);
     }
 }

@@ -189,6 +189,33 @@ class ExampleProgramsTest extends ServerTestSupport {
     }
 
     @Test
+    void keyAgeAuditReadsTheHygieneReportAndListsWhatThePolicyDoesNext() {
+        admin.createUser("policed");
+        CreatedAccessKey key = admin.createAccessKey("policed");
+        Run none = run("key-age-audit", "--endpoint", endpoint(), "--policy-report");
+        assertThat(none.err()).contains("no expiry policy: ages only");
+        assertThat(none.out()).doesNotContain(key.accessKeyId());
+
+        admin.putKeyExpiryPolicy(io.keywarden.sdk.model.KeyExpiryPolicy.of(10, 20, null, null, null, List.of(), true));
+        try {
+            Run now = run("key-age-audit", "--endpoint", endpoint(), "--policy-report");
+            assertThat(now.out()).as(now.toString()).doesNotContain(key.accessKeyId());
+            assertThat(now.err()).contains("dry run");
+
+            Run month = run("key-age-audit", "--endpoint", endpoint(), "--policy-report", "--within-days", "30");
+            assertThat(month.exitCode()).as(month.toString()).isEqualTo(1);
+            assertThat(month.out()).contains("USER", "NEXT", "policed", key.accessKeyId(), "warn",
+                    "warnAfterDays 10");
+            Run csv = run("key-age-audit", "--endpoint", endpoint(), "--policy-report", "--within-days", "30",
+                    "--format", "csv");
+            assertThat(csv.out()).startsWith("user,access_key_id,status,age_days,unused_days,state,next_action,")
+                    .contains("policed," + key.accessKeyId() + ",Active,0,0,ok,warn,");
+        } finally {
+            admin.deleteKeyExpiryPolicy();
+        }
+    }
+
+    @Test
     void assumeRolePrintsTheSourceAndTheRoleSessionsCallerIdentity() {
         admin.createUser("assumer");
         CreatedAccessKey key = admin.createAccessKey("assumer");

@@ -89,7 +89,11 @@ class QueryCodecTest {
                     new io.keywarden.core.testing.InMemoryAccountSettingsStore(),
                     new io.keywarden.core.testing.FakePasswordHasher(), Clock.systemUTC()),
             new io.keywarden.core.signin.ConsoleSignIn(io.keywarden.core.signin.PasswordSignIn.NONE, sessionTokens,
-                    io.keywarden.core.signin.ConsoleSignIn.Durations.DEFAULT));
+                    io.keywarden.core.signin.ConsoleSignIn.Durations.DEFAULT),
+            new io.keywarden.core.expiry.KeyExpiryService(identity, users,
+                    new io.keywarden.core.testing.InMemoryUserTagStore(), keys,
+                    new io.keywarden.core.testing.InMemoryKeyExpiryStore(), new InMemoryAuditStore(),
+                    () -> java.util.UUID.randomUUID().toString(), Clock.systemUTC()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 

@@ -240,6 +240,16 @@ class SdkMatchesOpenApiDocumentTest {
             c.deleteLoginProfile("alice");
             return null;
         });
+        // key expiry policies (issue 16)
+        calls.put("GetKeyExpiryPolicy", KeywardenClient::getKeyExpiryPolicy);
+        calls.put("PutKeyExpiryPolicy", c -> c.putKeyExpiryPolicy(io.keywarden.sdk.model.KeyExpiryPolicy.of(80, 90,
+                30, 60, 120, List.of(new io.keywarden.sdk.model.KeyExpiryPolicy.Exemption("break-glass", "yes")),
+                true)));
+        calls.put("DeleteKeyExpiryPolicy", c -> {
+            c.deleteKeyExpiryPolicy();
+            return null;
+        });
+        calls.put("GetKeyHygieneReport", c -> c.getKeyHygieneReport("m", 5));
         return calls;
     }
 
