@@ -58,8 +58,10 @@ class QueryFaceTest extends ServerTestSupport {
                               io.keywarden.core.permissions.KeyHygieneService hygiene,
                               io.keywarden.core.service.MasterKeyService masterKeys,
                               io.keywarden.core.notify.WebhookService webhooks,
-                              io.keywarden.core.password.PasswordService passwords) {
-            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks, passwords).with(Catalogue.GET_POLICY_VERSION,
+                              io.keywarden.core.password.PasswordService passwords,
+                              io.keywarden.core.service.UserSummaryService summaries) {
+            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks, passwords,
+                    summaries).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });

@@ -17,6 +17,8 @@ import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
 import io.keywarden.core.service.MasterKeyService;
+import io.keywarden.core.service.UserSummaryService;
+import io.keywarden.core.port.UserSummaryStore;
 import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.permissions.AssumeRoleService;
@@ -45,9 +47,16 @@ public class OperationBeans {
     Operations operations(IdentityService identity, PolicyService policies, RoleService roles,
                           CredentialReportService reports, AuditService audit, SessionService sessions,
                           AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene,
-                          MasterKeyService masterKeys, WebhookService webhooks, PasswordService passwords) {
+                          MasterKeyService masterKeys, WebhookService webhooks, PasswordService passwords,
+                          UserSummaryService summaries) {
         return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks,
-                passwords);
+                passwords, summaries);
+    }
+
+    @Singleton
+    UserSummaryService userSummaryService(IdentityService identity, UserStore users, AccessKeyStore keys,
+                                          LoginProfileStore profiles, UserSummaryStore summaries, Clock clock) {
+        return new UserSummaryService(identity.guard(), users, keys, profiles, summaries, clock);
     }
 
     @Singleton
