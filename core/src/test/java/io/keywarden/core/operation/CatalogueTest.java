@@ -22,7 +22,7 @@ class CatalogueTest {
             assertThat(op.requestType().getSimpleName()).isEqualTo(op.name());
             assertThat(Catalogue.byName(op.name())).containsSame(op);
         }
-        assertThat(names).hasSize(71);
+        assertThat(names).hasSize(72);
     }
 
     @Test
