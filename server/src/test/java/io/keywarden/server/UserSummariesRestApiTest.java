@@ -111,7 +111,8 @@ class UserSummariesRestApiTest extends ServerTestSupport {
         JsonNode b = r.json().path("users").get(1);
         assertThat(b.path("accessKeys")).isEmpty();
         assertThat(b.has("activeKeyAgeDays")).isFalse();
-        assertThat(b.has("accessKeyLastUsed")).isFalse();
+        assertThat(b.path("accessKeyLastUsed").has("lastUsedDate")).isFalse();
+        assertThat(b.path("accessKeyLastUsed").path("serviceName").asText()).isEqualTo("N/A");
         JsonNode d = r.json().path("users").get(3);
         assertThat(d.path("passwordEnabled").asBoolean()).isTrue();
         assertThat(d.path("passwordAgeDays").asLong()).isZero();

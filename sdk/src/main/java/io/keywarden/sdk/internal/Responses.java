@@ -56,7 +56,8 @@ public final class Responses {
                         k.requiredText("accessKeyId"), k.requiredStatus("status"), k.requiredInstant("createDate")))
                         .toList(),
                 json.optionalLong("activeKeyAgeDays"),
-                used == null ? null : new io.keywarden.sdk.model.UserOverview.LastUse(used.requiredText("accessKeyId"),
+                used == null || used.optionalInstant("lastUsedDate") == null ? null
+                        : new io.keywarden.sdk.model.UserOverview.LastUse(used.optionalText("accessKeyId"),
                         used.requiredInstant("lastUsedDate"), used.requiredText("serviceName"),
                         used.requiredText("region")),
                 json.optionalBoolean("passwordEnabled", false), json.optionalInstant("passwordLastChanged"),

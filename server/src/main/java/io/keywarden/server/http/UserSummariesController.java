@@ -58,12 +58,15 @@ public class UserSummariesController {
                         .toList(), r.isTruncated(), r.marker()));
     }
 
+    /** As GetAccessKeyLastUsed answers for a key never used: no date, {@code N/A} as service and region. */
+    private static final UserSummaryLastUsedDto NEVER_USED = new UserSummaryLastUsedDto(null, null, "N/A", "N/A");
+
     private static UserSummaryDto summary(UserSummaryEntry u) {
         return new UserSummaryDto(u.userName(), u.userId(), u.arn(), u.path(), Wire.date(u.createDate()),
                 u.accessKeys().stream().map(k -> new UserSummaryKeyDto(k.accessKeyId(), k.status(),
                         Wire.date(k.createDate()))).toList(),
                 u.activeKeyAgeDays(),
-                u.accessKeyLastUsed() == null ? null : new UserSummaryLastUsedDto(u.accessKeyLastUsed().accessKeyId(),
+                u.accessKeyLastUsed() == null ? NEVER_USED : new UserSummaryLastUsedDto(u.accessKeyLastUsed().accessKeyId(),
                         Wire.date(u.accessKeyLastUsed().lastUsedDate()), u.accessKeyLastUsed().serviceName(),
                         u.accessKeyLastUsed().region()),
                 u.passwordEnabled(), Wire.date(u.passwordLastChanged()), u.passwordAgeDays(),

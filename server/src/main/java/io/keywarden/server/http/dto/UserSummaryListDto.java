@@ -33,7 +33,8 @@ public record UserSummaryListDto(List<UserSummaryDto> users, boolean isTruncated
      * @param createDate          when the user was created
      * @param accessKeys          its access keys, oldest first (empty without keys)
      * @param activeKeyAgeDays    whole days since its oldest Active key was created; absent without an Active key
-     * @param accessKeyLastUsed   the most recent use of any of its keys; absent when none was ever used
+     * @param accessKeyLastUsed   the most recent use of any of its keys; when none was ever used, no key ID and date,
+     *                            and {@code N/A} as service and region (as GetAccessKeyLastUsed answers)
      * @param passwordEnabled     whether it has a console password
      * @param passwordLastChanged when the password was last set; absent without a password
      * @param passwordAgeDays     whole days since then; absent without a password
@@ -50,7 +51,7 @@ public record UserSummaryListDto(List<UserSummaryDto> users, boolean isTruncated
             @Schema(format = "date-time", requiredMode = REQUIRED) String createDate,
             List<UserSummaryKeyDto> accessKeys,
             @Nullable Long activeKeyAgeDays,
-            @Nullable UserSummaryLastUsedDto accessKeyLastUsed,
+            UserSummaryLastUsedDto accessKeyLastUsed,
             boolean passwordEnabled,
             @Nullable @Schema(format = "date-time") String passwordLastChanged,
             @Nullable Long passwordAgeDays,
@@ -66,22 +67,25 @@ public record UserSummaryListDto(List<UserSummaryDto> users, boolean isTruncated
      */
     @Serdeable
     @Schema(name = "UserSummaryKey")
-    public record UserSummaryKeyDto(String accessKeyId, String status,
+    public record UserSummaryKeyDto(String accessKeyId,
+                                    @Schema(allowableValues = {"Active", "Inactive"}, requiredMode = REQUIRED)
+                                    String status,
                                     @Schema(format = "date-time", requiredMode = REQUIRED) String createDate) {
     }
 
     /**
      * The most recent use of any of a user's keys.
      *
-     * @param accessKeyId  the key used
-     * @param lastUsedDate when
-     * @param serviceName  for which service
-     * @param region       in which region
+     * @param accessKeyId  the key used; absent when none was ever used
+     * @param lastUsedDate when; absent when none was ever used
+     * @param serviceName  for which service; {@code N/A} when none was ever used
+     * @param region       in which region; {@code N/A} when none was ever used
      */
     @Serdeable
     @Schema(name = "UserSummaryLastUsed")
-    public record UserSummaryLastUsedDto(String accessKeyId,
-                                         @Schema(format = "date-time", requiredMode = REQUIRED) String lastUsedDate,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UserSummaryLastUsedDto(@Nullable String accessKeyId,
+                                         @Nullable @Schema(format = "date-time") String lastUsedDate,
                                          String serviceName, String region) {
     }
 }
