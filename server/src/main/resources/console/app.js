@@ -2,12 +2,11 @@
 import { hasWebCrypto } from './sigv4.js';
 import { ApiError, call, callQuery, dropSession, keepSession, seg, session, signInWithAccessKey, signInWithPassword,
   signOut } from './api.js';
-import { h, show, flash, date, ageDays } from './dom.js';
+import { h, show, fill, flash, date, ageDays } from './dom.js';
 import { keysSection } from './keys.js';
 import { auditPage, credentialReportPage, permissionsSection, rolesPage, rotatePage } from './pages.js';
 
 const REMEMBERED = 'keywarden.console.remembered';
-const KEY_ID = /^A[KS]IA[A-Z0-9]{12,124}$/;
 
 function remembered() {
   try {
@@ -133,27 +132,58 @@ function credentialsPage() {
   show(h('h1', {}, 'My security credentials'), keysSection('~', 'Access keys'));
 }
 
+// [id, AWS console heading, shown by default, sort parameter (null: not sortable)]
 const COLUMNS = [
-  ['userName', 'User name', true], ['path', 'Path', false], ['keys', 'Access key ID', true],
-  ['keyAge', 'Active key age', true], ['lastUsed', 'Access key last used', false],
-  ['createDate', 'Creation time', false], ['arn', 'ARN', false]];
+  ['userName', 'User name', true, 'userName'], ['path', 'Path', false, null],
+  ['keys', 'Access key ID', true, null], ['keyAge', 'Active key age', true, 'activeKeyAge'],
+  ['lastUsed', 'Access key last used', false, 'accessKeyLastUsed'], ['passwordAge', 'Password age', false, 'passwordAge'],
+  ['lastSignIn', 'Console last sign-in', false, 'consoleLastSignIn'], ['createDate', 'Creation time', false, 'createDate'],
+  ['arn', 'ARN', false, null]];
 const shown = new Set(COLUMNS.filter(c => c[2]).map(c => c[0]));
 const PAGE = 20;
+// kept while the tab lives, so that coming back to Users shows the same order and search
+const usersView = { sort: 'userName', order: 'asc', search: '' };
 
-async function usersPage(marker, markers = []) {
+function days(n) {
+  return n === undefined || n === null ? 'None' : `${n} day${n === 1 ? '' : 's'}`;
+}
+
+// One row of ListUserSummaries (GET /v1/user-summaries): every column from the one answer, no call per row.
+function userCells(u) {
+  return {
+    userName: h('a', { href: '#/users/' + seg(u.userName) }, u.userName),
+    path: u.path,
+    keys: u.accessKeys.length ? u.accessKeys.map(k => h('div', { class: 'key' }, `${k.accessKeyId} - ${k.status}`)) : 'None',
+    keyAge: days(u.activeKeyAgeDays),
+    lastUsed: u.accessKeyLastUsed && u.accessKeyLastUsed.lastUsedDate ? date(u.accessKeyLastUsed.lastUsedDate) : 'None',
+    passwordAge: u.passwordEnabled ? days(u.passwordAgeDays) : 'None',
+    lastSignIn: u.passwordEnabled ? (u.consoleLastSignIn ? date(u.consoleLastSignIn) : 'Never') : 'None',
+    createDate: date(u.createDate), arn: u.arn,
+  };
+}
+
+async function usersPage() {
   const search = h('input', { type: 'search', id: 'user-search', 'aria-label': 'Search by user name or access key ID',
-    placeholder: 'User name or access key ID' });
+    placeholder: 'User name or access key ID', value: usersView.search });
   const table = h('div', { class: 'table-wrap', id: 'users-table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Users' }, h('p', {}, 'Loading…'));
   const columns = h('fieldset', { id: 'manage-columns', hidden: true }, h('legend', {}, 'Manage columns'),
     COLUMNS.filter(c => c[0] !== 'userName').map(([id, label]) => h('label', {},
       h('input', { type: 'checkbox', value: id, checked: shown.has(id), onchange: ev => {
         ev.target.checked ? shown.add(id) : shown.delete(id);
-        load();
+        render();
       } }), ' ', label)));
   const newName = h('input', { type: 'text', id: 'new-user-name', 'aria-label': 'New user name' });
+  // markers of the pages before this one (null: the first page), for "Previous page"
+  let markers = [];
+  let marker = null;
+  let page = null;
   show(h('h1', {}, 'Users'),
-    h('form', { class: 'toolbar', id: 'search-form', role: 'search', onsubmit: ev => { ev.preventDefault(); load(); } },
-      search, h('button', { type: 'submit' }, 'Search'),
+    h('form', { class: 'toolbar', id: 'search-form', role: 'search', onsubmit: ev => {
+      ev.preventDefault();
+      usersView.search = search.value.trim();
+      markers = [];
+      load(null);
+    } }, search, h('button', { type: 'submit' }, 'Search'),
       h('button', { type: 'button', id: 'manage-columns-button', 'aria-controls': 'manage-columns',
         onclick: () => { columns.hidden = !columns.hidden; } }, 'Manage columns')),
     columns, table,
@@ -167,74 +197,77 @@ async function usersPage(marker, markers = []) {
       }
     } }, newName, h('button', { type: 'submit', class: 'primary' }, 'Create user')));
 
-  async function rowsOf(users) {
-    return Promise.all(users.map(async u => {
-      let keys = [];
-      if (shown.has('keys') || shown.has('keyAge') || shown.has('lastUsed')) {
-        try {
-          keys = (await call('GET', `/v1/users/${seg(u.userName)}/access-keys`)).accessKeys;
-        } catch (e) {
-          keys = [];
-        }
-      }
-      let used = [];
-      if (shown.has('lastUsed')) {
-        used = await Promise.all(keys.map(k => call('GET', `/v1/access-keys/${seg(k.accessKeyId)}/last-used`)
-          .then(r => r.accessKeyLastUsed.lastUsedDate, () => null)));
-      }
-      const active = keys.filter(k => k.status === 'Active');
-      const cells = {
-        userName: h('a', { href: '#/users/' + seg(u.userName) }, u.userName),
-        path: u.path,
-        keys: keys.length ? keys.map(k => h('div', { class: 'key' }, `${k.accessKeyId} - ${k.status}`)) : 'None',
-        keyAge: active.length ? `${Math.max(...active.map(k => ageDays(k.createDate)))} days` : 'None',
-        lastUsed: used.filter(Boolean).sort().reverse()[0] ? date(used.filter(Boolean).sort().reverse()[0]) : 'None',
-        createDate: date(u.createDate), arn: u.arn,
-      };
-      return h('tr', { 'data-user': u.userName }, COLUMNS.filter(c => shown.has(c[0]) || c[0] === 'userName')
-        .map(c => h('td', {}, cells[c[0]])));
-    }));
+  function sortBy(param) {
+    if (usersView.sort === param) {
+      usersView.order = usersView.order === 'asc' ? 'desc' : 'asc';
+    } else {
+      usersView.sort = param;
+      usersView.order = 'asc';
+    }
+    markers = [];
+    load(null, 'sort-' + param);
   }
 
-  async function load() {
-    flash(null);
-    const q = search.value.trim();
-    let users;
-    let page = null;
-    try {
-      if (q && KEY_ID.test(q)) {
-        const owner = await call('GET', `/v1/access-keys/${seg(q)}/owner`);
-        users = owner.userName ? [await call('GET', `/v1/users/${seg(owner.userName)}`)] : [];
-      } else if (q) {
-        users = [await call('GET', `/v1/users/${seg(q)}`)];
-      } else {
-        page = await call('GET', `/v1/users?maxItems=${PAGE}` + (marker ? `&marker=${encodeURIComponent(marker)}` : ''));
-        users = page.users;
-      }
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'NoSuchEntity') {
-        users = [];
-      } else {
-        table.replaceChildren(h('p', { class: 'error' }, e.code + ': ' + e.message));
-        return;
-      }
+  function header(c) {
+    const [id, label, , param] = c;
+    if (!param) {
+      return h('th', { scope: 'col' }, label);
     }
-    const rows = await rowsOf(users);
-    const head = h('thead', {}, h('tr', {}, COLUMNS.filter(c => shown.has(c[0]) || c[0] === 'userName')
-      .map(c => h('th', { scope: 'col' }, c[1]))));
-    const nav = h('p', {},
-      markers.length ? h('button', { type: 'button', id: 'previous-page', onclick: () => {
-        const before = markers.slice(0, -1);
-        usersPage(markers[markers.length - 1], before);
-      } }, 'Previous page') : null,
-      page && page.isTruncated ? h('button', { type: 'button', id: 'next-page', onclick: () => {
-        usersPage(page.marker, markers.concat([marker || null]));
-      } }, 'Next page') : null);
-    table.replaceChildren(h('table', { id: 'users-table' }, h('caption', { class: 'muted' },
-      q ? `Users matching "${q}"` : 'Users'), head, h('tbody', {}, rows.length ? rows
-      : h('tr', {}, h('td', { colspan: shown.size + 1 }, 'No users found')))), nav);
+    const sorted = usersView.sort === param;
+    const direction = usersView.order === 'asc' ? 'ascending' : 'descending';
+    return h('th', { scope: 'col', 'aria-sort': sorted ? direction : 'none', 'data-column': id },
+      h('button', { type: 'button', class: 'sort', id: 'sort-' + param, onclick: () => sortBy(param),
+        title: sorted ? `Sorted ${direction}; activate to reverse` : `Sort by ${label}` },
+      label, h('span', { 'aria-hidden': 'true', class: 'sort-mark' }, sorted ? (usersView.order === 'asc' ? ' ▲' : ' ▼') : '')));
   }
-  load();
+
+  function render(focusId) {
+    if (!page) {
+      return;
+    }
+    const visible = COLUMNS.filter(c => shown.has(c[0]) || c[0] === 'userName');
+    const rows = page.users.map(u => {
+      const cells = userCells(u);
+      return h('tr', { 'data-user': u.userName }, visible.map(c => h('td', {}, cells[c[0]])));
+    });
+    const nav = h('p', { class: 'toolbar' },
+      markers.length ? h('button', { type: 'button', id: 'previous-page', onclick: () => {
+        load(markers.pop(), 'previous-page');
+      } }, 'Previous page') : null,
+      page.isTruncated ? h('button', { type: 'button', id: 'next-page', onclick: () => {
+        markers.push(marker);
+        load(page.marker, 'next-page');
+      } }, 'Next page') : null);
+    const q = usersView.search;
+    fill(table, h('table', { id: 'users-table', 'data-sort': usersView.sort, 'data-order': usersView.order },
+      h('caption', { class: 'muted' }, q ? `Users matching "${q}"` : 'Users'),
+      h('thead', {}, h('tr', {}, visible.map(header))),
+      h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: visible.length }, 'No users found')))), nav);
+    const focus = focusId && document.getElementById(focusId);
+    if (focus) {
+      focus.focus();
+    }
+  }
+
+  async function load(at, focusId) {
+    flash(null);
+    const params = new URLSearchParams({ maxItems: String(PAGE), sort: usersView.sort, order: usersView.order });
+    if (usersView.search) {
+      params.set('search', usersView.search);
+    }
+    if (at) {
+      params.set('marker', at);
+    }
+    try {
+      page = await call('GET', '/v1/user-summaries?' + params.toString());
+      marker = at;
+    } catch (e) {
+      fill(table, h('p', { class: 'error' }, e.code + ': ' + e.message));
+      return;
+    }
+    render(focusId);
+  }
+  load(null);
 }
 
 async function userPage(name) {
@@ -293,7 +326,7 @@ async function route() {
   } else if (hash === '#/credentials') {
     credentialsPage();
   } else if (hash === '#/users') {
-    usersPage(null);
+    usersPage();
   } else if (user) {
     userPage(decodeURIComponent(user[1]));
   } else if (hash === '#/change-password') {

@@ -55,6 +55,8 @@ import io.keywarden.sdk.model.CredentialReportGeneration;
 import io.keywarden.sdk.model.KeyOwner;
 import io.keywarden.sdk.model.ListPoliciesRequest;
 import io.keywarden.sdk.model.ListUsersRequest;
+import io.keywarden.sdk.model.ListUserSummariesRequest;
+import io.keywarden.sdk.model.UserOverview;
 import io.keywarden.sdk.model.ManagedPolicy;
 import io.keywarden.sdk.model.Page;
 import io.keywarden.sdk.model.SimulationRequest;
@@ -318,6 +320,25 @@ public final class KeywardenClient implements AutoCloseable {
                 .build();
         AnswerReader json = call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, USERS), query));
         return Responses.page(json, USERS, Responses::userSummary);
+    }
+
+    /**
+     * One page of the console's Users table (ListUserSummaries): users in the request's order, each with its keys,
+     * key age, most recent key use, password age and last console sign-in. Needs
+     * {@code keywarden:ListUserSummaries} and {@code iam:ListUsers}, {@code iam:ListAccessKeys},
+     * {@code iam:GetAccessKeyLastUsed} and {@code iam:GetLoginProfile} on every user.
+     */
+    public Page<UserOverview> listUserSummaries(ListUserSummariesRequest listRequest) {
+        Objects.requireNonNull(listRequest, "listRequest");
+        String query = new QueryBuilder()
+                .add("sort", listRequest.sort().wireName())
+                .add("order", listRequest.descending() ? "desc" : "asc")
+                .add("search", listRequest.search().orElse(null))
+                .add("maxItems", listRequest.maxItems().orElse(null))
+                .add("marker", listRequest.marker().orElse(null))
+                .build();
+        AnswerReader json = call(ApiRequest.get(ApiRequest.IAM, UriEncoding.path(V1, "user-summaries"), query));
+        return Responses.page(json, USERS, Responses::userOverview);
     }
 
     /** Every user, fetched page by page as the iteration goes. */

@@ -60,8 +60,10 @@ class QueryFaceTest extends ServerTestSupport {
                               io.keywarden.core.notify.WebhookService webhooks,
                               io.keywarden.core.password.PasswordService passwords,
                               io.keywarden.core.signin.ConsoleSignIn console,
-                              io.keywarden.core.expiry.KeyExpiryService expiry) {
-            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks, passwords, console, expiry).with(Catalogue.GET_POLICY_VERSION,
+                              io.keywarden.core.expiry.KeyExpiryService expiry,
+                              io.keywarden.core.service.UserSummaryService summaries) {
+            return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks, passwords, console, expiry,
+                    summaries).with(Catalogue.GET_POLICY_VERSION,
                     (c, q) -> {
                         throw new IllegalStateException("boom: secret detail");
                     });

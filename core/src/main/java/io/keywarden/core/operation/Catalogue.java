@@ -35,6 +35,15 @@ public final class Catalogue {
             read("ListUsers", Service.IAM, "arn:aws:iam::{account}:user{pathPrefix}*", ListUsers.class, UserList.class);
     public static final Operation<DeleteUser, NoOutput> DELETE_USER =
             write("DeleteUser", Service.IAM, NAMED_USER, DeleteUser.class, NoOutput.class);
+    /**
+     * The console's Users table: a page of users in a chosen order with their keys, key age, last key use, password
+     * age and last console sign-in. Its own action, and also ListUsers, ListAccessKeys, GetAccessKeyLastUsed and
+     * GetLoginProfile on every user, since it reveals what they reveal.
+     */
+    public static final Operation<ListUserSummaries, UserSummaryList> LIST_USER_SUMMARIES =
+            new Operation<>("ListUserSummaries", Service.KEYWARDEN, "keywarden:ListUserSummaries", true, false,
+                    "arn:aws:iam::{account}:user/* (and iam:ListUsers, iam:ListAccessKeys, iam:GetAccessKeyLastUsed,"
+                            + " iam:GetLoginProfile on it)", ListUserSummaries.class, UserSummaryList.class);
 
     // ---------------------------------------------------------------- access keys
     public static final Operation<CreateAccessKey, CreatedKey> CREATE_ACCESS_KEY =
@@ -280,7 +289,9 @@ public final class Catalogue {
             GET_ACCOUNT_PASSWORD_POLICY, UPDATE_ACCOUNT_PASSWORD_POLICY, DELETE_ACCOUNT_PASSWORD_POLICY,
             CREATE_ACCOUNT_ALIAS, LIST_ACCOUNT_ALIASES, DELETE_ACCOUNT_ALIAS,
             CONSOLE_LOGIN, CONSOLE_SIGN_OUT,
-            GET_KEY_EXPIRY_POLICY, PUT_KEY_EXPIRY_POLICY, DELETE_KEY_EXPIRY_POLICY, GET_KEY_HYGIENE_REPORT));
+            GET_KEY_EXPIRY_POLICY, PUT_KEY_EXPIRY_POLICY, DELETE_KEY_EXPIRY_POLICY, GET_KEY_HYGIENE_REPORT,
+
+            LIST_USER_SUMMARIES));
 
     /** Every operation, in the order above. */
     public static List<Operation<?, ?>> all() {

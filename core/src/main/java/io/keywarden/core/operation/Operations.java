@@ -30,6 +30,8 @@ import io.keywarden.core.service.MasterKeyService;
 import io.keywarden.core.port.ResealLedger;
 import io.keywarden.core.service.UserInfo;
 import io.keywarden.core.service.UserSummary;
+import io.keywarden.core.service.UserOverview;
+import io.keywarden.core.service.UserSummaryService;
 import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.session.Session;
@@ -149,7 +151,8 @@ public final class Operations {
                                       CredentialReportService reports, AuditService audit, SessionService sessions,
                                       AssumeRoleService assume, KeyHygieneService hygiene,
                                       MasterKeyService masterKeys, WebhookService webhooks,
-                                      PasswordService passwords, ConsoleSignIn console, KeyExpiryService expiry) {
+                                      PasswordService passwords, ConsoleSignIn console, KeyExpiryService expiry,
+                                      UserSummaryService summaries) {
         return builder()
                 // users
                 .bind(Catalogue.CREATE_USER, (caller, q) -> {
@@ -169,6 +172,12 @@ public final class Operations {
                 .bind(Catalogue.DELETE_USER, (caller, q) -> {
                     identity.deleteUser(caller, q.userName());
                     return NoOutput.INSTANCE;
+                })
+                .bind(Catalogue.LIST_USER_SUMMARIES, (caller, q) -> {
+                    Page<UserOverview> page = summaries.list(caller, q.sortOrder(), q.descending(), q.search(),
+                            q.page());
+                    return new UserSummaryList(page.items().stream().map(Operations::summary).toList(),
+                            page.isTruncated(), page.nextMarker());
                 })
                 // access keys
                 .bind(Catalogue.CREATE_ACCESS_KEY, (caller, q) -> {
@@ -547,6 +556,17 @@ public final class Operations {
 
     private static LoginProfileEntry loginProfile(LoginProfile p) {
         return new LoginProfileEntry(p.userName(), p.createDate(), p.passwordResetRequired());
+    }
+
+    private static UserSummaryEntry summary(UserOverview o) {
+        User u = o.user();
+        return new UserSummaryEntry(u.path().value(), u.userName().value(), u.userId(), u.arn(), u.createDate(),
+                o.keys().stream().map(k -> new SummaryKeyEntry(k.id().value(), k.status().wireName(), k.createDate()))
+                        .toList(),
+                o.activeKeyAgeDays(),
+                o.lastUsed() == null ? null : new SummaryLastUsedEntry(o.lastUsedKey().value(), o.lastUsed().date(),
+                        o.lastUsed().serviceName(), o.lastUsed().region()),
+                o.passwordEnabled(), o.passwordLastChanged(), o.passwordAgeDays(), o.consoleLastSignIn());
     }
 
     private static UserEntry user(User u, Long keyAgeDays) {

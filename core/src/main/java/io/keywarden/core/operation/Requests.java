@@ -69,6 +69,39 @@ public final class Requests {
         }
     }
 
+    /**
+     * ListUserSummaries, the console's Users table.
+     *
+     * @param sort   {@code userName} (default), {@code createDate}, {@code activeKeyAge}, {@code accessKeyLastUsed},
+     *               {@code passwordAge} or {@code consoleLastSignIn}
+     * @param order  {@code asc} (default) or {@code desc}
+     * @param search a user-name prefix (case-insensitive) or an access key ID (its owner); null for every user
+     */
+    public record ListUserSummaries(String sort, String order, String search, PageRequest page) {
+        public ListUserSummaries {
+            if (sort != null && io.keywarden.core.port.UserSummaryStore.Sort.fromWire(sort).isEmpty()) {
+                throw KeywardenException.validation("sort", "Member must satisfy enum value set: [userName,"
+                        + " createDate, activeKeyAge, accessKeyLastUsed, passwordAge, consoleLastSignIn]");
+            }
+            if (order != null && !order.equals("asc") && !order.equals("desc")) {
+                throw KeywardenException.validation("order", "Member must satisfy enum value set: [asc, desc]");
+            }
+            if (search != null && search.length() > 128) {
+                throw KeywardenException.validation("search", "Member must have length less than or equal to 128");
+            }
+            page = orFirst(page);
+        }
+
+        public io.keywarden.core.port.UserSummaryStore.Sort sortOrder() {
+            return sort == null ? io.keywarden.core.port.UserSummaryStore.Sort.USER_NAME
+                    : io.keywarden.core.port.UserSummaryStore.Sort.fromWire(sort).orElseThrow();
+        }
+
+        public boolean descending() {
+            return "desc".equals(order);
+        }
+    }
+
     // ---------------------------------------------------------------- access keys
 
     /**

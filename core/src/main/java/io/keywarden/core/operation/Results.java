@@ -37,6 +37,27 @@ public final class Results {
     public record UserList(List<UserEntry> users, boolean isTruncated, String marker) {
     }
 
+    /** A key in a user summary: its ID, status and creation date. */
+    public record SummaryKeyEntry(String accessKeyId, String status, Instant createDate) {
+    }
+
+    /** The most recent use of any of a user's keys: which key, when, for which service, in which region. */
+    public record SummaryLastUsedEntry(String accessKeyId, Instant lastUsedDate, String serviceName, String region) {
+    }
+
+    /**
+     * A row of the console's Users table. {@code activeKeyAgeDays}, {@code accessKeyLastUsed},
+     * {@code passwordLastChanged}, {@code passwordAgeDays} and {@code consoleLastSignIn} are null when there is none.
+     */
+    public record UserSummaryEntry(String path, String userName, String userId, String arn, Instant createDate,
+                                   List<SummaryKeyEntry> accessKeys, Long activeKeyAgeDays,
+                                   SummaryLastUsedEntry accessKeyLastUsed, boolean passwordEnabled,
+                                   Instant passwordLastChanged, Long passwordAgeDays, Instant consoleLastSignIn) {
+    }
+
+    public record UserSummaryList(List<UserSummaryEntry> users, boolean isTruncated, String marker) {
+    }
+
     // ---------------------------------------------------------------- access keys
 
     /** {@code description} (REST only) is the owner's tag keyed by the key's ID; null when there is none. */

@@ -22,7 +22,7 @@ class CatalogueTest {
             assertThat(op.requestType().getSimpleName()).isEqualTo(op.name());
             assertThat(Catalogue.byName(op.name())).containsSame(op);
         }
-        assertThat(names).hasSize(77);
+        assertThat(names).hasSize(78);
     }
 
     @Test

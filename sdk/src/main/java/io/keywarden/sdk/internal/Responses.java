@@ -48,6 +48,22 @@ public final class Responses {
         return new UserSummary(user(json), json.optionalLong("keyAgeDays"));
     }
 
+    public static io.keywarden.sdk.model.UserOverview userOverview(AnswerReader json) {
+        AnswerReader used = json.optionalObject("accessKeyLastUsed");
+        return new io.keywarden.sdk.model.UserOverview(json.requiredText("userName"), json.requiredText("userId"),
+                json.requiredText("arn"), json.requiredText("path"), json.requiredInstant("createDate"),
+                json.requiredArray("accessKeys").stream().map(k -> new io.keywarden.sdk.model.UserOverview.Key(
+                        k.requiredText("accessKeyId"), k.requiredStatus("status"), k.requiredInstant("createDate")))
+                        .toList(),
+                json.optionalLong("activeKeyAgeDays"),
+                used == null || used.optionalInstant("lastUsedDate") == null ? null
+                        : new io.keywarden.sdk.model.UserOverview.LastUse(used.optionalText("accessKeyId"),
+                        used.requiredInstant("lastUsedDate"), used.requiredText("serviceName"),
+                        used.requiredText("region")),
+                json.optionalBoolean("passwordEnabled", false), json.optionalInstant("passwordLastChanged"),
+                json.optionalLong("passwordAgeDays"), json.optionalInstant("consoleLastSignIn"));
+    }
+
     public static AccessKeyMetadata accessKey(AnswerReader json) {
         return new AccessKeyMetadata(json.requiredText("accessKeyId"), json.requiredStatus("status"),
                 json.requiredInstant("createDate"), json.optionalText("userName"), json.optionalText("description"));

@@ -17,6 +17,8 @@ import io.keywarden.core.port.UserStore;
 import io.keywarden.core.service.CredentialReportService;
 import io.keywarden.core.service.IdentityService;
 import io.keywarden.core.service.MasterKeyService;
+import io.keywarden.core.service.UserSummaryService;
+import io.keywarden.core.port.UserSummaryStore;
 import io.keywarden.core.session.SessionService;
 import io.keywarden.core.session.SessionTokens;
 import io.keywarden.core.permissions.AssumeRoleService;
@@ -47,9 +49,16 @@ public class OperationBeans {
                           AssumeRoleService assume, io.keywarden.core.permissions.KeyHygieneService hygiene,
                           MasterKeyService masterKeys, WebhookService webhooks, PasswordService passwords,
                           io.keywarden.core.signin.ConsoleSignIn console,
-                          io.keywarden.core.expiry.KeyExpiryService expiry) {
+                          io.keywarden.core.expiry.KeyExpiryService expiry,
+                          UserSummaryService summaries) {
         return Operations.standard(identity, policies, roles, reports, audit, sessions, assume, hygiene, masterKeys, webhooks,
-                passwords, console, expiry);
+                passwords, console, expiry, summaries);
+    }
+
+    @Singleton
+    UserSummaryService userSummaryService(IdentityService identity, UserStore users, AccessKeyStore keys,
+                                          LoginProfileStore profiles, UserSummaryStore summaries, Clock clock) {
+        return new UserSummaryService(identity.guard(), users, keys, profiles, summaries, clock);
     }
 
     @Singleton

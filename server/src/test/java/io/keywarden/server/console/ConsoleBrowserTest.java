@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -306,7 +307,7 @@ class ConsoleBrowserTest extends ServerTestSupport {
     void usersListShowsEveryUsersKeysAndFindsAKeysOwner() {
         SignedClient root = root();
         List<String> keyIds = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 45; i++) {
             String name = String.format("user%02d", i);
             assertThat(root.post("/v1/users", "{\"userName\":\"" + name + "\"}").status()).isEqualTo(201);
             if (i % 3 != 0) {
@@ -317,14 +318,43 @@ class ConsoleBrowserTest extends ServerTestSupport {
         check("users");
         String table = browser.findElement(By.id("users-table")).getText();
         assertThat(table).contains("Access key ID").contains(keyIds.get(0) + " - Active").contains("None");
+        assertThat(browser.findElement(By.cssSelector("th[data-column=userName]")).getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+        assertThat(browser.findElements(By.cssSelector("#users-table tbody tr"))).hasSize(20);
         visible("#next-page").click();
         wait.until(d -> d.findElement(By.id("users-table")).getText().contains("user29"));
+        visible("#previous-page").click();
+        wait.until(d -> d.findElement(By.id("users-table")).getText().contains("admin"));
+
+        // sort by a column: a button in its header, by mouse and then by keyboard
+        browser.findElement(By.id("sort-activeKeyAge")).click();
+        wait.until(d -> "ascending".equals(d.findElement(By.cssSelector("th[data-column=keyAge]"))
+                .getAttribute("aria-sort")));
+        assertThat(firstRowUser()).as("no Active key (\"None\") first, by name").isEqualTo("user00");
+        assertThat(browser.findElement(By.cssSelector("th[data-column=userName]")).getAttribute("aria-sort"))
+                .isEqualTo("none");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> "descending".equals(d.findElement(By.cssSelector("th[data-column=keyAge]"))
+                .getAttribute("aria-sort")));
+        assertThat(firstRowUser()).as("the oldest Active key first").isEqualTo("admin");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("sort-activeKeyAge");
 
         browser.findElement(By.id("manage-columns-button")).click();
-        assertThat(visible("#manage-columns").getText()).contains("Access key last used");
+        assertThat(visible("#manage-columns").getText()).contains("Access key last used").contains("Password age")
+                .contains("Console last sign-in");
+        browser.findElement(By.cssSelector("#manage-columns input[value=passwordAge]")).click();
+        visible("#sort-passwordAge").click();
+        wait.until(d -> "ascending".equals(d.findElement(By.cssSelector("th[data-column=passwordAge]"))
+                .getAttribute("aria-sort")));
+        assertThat(browser.findElement(By.id("users-table")).getText()).contains("Password age");
+
+        WebElement search = browser.findElement(By.id("user-search"));
+        search.clear();
+        search.sendKeys("USER4");
+        browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#users-table tbody tr")).size() == 5);
 
         String wanted = keyIds.get(7);
-        WebElement search = browser.findElement(By.id("user-search"));
         search.clear();
         search.sendKeys(wanted);
         browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
@@ -333,6 +363,10 @@ class ConsoleBrowserTest extends ServerTestSupport {
         String owner = browser.findElement(By.cssSelector("#users-table tbody tr")).getAttribute("data-user");
         assertThat(root.get("/v1/users/" + owner + "/access-keys").body()).contains(wanted);
         check("find-key-owner");
+    }
+
+    private String firstRowUser() {
+        return browser.findElement(By.cssSelector("#users-table tbody tr")).getAttribute("data-user");
     }
 
     @Test
@@ -422,7 +456,7 @@ class ConsoleBrowserTest extends ServerTestSupport {
         signInWithKey(key.json().path("accessKeyId").asText(), key.json().path("secretAccessKey").asText());
         open("denied", "#/users", "#users-table-wrap .error");
         assertThat(browser.findElement(By.cssSelector("#users-table-wrap .error")).getText())
-                .startsWith("AccessDenied: ").contains("is not authorized to perform: iam:ListUsers");
+                .startsWith("AccessDenied: ").contains("is not authorized to perform: keywarden:ListUserSummaries");
         check("access-denied");
     }
 

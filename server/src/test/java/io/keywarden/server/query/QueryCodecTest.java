@@ -93,7 +93,11 @@ class QueryCodecTest {
             new io.keywarden.core.expiry.KeyExpiryService(identity, users,
                     new io.keywarden.core.testing.InMemoryUserTagStore(), keys,
                     new io.keywarden.core.testing.InMemoryKeyExpiryStore(), new InMemoryAuditStore(),
-                    () -> java.util.UUID.randomUUID().toString(), Clock.systemUTC()));
+                    () -> java.util.UUID.randomUUID().toString(), Clock.systemUTC()),
+            new io.keywarden.core.service.UserSummaryService(identity.guard(), users, keys,
+                    new io.keywarden.core.testing.InMemoryLoginProfileStore(),
+                    new io.keywarden.core.testing.InMemoryUserSummaryStore(users, keys,
+                            new io.keywarden.core.testing.InMemoryLoginProfileStore()), Clock.systemUTC()));
     private final Caller root = new Caller(Principal.root(accountId), "AKIAEXAMPLEEXAMPLE00", Instant.now(),
             "127.0.0.1", "test", false, "us-east-1", "iam");
 

@@ -78,7 +78,8 @@ class SdkMatchesOpenApiDocumentTest {
             "CredentialReport", "CredentialReportRow", "CredentialReportRow$KeyColumns", // AWS's CSV: the CSV tests
             "PolicyScope", "ListUsersRequest", "ListPoliciesRequest", "LookupAuditEventsRequest", // query parameters
             "SimulationRequest", "CreateRoleRequest", "AssumeRoleRequest", // request bodies: checked as sent
-            "Page"); // the list answers' envelope, read with each list
+            "Page", // the list answers' envelope, read with each list
+            "ListUserSummariesRequest", "ListUserSummariesRequest$SortBy"); // query parameters
 
     /** Model components that do not come from the answer (or cannot vary in it), with the reason. */
     private static final Set<String> CONSTANT = Set.of(
@@ -102,6 +103,9 @@ class SdkMatchesOpenApiDocumentTest {
         calls.put("GetUser", c -> c.getUser("alice"));
         calls.put("ListUsers", c -> c.listUsers(ListUsersRequest.builder().pathPrefix("/team/").marker("m")
                 .maxItems(5).build()));
+        calls.put("ListUserSummaries", c -> c.listUserSummaries(io.keywarden.sdk.model.ListUserSummariesRequest
+                .builder().sort(io.keywarden.sdk.model.ListUserSummariesRequest.SortBy.PASSWORD_AGE).descending(true)
+                .search("al").marker("m").maxItems(5).build()));
         calls.put("CreateAccessKey", c -> c.createAccessKey("alice", "ci deploy"));
         calls.put("ListAccessKeys", c -> c.listAccessKeys("alice", "m", 5));
         calls.put("UpdateAccessKey", c -> c.updateAccessKey("alice", KEY_ID, KeyStatus.INACTIVE));
