@@ -456,7 +456,7 @@ public final class Operations {
     }
 
     private static LoginProfileEntry loginProfile(LoginProfile p) {
-        return new LoginProfileEntry(p.userName(), p.createDate(), p.passwordResetRequired());
+        return new LoginProfileEntry(p.userName(), p.createDate(), p.passwordResetRequired(), p.passwordLastChanged());
     }
 
     private static UserEntry user(User u, Long keyAgeDays) {
