@@ -273,8 +273,9 @@ class ConsoleBrowserTest extends ServerTestSupport {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.id("new-key-dialog"), 0));
         assertThat(browser.getPageSource()).doesNotContain(pair[1]);
         // two keys now: the limit, said
-        WebElement create = visible("#create-key");
-        wait.until(d -> !create.isEnabled() || !d.findElements(By.id("limit-note")).isEmpty());
+        // the section re-renders after Close: look the button up afresh each time rather than keep one found before
+        visible("#create-key");
+        wait.until(d -> !d.findElements(By.id("limit-note")).isEmpty() || !d.findElement(By.id("create-key")).isEnabled());
         assertThat(visible("#limit-note").getText()).contains("maximum of two access keys");
         assertThat(browser.findElement(By.id("create-key")).isEnabled()).isFalse();
 
