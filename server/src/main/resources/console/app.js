@@ -4,7 +4,9 @@ import { ApiError, call, callQuery, dropSession, keepSession, seg, session, sign
   signOut } from './api.js';
 import { h, show, fill, flash, date, ageDays } from './dom.js';
 import { keysSection } from './keys.js';
-import { auditPage, credentialReportPage, permissionsSection, rolesPage, rotatePage } from './pages.js';
+import { auditPage, credentialReportPage, rolesPage, rotatePage } from './pages.js';
+import { userPage } from './user.js';
+import { accountSettingsPage } from './account.js';
 
 const REMEMBERED = 'keywarden.console.remembered';
 
@@ -270,29 +272,6 @@ async function usersPage() {
   load(null);
 }
 
-async function userPage(name) {
-  let user;
-  try {
-    user = await call('GET', `/v1/users/${seg(name)}`);
-  } catch (e) {
-    show(h('h1', {}, name), h('p', { class: 'error' }, e.code + ': ' + e.message));
-    return;
-  }
-  show(h('h1', {}, user.userName),
-    h('section', {}, h('h2', {}, 'Summary'), h('p', {}, 'ARN: ', h('span', { class: 'secret' }, user.arn)),
-      h('p', {}, 'Created: ', date(user.createDate)),
-      h('button', { type: 'button', id: 'delete-user', onclick: async () => {
-        try {
-          await call('DELETE', `/v1/users/${seg(name)}`);
-          location.hash = '#/users';
-        } catch (e) {
-          flash(e);
-        }
-      } }, 'Delete user')),
-    keysSection(name, 'Security credentials: Access keys'),
-    permissionsSection(name));
-}
-
 async function route() {
   flash(null);
   const top = document.getElementById('top');
@@ -313,7 +292,7 @@ async function route() {
   top.hidden = false;
   document.getElementById('who').textContent = s.principal.userName || 'Root user';
   const hash = location.hash || '#/dashboard';
-  const user = hash.match(/^#\/users\/([^/]+)$/);
+  const user = hash.match(/^#\/users\/([^/]+)(?:\/(permissions|security-credentials))?$/);
   const rotate = hash.match(/^#\/users\/([^/]+)\/rotate\/([^/]+)$/);
   if (rotate) {
     rotatePage(decodeURIComponent(rotate[1]), decodeURIComponent(rotate[2]));
@@ -328,7 +307,9 @@ async function route() {
   } else if (hash === '#/users') {
     usersPage();
   } else if (user) {
-    userPage(decodeURIComponent(user[1]));
+    userPage(decodeURIComponent(user[1]), user[2]);
+  } else if (hash === '#/account-settings') {
+    accountSettingsPage();
   } else if (hash === '#/change-password') {
     changePasswordPage();
   } else {

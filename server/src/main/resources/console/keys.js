@@ -75,10 +75,15 @@ export function keysSection(user, title) {
     }
     const used = await Promise.all(keys.map(k => lastUsed(k.accessKeyId)));
     const atLimit = keys.length >= KEY_LIMIT;
+    // AWS's console asks for an optional "Description tag value": the owner's tag keyed by the new key's ID
+    const description = h('input', { type: 'text', id: 'new-key-description', maxlength: 256, disabled: atLimit,
+      'aria-describedby': 'new-key-description-hint' });
     const create = h('button', { type: 'button', class: 'primary', id: 'create-key', disabled: atLimit,
       'aria-describedby': atLimit ? 'limit-note' : null, onclick: async () => {
         try {
-          const created = await call('POST', `/v1/users/${seg(user)}/access-keys`);
+          const text = description.value.trim();
+          const created = await call('POST', `/v1/users/${seg(user)}/access-keys`, text ? { description: text }
+            : undefined);
           newKeyDialog(created, render);
         } catch (e) {
           flash(e);
@@ -90,6 +95,7 @@ export function keysSection(user, title) {
       return h('tr', { 'data-key': k.accessKeyId },
         h('td', { class: 'secret' }, k.accessKeyId),
         h('td', { class: 'status' }, k.status),
+        h('td', { class: 'description' }, k.description || '-'),
         h('td', {}, date(k.createDate), ' (', String(ageDays(k.createDate)), ' days)'),
         h('td', { class: 'last-used' }, u.lastUsedDate ? date(u.lastUsedDate) : 'N/A'),
         h('td', {}, u.region || 'N/A'),
@@ -120,14 +126,17 @@ export function keysSection(user, title) {
       h('h2', { id: 'keys-title' }, title),
       h('p', { class: 'muted' }, 'Use access keys to send programmatic calls to Keywarden. You can have a maximum of '
         + 'two access keys (active or inactive) at a time. Only inactive keys can be deleted.'),
+      h('label', { for: 'new-key-description' }, 'Description tag value - optional'), description,
+      h('p', { class: 'muted', id: 'new-key-description-hint' }, 'Describe the new key\'s purpose (up to 256 '
+        + 'characters); it is kept as a tag of the key\'s owner whose key is the access key ID.'),
       create,
       atLimit ? h('span', { id: 'limit-note', class: 'muted' }, 'You can have a maximum of two access keys. '
         + 'To create a new one, delete an inactive key first.') : null,
       h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Access keys' }, h('table', { id: 'keys-table' },
         h('caption', { class: 'muted' }, `Access keys (${keys.length})`),
-        h('thead', {}, h('tr', {}, ['Access key ID', 'Status', 'Created', 'Last used', 'Last used region',
+        h('thead', {}, h('tr', {}, ['Access key ID', 'Status', 'Description', 'Created', 'Last used', 'Last used region',
           'Last used service', 'Actions'].map(t => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 7 }, 'No access keys'))))));
+        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 8 }, 'No access keys'))))));
   }
   render();
   return section;

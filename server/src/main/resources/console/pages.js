@@ -16,8 +16,11 @@ function errorText(e) {
   return h('p', { class: 'error', role: 'alert' }, (e.code || 'Error') + ': ' + e.message);
 }
 
-/** A user's Permissions tab: inline and attached policies (JSON formatted), add/remove, and the Simulate panel. */
-export function permissionsSection(user) {
+/**
+ * A user's Permissions tab: inline and attached policies (JSON formatted), add/remove, and the Simulate panel;
+ * {@code attachForm(user, attached, render)}, when given, adds the form that attaches managed policies (user.js).
+ */
+export function permissionsSection(user, attachForm) {
   const section = h('section', { 'aria-labelledby': 'perm-title', id: 'permissions' });
   async function render() {
     let names;
@@ -59,6 +62,7 @@ export function permissionsSection(user) {
         }
         render();
       } }, `Detach ${p.policyName}`)))),
+      attachForm ? attachForm(user, attached, render) : null,
       h('form', { id: 'add-policy-form', onsubmit: async ev => {
         ev.preventDefault();
         try {
@@ -171,7 +175,8 @@ export function rotatePage(user, oldKeyId) {
             await call('DELETE', `/v1/users/${seg(user)}/access-keys/${seg(oldKeyId)}`);
             clearInterval(timer);
             body.replaceChildren(h('p', { id: 'rotate-done' }, `Rotated: ${oldKeyId} is deleted, ${newKeyId} is `
-              + 'in use.'), h('a', { href: '#/users/' + seg(user) }, 'Back to the user'));
+              + 'in use.'), h('a', { href: '#/users/' + seg(user) + '/security-credentials' },
+              'Back to the user'));
           } catch (e) {
             flash(e);
           }

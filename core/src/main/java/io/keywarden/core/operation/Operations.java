@@ -555,7 +555,7 @@ public final class Operations {
     }
 
     private static LoginProfileEntry loginProfile(LoginProfile p) {
-        return new LoginProfileEntry(p.userName(), p.createDate(), p.passwordResetRequired());
+        return new LoginProfileEntry(p.userName(), p.createDate(), p.passwordResetRequired(), p.passwordLastChanged());
     }
 
     private static UserSummaryEntry summary(UserOverview o) {

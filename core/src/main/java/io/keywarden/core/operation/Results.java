@@ -272,8 +272,12 @@ public final class Results {
 
     // ---------------------------------------------------------------- console passwords
 
-    /** A login profile as AWS shapes it: never the password. {@code userName} is null for the root user's. */
-    public record LoginProfileEntry(String userName, Instant createDate, boolean passwordResetRequired) {
+    /**
+     * A login profile as AWS shapes it: never the password. {@code userName} is null for the root user's;
+     * {@code passwordLastChanged} (Keywarden's, for the console's "Console password" line) is when it was last set.
+     */
+    public record LoginProfileEntry(String userName, Instant createDate, boolean passwordResetRequired,
+                                    @Extension Instant passwordLastChanged) {
     }
 
     public record LoginProfileResult(LoginProfileEntry loginProfile) {

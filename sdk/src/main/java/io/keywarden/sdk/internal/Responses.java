@@ -129,10 +129,10 @@ public final class Responses {
                 json.requiredStatus("status"), json.requiredText("policyArn"), json.optionalBoolean("alreadyAttached", false));
     }
 
-    /** {@code {"userName"?,"createDate","passwordResetRequired"}}. */
+    /** {@code {"userName"?,"createDate","passwordResetRequired","passwordLastChanged"}}. */
     public static io.keywarden.sdk.model.LoginProfile loginProfile(AnswerReader json) {
         return new io.keywarden.sdk.model.LoginProfile(json.optionalText("userName"), json.requiredInstant("createDate"),
-                json.optionalBoolean("passwordResetRequired", false));
+                json.optionalBoolean("passwordResetRequired", false), json.requiredInstant("passwordLastChanged"));
     }
 
     /** {@code {"credentials":{…},"principal":{"arn","accountId","userName"?,"type"},"passwordResetRequired"}}. */

@@ -235,7 +235,8 @@ public class PasswordsController {
     }
 
     private static LoginProfileDto loginProfile(LoginProfileEntry p) {
-        return new LoginProfileDto(p.userName(), Wire.date(p.createDate()), p.passwordResetRequired());
+        return new LoginProfileDto(p.userName(), Wire.date(p.createDate()), p.passwordResetRequired(),
+                Wire.date(p.passwordLastChanged()));
     }
 
     private static PasswordPolicyDto policy(PasswordPolicyEntry p) {

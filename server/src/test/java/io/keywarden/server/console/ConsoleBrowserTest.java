@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -273,8 +274,9 @@ class ConsoleBrowserTest extends ServerTestSupport {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.id("new-key-dialog"), 0));
         assertThat(browser.getPageSource()).doesNotContain(pair[1]);
         // two keys now: the limit, said
-        WebElement create = visible("#create-key");
-        wait.until(d -> !create.isEnabled() || !d.findElements(By.id("limit-note")).isEmpty());
+        // the section re-renders after Close: look the button up afresh each time rather than keep one found before
+        visible("#create-key");
+        wait.until(d -> !d.findElements(By.id("limit-note")).isEmpty() || !d.findElement(By.id("create-key")).isEnabled());
         assertThat(visible("#limit-note").getText()).contains("maximum of two access keys");
         assertThat(browser.findElement(By.id("create-key")).isEnabled()).isFalse();
 
@@ -399,7 +401,7 @@ class ConsoleBrowserTest extends ServerTestSupport {
         });
         client.start();
         try {
-            open("user", "#/users/rotated", "a.rotate");
+            open("user", "#/users/rotated/security-credentials", "a.rotate");
             check("user");
             browser.findElement(By.cssSelector("a.rotate")).click();
             visible("#rotate-create").click();
@@ -540,5 +542,210 @@ class ConsoleBrowserTest extends ServerTestSupport {
                 .isEqualTo("Your authentication information is incorrect. Please try again.");
         assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
         assertThat(visible("#password-form").isDisplayed()).isTrue();
+    }
+
+    /** Signs out (when signed in) and signs in with a password from the sign-in page, as a user would. */
+    private void signInWithPassword(String account, String userName, String password) {
+        browser.get(console());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear()");
+        browser.navigate().refresh();
+        visible("#account").sendKeys(account);
+        browser.findElement(By.id("username")).sendKeys(userName);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void setValue(String id, String value) {
+        WebElement input = visible("#" + id);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    @Test
+    @Order(9)
+    void aPasswordPolicySetInAccountSettingsIsEnforcedOnTheForcedChangeAfterConsoleAccessIsEnabled() {
+        SignedClient root = root();
+        String account = root.get("/v1/caller-identity").json().path("account").asText();
+        root.delete("/v1/account/password-policy"); // the default policy to start from, whatever ran before
+        signInWithKey(adminKeyId, adminSecret);
+
+        // Account settings: the default policy, then minimum length 14 and symbols required
+        open("account-settings", "#/account-settings", "#edit-password-policy");
+        assertThat(visible("#password-policy-summary").getText()).contains("default password policy");
+        assertThat(browser.findElement(By.id("account-id")).getText()).isEqualTo(account);
+        check("account-settings");
+        browser.findElement(By.id("edit-password-policy")).click();
+        setValue("pp-minimum-length", "14");
+        browser.findElement(By.id("pp-symbols")).click();
+        assertThat(browser.findElement(By.id("pp-allow-change")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("pp-max-age")).isEnabled()).isFalse();
+        check("edit-password-policy");
+        browser.findElement(By.id("save-password-policy")).click();
+        wait.until(d -> d.findElement(By.id("password-policy-summary")).getText().contains("custom password policy"));
+        assertThat(browser.findElement(By.id("password-policy-rules")).getText())
+                .contains("Minimum password length is 14 characters")
+                .contains("Require at least one non-alphanumeric character");
+        JsonNode policy = root.get("/v1/account/password-policy").json();
+        assertThat(policy.path("minimumPasswordLength").asInt()).isEqualTo(14);
+        assertThat(policy.path("requireSymbols").asBoolean()).isTrue();
+        assertThat(policy.path("requireNumbers").asBoolean()).isFalse();
+        assertThat(policy.path("allowUsersToChangePassword").asBoolean()).isTrue();
+
+        // the account alias: create, shown, delete
+        setValue("new-account-alias", "keywarden-console");
+        browser.findElement(By.id("create-account-alias")).click();
+        wait.until(d -> d.findElement(By.id("current-alias")).getText().equals("keywarden-console"));
+        assertThat(root.get("/v1/account/aliases").body()).contains("keywarden-console");
+        visible("#delete-account-alias").click();
+        wait.until(d -> d.findElement(By.id("current-alias")).getText().equals("None"));
+        assertThat(root.get("/v1/account/aliases").json().path("accountAliases")).isEmpty();
+
+        // a user's page: enable console access with "User must create a new password at next sign-in"
+        assertThat(root.post("/v1/users", "{\"userName\":\"newcomer\"}").status()).isEqualTo(201);
+        open("user-console-access", "#/users/newcomer/security-credentials", "#enable-console-access");
+        assertThat(browser.findElement(By.id("console-password-status")).getText()).isEqualTo("Disabled");
+        browser.findElement(By.id("enable-console-access")).click();
+        setValue("enable-console-form-password", "short");
+        assertThat(browser.findElement(By.id("enable-console-form-reset")).isSelected()).isTrue();
+        browser.findElement(By.id("enable-console-form-submit")).click();
+        assertThat(visible("#enable-console-form-error").getText())
+                .isEqualTo("PasswordPolicyViolation: Password should have a minimum length of 14");
+        setValue("enable-console-form-password", "First-Password-2026!");
+        browser.findElement(By.id("enable-console-form-submit")).click();
+        wait.until(d -> d.findElement(By.id("console-password-status")).getText().equals("Enabled"));
+        assertThat(browser.findElement(By.id("password-reset-required")).getText()).isEqualTo("Yes");
+        assertThat(browser.findElement(By.id("password-last-changed")).getText()).contains("UTC");
+        check("user-console-access");
+        assertThat(root.get("/v1/users/newcomer/login-profile").json().path("passwordResetRequired").asBoolean())
+                .isTrue();
+
+        // the user signs in, must change the password: one that breaks the policy is refused with its message
+        signInWithPassword(account, "newcomer", "First-Password-2026!");
+        visible("#change-password-form");
+        setValue("old-password", "First-Password-2026!");
+        setValue("new-password", "NoSymbolsButLong2026");
+        setValue("new-password-2", "NoSymbolsButLong2026");
+        browser.findElement(By.cssSelector("#change-password-form button[type=submit]")).click();
+        assertThat(visible("#change-password-form .error").getText())
+                .isEqualTo("PasswordPolicyViolation: Password should have at least one symbol");
+        check("change-password");
+        setValue("old-password", "First-Password-2026!");
+        setValue("new-password", "Second-Password-2026!");
+        setValue("new-password-2", "Second-Password-2026!");
+        browser.findElement(By.cssSelector("#change-password-form button[type=submit]")).click();
+        visible("#rec-title");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("newcomer");
+        assertThat(root.get("/v1/users/newcomer/login-profile").json().path("passwordResetRequired").asBoolean())
+                .isFalse();
+        assertThat(anonymous().post("/v1/console/sign-in", "{\"account\":\"" + account
+                + "\",\"userName\":\"newcomer\",\"password\":\"Second-Password-2026!\"}").status()).isEqualTo(200);
+
+        // reset by an administrator, then disabled: the user page says so and the API agrees
+        signInWithKey(adminKeyId, adminSecret);
+        open("user-console-access-enabled", "#/users/newcomer/security-credentials", "#reset-password");
+        browser.findElement(By.id("reset-password")).click();
+        setValue("reset-password-form-password", "Third-Password-2026!");
+        browser.findElement(By.id("reset-password-form-submit")).click();
+        wait.until(d -> d.findElement(By.id("password-reset-required")).getText().equals("Yes"));
+        assertThat(anonymous().post("/v1/console/sign-in", "{\"account\":\"" + account
+                + "\",\"userName\":\"newcomer\",\"password\":\"Third-Password-2026!\"}").status()).isEqualTo(200);
+        visible("#disable-console-access").click();
+        wait.until(d -> d.findElement(By.id("console-password-status")).getText().equals("Disabled"));
+        assertThat(root.get("/v1/users/newcomer/login-profile").code()).isEqualTo("NoSuchEntity");
+
+        // Delete the policy: the default one applies again
+        open("account-settings-policy", "#/account-settings", "#delete-password-policy");
+        browser.findElement(By.id("delete-password-policy")).click();
+        wait.until(d -> d.findElement(By.id("password-policy-summary")).getText().contains("default password policy"));
+        assertThat(root.get("/v1/account/password-policy").code()).isEqualTo("NoSuchEntity");
+    }
+
+    @Test
+    @Order(10)
+    void managedPoliciesAttachAndDetachAndTagsAreAddedAndRemovedOnTheUsersPermissionsTab() {
+        SignedClient root = root();
+        Response created = root.post("/v1/policies", "{\"policyName\":\"ConsoleReadOnly\",\"description\":"
+                + "\"read keys\",\"policyDocument\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":"
+                + "[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"iam:ListAccessKeys\\\","
+                + "\\\"Resource\\\":\\\"*\\\"}]}\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String arn = created.json().path("arn").asText();
+        root.post("/v1/users", "{\"userName\":\"newcomer\"}");
+        signInWithKey(adminKeyId, adminSecret);
+
+        open("user-permissions", "#/users/newcomer", "#attach-policy-form");
+        assertThat(browser.findElement(By.id("tab-permissions")).getAttribute("aria-selected")).isEqualTo("true");
+        wait.until(d -> !d.findElements(By.cssSelector("#attach-policy-arn option[value='" + arn + "']")).isEmpty());
+        new Select(browser.findElement(By.id("attach-policy-arn"))).selectByValue(arn);
+        browser.findElement(By.id("attach-policy")).click();
+        By detach = By.xpath("//button[normalize-space()='Detach ConsoleReadOnly']");
+        visible("#permissions");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(detach));
+        assertThat(root.get("/v1/users/newcomer/attached-policies").body()).contains(arn);
+        assertThat(browser.findElements(By.cssSelector("#attach-policy-arn option[value='" + arn + "']"))).isEmpty();
+
+        setValue("tag-key", "team");
+        setValue("tag-value", "payments");
+        browser.findElement(By.cssSelector("#add-tag-form button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.id("tags-table")).getText().contains("payments"));
+        assertThat(root.get("/v1/users/newcomer/tags").body()).contains("\"key\":\"team\"")
+                .contains("\"value\":\"payments\"");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                browser.findElement(detach));
+        check("user-permissions");
+
+        browser.findElement(By.cssSelector("tr[data-tag='team'] button")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-tag='team']"), 0));
+        assertThat(root.get("/v1/users/newcomer/tags").body()).doesNotContain("payments");
+
+        browser.findElement(detach).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(detach, 0));
+        assertThat(root.get("/v1/users/newcomer/attached-policies").body()).doesNotContain(arn);
+        wait.until(d -> !d.findElements(By.cssSelector("#attach-policy-arn option[value='" + arn + "']")).isEmpty());
+    }
+
+    @Test
+    @Order(11)
+    void anAccessKeyCreatedWithADescriptionShowsIt() {
+        SignedClient root = root();
+        root.post("/v1/users", "{\"userName\":\"newcomer\"}");
+        signInWithKey(adminKeyId, adminSecret);
+        open("credentials-description", "#/credentials", "#new-key-description");
+        assertThat(browser.findElement(By.cssSelector("label[for=new-key-description]")).getText())
+                .isEqualTo("Description tag value - optional");
+
+        open("user-security-credentials", "#/users/newcomer/security-credentials", "#create-key");
+        setValue("new-key-description", "CI deploy for payments");
+        browser.findElement(By.id("create-key")).click();
+        String keyId = visible("#new-key-id").getText();
+        browser.findElement(By.id("close-new-key")).click();
+        String row = "tr[data-key='" + keyId + "']";
+        wait.until(d -> !d.findElements(By.cssSelector(row)).isEmpty()
+                && d.findElement(By.cssSelector(row + " .description")).getText().equals("CI deploy for payments"));
+        assertThat(root.get("/v1/users/newcomer/access-keys").body()).contains("CI deploy for payments");
+        assertThat(root.get("/v1/users/newcomer/tags").body()).contains(keyId);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                browser.findElement(By.cssSelector(row)));
+        check("user-security-credentials");
+
+        // the keyboard moves between the tabs (arrow keys), and the tab is in the address
+        WebElement tab = browser.findElement(By.id("tab-security-credentials"));
+        tab.sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
+        wait.until(d -> "true".equals(d.findElement(By.id("tab-permissions")).getAttribute("aria-selected")));
+        assertThat(browser.getCurrentUrl()).endsWith("#/users/newcomer/permissions");
+        assertThat(browser.findElement(By.id("panel-security-credentials")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(12)
+    void aDeniedCallOnAccountSettingsShowsTheAwsErrorCodeAndMessage() {
+        SignedClient root = root();
+        assertThat(root.post("/v1/users", "{\"userName\":\"no-settings\"}").status()).isEqualTo(201);
+        Response key = root.post("/v1/users/no-settings/access-keys", null);
+        signInWithKey(key.json().path("accessKeyId").asText(), key.json().path("secretAccessKey").asText());
+        open("account-settings-denied", "#/account-settings", "#password-policy .error");
+        assertThat(browser.findElement(By.cssSelector("#password-policy .error")).getText())
+                .startsWith("AccessDenied: ").contains("iam:GetAccountPasswordPolicy");
+        assertThat(visible("#account-alias .error").getText()).startsWith("AccessDenied: ");
     }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleFilesTest extends ServerTestSupport {
     static final List<String> FILES = List.of("index.html", "console.css", "app.js", "api.js", "sigv4.js", "dom.js",
-            "keys.js", "pages.js");
+            "keys.js", "pages.js", "user.js", "account.js");
 
     private Response get(String path) {
         return SignedClient.getUri(baseUri().resolve(path));

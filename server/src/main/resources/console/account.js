@@ -1,0 +1,206 @@
+// "Account settings", as the AWS console has it: the account's password policy (GetAccountPasswordPolicy, edited with
+// every field of UpdateAccountPasswordPolicy, DeleteAccountPasswordPolicy) and the account alias (ListAccountAliases,
+// CreateAccountAlias, DeleteAccountAlias). A denied call shows the AWS error code and message.
+import { ApiError, call, seg } from './api.js';
+import { h, show, flash, fill } from './dom.js';
+
+const POLICY = '/v1/account/password-policy';
+
+/** What applies while no policy is set (docs/passwords.md): AWS's default password policy. */
+const DEFAULT_RULES = ['Minimum password length is 8 characters',
+  'Include a minimum of three of the following mix of character types: uppercase, lowercase, numbers, and '
+    + 'non-alphanumeric character symbols',
+  'Must not be identical to the user name',
+  'Users can change their own password'];
+
+const SYMBOLS = '! @ # $ % ^ & * ( ) _ + - = [ ] { } | \'';
+
+function errorText(e) {
+  return h('p', { class: 'error', role: 'alert' }, (e.code || 'Error') + ': ' + e.message);
+}
+
+function rulesOf(p) {
+  const rules = [`Minimum password length is ${p.minimumPasswordLength} characters`];
+  if (p.requireUppercaseCharacters) {
+    rules.push('Require at least one uppercase letter from the Latin alphabet (A-Z)');
+  }
+  if (p.requireLowercaseCharacters) {
+    rules.push('Require at least one lowercase letter from the Latin alphabet (a-z)');
+  }
+  if (p.requireNumbers) {
+    rules.push('Require at least one number');
+  }
+  if (p.requireSymbols) {
+    rules.push(`Require at least one non-alphanumeric character (${SYMBOLS})`);
+  }
+  rules.push(p.expirePasswords ? `Password expires in ${p.maxPasswordAge} day(s)` : 'Password never expires');
+  if (p.hardExpiry) {
+    rules.push('Password expiration requires administrator reset');
+  }
+  rules.push(p.allowUsersToChangePassword ? 'Allow users to change their own password'
+    : 'Users cannot change their own password unless a policy allows iam:ChangePassword');
+  if (p.passwordReusePrevention) {
+    rules.push(`Remember last ${p.passwordReusePrevention} password(s) and prevent reuse`);
+  }
+  return rules;
+}
+
+function checkbox(id, label, checked, onchange) {
+  return h('label', { class: 'check', for: id }, h('input', { type: 'checkbox', id, checked: !!checked, onchange }),
+    ' ', label);
+}
+
+function number(id, label, value, min, max, disabled) {
+  return [h('label', { for: id }, label), h('input', { type: 'number', id, min, max, required: true,
+    value: value === undefined || value === null ? '' : value, disabled: !!disabled })];
+}
+
+/** The password policy: the rules in force, "Edit" (every UpdateAccountPasswordPolicy field) and "Delete". */
+function passwordPolicySection() {
+  const section = h('section', { 'aria-labelledby': 'password-policy-title', id: 'password-policy' });
+  const title = () => h('h2', { id: 'password-policy-title' }, 'Password policy');
+
+  function editForm(p) {
+    const custom = p || { minimumPasswordLength: 8, allowUsersToChangePassword: true };
+    const error = h('p', { class: 'error', role: 'alert', id: 'password-policy-error' });
+    const form = h('form', { id: 'password-policy-form' },
+      number('pp-minimum-length', 'Password minimum length (6 to 128 characters)', custom.minimumPasswordLength, 6,
+        128),
+      h('fieldset', {}, h('legend', {}, 'Password strength'),
+        checkbox('pp-uppercase', 'Require at least one uppercase letter from the Latin alphabet (A-Z)',
+          custom.requireUppercaseCharacters),
+        checkbox('pp-lowercase', 'Require at least one lowercase letter from the Latin alphabet (a-z)',
+          custom.requireLowercaseCharacters),
+        checkbox('pp-numbers', 'Require at least one number', custom.requireNumbers),
+        checkbox('pp-symbols', `Require at least one non-alphanumeric character (${SYMBOLS})`, custom.requireSymbols)),
+      h('fieldset', {}, h('legend', {}, 'Other requirements'),
+        checkbox('pp-expire', 'Turn on password expiration', custom.expirePasswords, ev => {
+          form.querySelector('#pp-max-age').disabled = !ev.target.checked;
+        }),
+        number('pp-max-age', 'Expiration period in days (1 to 1095)', custom.maxPasswordAge || 90, 1, 1095,
+          !custom.expirePasswords),
+        checkbox('pp-hard-expiry', 'Password expiration requires administrator reset', custom.hardExpiry),
+        checkbox('pp-allow-change', 'Allow users to change their own password', custom.allowUsersToChangePassword),
+        checkbox('pp-reuse', 'Prevent password reuse', custom.passwordReusePrevention, ev => {
+          form.querySelector('#pp-reuse-count').disabled = !ev.target.checked;
+        }),
+        number('pp-reuse-count', 'Remember this many previous passwords (1 to 24)', custom.passwordReusePrevention
+          || 5, 1, 24, !custom.passwordReusePrevention)),
+      h('button', { type: 'submit', class: 'primary', id: 'save-password-policy' }, 'Save changes'),
+      h('button', { type: 'button', onclick: () => render() }, 'Cancel'),
+      error);
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const on = id => form.querySelector('#' + id).checked;
+      const int = id => Number.parseInt(form.querySelector('#' + id).value, 10);
+      const body = {
+        minimumPasswordLength: int('pp-minimum-length'),
+        requireUppercaseCharacters: on('pp-uppercase'),
+        requireLowercaseCharacters: on('pp-lowercase'),
+        requireNumbers: on('pp-numbers'),
+        requireSymbols: on('pp-symbols'),
+        allowUsersToChangePassword: on('pp-allow-change'),
+        hardExpiry: on('pp-hard-expiry'),
+      };
+      if (on('pp-expire')) {
+        body.maxPasswordAge = int('pp-max-age');
+      }
+      if (on('pp-reuse')) {
+        body.passwordReusePrevention = int('pp-reuse-count');
+      }
+      try {
+        await call('PUT', POLICY, body);
+        render();
+      } catch (e) {
+        error.textContent = e.code + ': ' + e.message;
+      }
+    });
+    return form;
+  }
+
+  async function render(editing) {
+    let policy = null;
+    try {
+      policy = await call('GET', POLICY);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'NoSuchEntity')) {
+        fill(section, title(), errorText(e));
+        return;
+      }
+    }
+    if (editing) {
+      fill(section, title(), editForm(policy));
+      section.querySelector('#pp-minimum-length').focus();
+      return;
+    }
+    const edit = h('button', { type: 'button', class: 'primary', id: 'edit-password-policy',
+      onclick: () => render(true) }, 'Edit');
+    if (!policy) {
+      fill(section, title(),
+        h('p', { id: 'password-policy-summary' }, 'This account uses the default password policy:'),
+        h('ul', { id: 'password-policy-rules' }, DEFAULT_RULES.map(r => h('li', {}, r))), edit);
+      return;
+    }
+    fill(section, title(),
+      h('p', { id: 'password-policy-summary' }, 'This account uses the following custom password policy:'),
+      h('ul', { id: 'password-policy-rules' }, rulesOf(policy).map(r => h('li', {}, r))), edit,
+      h('button', { type: 'button', id: 'delete-password-policy', onclick: async () => {
+        try {
+          await call('DELETE', POLICY);
+        } catch (e) {
+          flash(e);
+        }
+        render();
+      } }, 'Delete'));
+  }
+  render();
+  return section;
+}
+
+/** The account ID and its alias: "Create" (replacing the old one) and "Delete". */
+function aliasSection() {
+  const section = h('section', { 'aria-labelledby': 'alias-title', id: 'account-alias' });
+  async function render() {
+    let aliases;
+    let account = '';
+    try {
+      account = (await call('GET', '/v1/caller-identity')).account;
+      aliases = (await call('GET', '/v1/account/aliases')).accountAliases;
+    } catch (e) {
+      fill(section, h('h2', { id: 'alias-title' }, 'Account alias'), errorText(e));
+      return;
+    }
+    const input = h('input', { type: 'text', id: 'new-account-alias', required: true, minlength: 3, maxlength: 63,
+      autocomplete: 'off', 'aria-describedby': 'alias-hint' });
+    fill(section, h('h2', { id: 'alias-title' }, 'Account alias'),
+      h('p', {}, 'Account ID: ', h('span', { class: 'secret', id: 'account-id' }, account)),
+      h('p', {}, 'Account alias: ', h('span', { id: 'current-alias' }, aliases.length ? aliases[0] : 'None')),
+      aliases.map(a => h('button', { type: 'button', id: 'delete-account-alias', 'aria-label': `Delete alias ${a}`,
+        onclick: async () => {
+          try {
+            await call('DELETE', `/v1/account/aliases/${seg(a)}`);
+          } catch (e) {
+            flash(e);
+          }
+          render();
+        } }, 'Delete')),
+      h('form', { id: 'account-alias-form', onsubmit: async ev => {
+        ev.preventDefault();
+        try {
+          await call('POST', '/v1/account/aliases', { accountAlias: input.value.trim() });
+          render();
+        } catch (e) {
+          flash(e);
+        }
+      } }, h('label', { for: 'new-account-alias' }, aliases.length ? 'New account alias' : 'Preferred alias'), input,
+        h('p', { class: 'muted', id: 'alias-hint' }, 'The sign-in page takes the alias in place of the account ID. 3 '
+          + 'to 63 lower-case letters, digits and single hyphens; not 12 digits.'),
+        h('button', { type: 'submit', class: 'primary', id: 'create-account-alias' }, 'Create')));
+  }
+  render();
+  return section;
+}
+
+export function accountSettingsPage() {
+  show(h('h1', {}, 'Account settings'), passwordPolicySection(), aliasSection());
+}
