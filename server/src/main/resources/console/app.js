@@ -115,19 +115,105 @@ async function dashboardPage() {
   items.push(h('p', {}, 'Signed in as ', h('span', { class: 'secret' }, s.principal.arn)));
   const warnings = h('section', { 'aria-labelledby': 'rec-title' }, h('h2', { id: 'rec-title' },
     'Security recommendations'));
-  items.push(warnings);
+  const hygiene = h('section', { 'aria-labelledby': 'hygiene-title', id: 'hygiene' });
+  items.push(warnings, hygiene);
   show(...items);
+  let report;
+  try {
+    report = await call('GET', '/v1/key-hygiene?maxItems=1000');
+  } catch (e) {
+    if (e.code !== 'AccessDenied') {
+      warnings.append(h('p', { class: 'error' }, e.code + ': ' + e.message));
+    } else {
+      await ownKeysOnly(s, warnings);
+    }
+    return;
+  }
+  const sum = report.summary;
+  if (sum.activeRootKeys > 0) {
+    warnings.append(rootKeyWarning());
+  }
+  warnings.append(
+    h('p', { id: 'old-keys' }, `Active access keys older than 90 days: ${sum.activeOlderThan90Days}`),
+    h('p', { id: 'unused-keys' }, `Active access keys unused for more than 90 days: ${sum.activeUnusedFor90Days}`));
+  fill(hygiene, ...hygieneSection(report));
+}
+
+function rootKeyWarning() {
+  return h('p', { class: 'warning', id: 'root-key-warning' }, 'Root user has active access keys. '
+    + 'Having access keys attached to your root user is a security risk.');
+}
+
+/** Without keywarden:GetKeyHygieneReport the dashboard can only count the caller's own keys, and says so. */
+async function ownKeysOnly(s, warnings) {
   try {
     const keys = (await call('GET', '/v1/users/~/access-keys')).accessKeys;
-    const old = keys.filter(k => k.status === 'Active' && ageDays(k.createDate) > 90);
     if (s.principal.type === 'Root' && keys.some(k => k.status === 'Active')) {
-      warnings.append(h('p', { class: 'warning', id: 'root-key-warning' }, 'Root user has active access keys. '
-        + 'Having access keys attached to your root user is a security risk.'));
+      warnings.append(rootKeyWarning());
     }
-    warnings.append(h('p', {}, `Your active access keys older than 90 days: ${old.length}`));
+    const old = keys.filter(k => k.status === 'Active' && ageDays(k.createDate) > 90);
+    warnings.append(h('p', { id: 'old-keys' }, `Your active access keys older than 90 days: ${old.length}`),
+      h('p', { class: 'muted' }, 'The account-wide counts and the key hygiene report need '
+        + 'keywarden:GetKeyHygieneReport.'));
   } catch (e) {
     warnings.append(h('p', { class: 'error' }, e.code + ': ' + e.message));
   }
+}
+
+const NEXT = { warn: 'Warn', deactivate: 'Deactivate', delete: 'Delete' };
+
+function policyText(p) {
+  if (!p) {
+    return 'None: keys are reported here, never acted on.';
+  }
+  const parts = [];
+  if (p.warnAfterDays) parts.push(`warn after ${p.warnAfterDays} days`);
+  if (p.deactivateAfterDays) parts.push(`deactivate after ${p.deactivateAfterDays} days`);
+  if (p.deleteAfterDays) parts.push(`delete keys Inactive and unused for ${p.deleteAfterDays} days`);
+  if (p.unusedWarnAfterDays) parts.push(`warn when unused for ${p.unusedWarnAfterDays} days`);
+  if (p.unusedDeactivateAfterDays) parts.push(`deactivate when unused for ${p.unusedDeactivateAfterDays} days`);
+  if (p.exemptions.length) {
+    parts.push('except owners tagged ' + p.exemptions.map(e => e.tagValue == null ? e.tagKey
+      : `${e.tagKey}=${e.tagValue}`).join(', '));
+  }
+  return parts.join('; ') + (p.dryRun ? ' (dry run: reported, not done)' : '') + '.';
+}
+
+/** The key expiry policy, the report's counts and the keys it says need attention (GET /v1/key-hygiene). */
+function hygieneSection(report) {
+  const sum = report.summary;
+  const attention = report.keys.filter(k => k.state !== 'ok');
+  const shownKeys = attention.slice(0, 20);
+  const now = Date.now();
+  const when = k => !k.nextActionDate ? '-'
+    : Date.parse(k.nextActionDate) <= now ? (report.policy && report.policy.dryRun ? 'now (dry run)' : 'at the next run')
+      : date(k.nextActionDate);
+  const out = [h('h2', { id: 'hygiene-title' }, 'Access key hygiene'),
+    h('p', { id: 'expiry-policy' }, h('strong', {}, 'Key expiry policy: '), policyText(report.policy)),
+    h('p', { id: 'hygiene-counts' }, `Keys: ${sum.keys}; due: ${sum.due}; overdue: ${sum.overdue}; `
+      + `exempt: ${sum.exempt}`)];
+  if (!shownKeys.length) {
+    out.push(h('p', { id: 'hygiene-none' }, 'No key is due or overdue.'));
+    return out;
+  }
+  out.push(h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Keys due or overdue' },
+    h('table', { id: 'hygiene-table' },
+      h('thead', {}, h('tr', {}, ['Access key ID', 'User', 'Status', 'Age (days)', 'Last used', 'State',
+        'Next action', 'When', 'Why'].map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, shownKeys.map(k => h('tr', { 'data-key': k.accessKeyId },
+        h('td', {}, k.accessKeyId),
+        h('td', {}, k.root ? 'root user' : h('a', { href: '#/users/' + seg(k.userName) + '/security-credentials' },
+          k.userName)),
+        h('td', {}, k.status), h('td', {}, String(k.ageDays)), h('td', {}, date(k.lastUsedDate)),
+        h('td', { class: 'state' }, k.exempt ? k.state + ' (exempt: ' + k.exemptBy + ')' : k.state),
+        h('td', { class: 'next' }, k.nextAction ? NEXT[k.nextAction] || k.nextAction : '-'),
+        h('td', {}, when(k)), h('td', {}, k.note || k.reason || '-')))))));
+  const more = attention.length - shownKeys.length + (report.isTruncated ? 1 : 0);
+  if (more > 0) {
+    out.push(h('p', { class: 'muted' }, 'More keys need attention than are shown: the whole report is '
+      + 'GET /v1/key-hygiene, or key-age-audit --policy-report.'));
+  }
+  return out;
 }
 
 function credentialsPage() {

@@ -112,9 +112,20 @@ public final class KeyExpiryService {
 
     // ---------------------------------------------------------------- the report
 
-    /** Counts over every key of the account. Exempt keys count as exempt only. */
+    /**
+     * The age most security baselines allow a key, with or without a policy: AWS Security Hub's IAM.3 (rotate access
+     * keys every 90 days) and IAM.8 (no credentials unused for 90 days), and the AWS console's IAM dashboard.
+     */
+    public static final int BASELINE_DAYS = 90;
+
+    /**
+     * Counts over every key of the account. Exempt keys count as exempt only in the policy's counts ({@code ok} to
+     * {@code overDelete}); the baseline counts ({@code activeRootKeys}, {@code activeOlderThan90Days},
+     * {@code activeUnusedFor90Days}: Active keys, older than / unused for more than {@link #BASELINE_DAYS} days, a key
+     * never used counting from its creation) hold whatever the policy says, exemptions included.
+     */
     public record Summary(int keys, int ok, int due, int overdue, int exempt, int overWarn, int overDeactivate,
-                          int overDelete) {
+                          int overDelete, int activeRootKeys, int activeOlderThan90Days, int activeUnusedFor90Days) {
     }
 
     /** The report: the policy (null when none), counts over all keys, and a page of keys in key ID order. */
@@ -152,7 +163,15 @@ public final class KeyExpiryService {
         int warn = 0;
         int deactivate = 0;
         int delete = 0;
+        int root = 0;
+        int old = 0;
+        int unused = 0;
         for (Verdict v : all) {
+            if (v.key().isActive()) {
+                root += v.key().owner().isRoot() ? 1 : 0;
+                old += v.ageDays() > BASELINE_DAYS ? 1 : 0;
+                unused += v.unusedDays() > BASELINE_DAYS ? 1 : 0;
+            }
             if (v.exempt()) {
                 exempt++;
                 continue;
@@ -173,7 +192,7 @@ public final class KeyExpiryService {
                 }
             }
         }
-        return new Summary(all.size(), ok, due, overdue, exempt, warn, deactivate, delete);
+        return new Summary(all.size(), ok, due, overdue, exempt, warn, deactivate, delete, root, old, unused);
     }
 
     /** Every live key of the account (root's first, then users' by name), evaluated, in key ID order. */

@@ -521,7 +521,8 @@ public final class Operations {
         KeyExpiryService.Summary s = r.summary();
         return new KeyHygieneReport(r.policy() == null ? null : expiryPolicy(r.policy()), r.generatedAt(),
                 new KeyHygieneSummary(s.keys(), s.ok(), s.due(), s.overdue(), s.exempt(), s.overWarn(),
-                        s.overDeactivate(), s.overDelete()),
+                        s.overDeactivate(), s.overDelete(), s.activeRootKeys(), s.activeOlderThan90Days(),
+                        s.activeUnusedFor90Days()),
                 r.keys().stream().map(Operations::hygieneEntry).toList(), r.isTruncated(), r.nextMarker());
     }
 

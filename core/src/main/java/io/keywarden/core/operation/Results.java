@@ -348,9 +348,13 @@ public final class Results {
                                         List<ExemptionEntry> exemptions, boolean dryRun, Instant updateDate) {
     }
 
-    /** The report's counts over every key (exempt keys count as exempt only). */
+    /**
+     * The report's counts over every key (exempt keys count as exempt only), and the policy-independent baseline:
+     * Active root keys, Active keys older than / unused for more than 90 days.
+     */
     public record KeyHygieneSummary(int keys, int ok, int due, int overdue, int exempt, int overWarn,
-                                    int overDeactivate, int overDelete) {
+                                    int overDeactivate, int overDelete, int activeRootKeys, int activeOlderThan90Days,
+                                    int activeUnusedFor90Days) {
     }
 
     /**

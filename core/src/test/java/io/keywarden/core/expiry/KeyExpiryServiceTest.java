@@ -146,6 +146,36 @@ class KeyExpiryServiceTest {
     }
 
     @Test
+    void theBaselineCountsActiveRootKeysAndActiveKeysOlderOrUnusedBeyondNinetyDaysWhateverThePolicy() {
+        identity.issueRootKey(); // Active, never used: 100 days old and unused on day 100
+        NewAccessKey used = keyOf("used"); // 100 days old, used on day 50
+        keys.recordLastUsed(java.util.Map.of(used.key().id(),
+                new io.keywarden.core.keys.LastUsed(day(50), "iam", "us-east-1")));
+        NewAccessKey inactive = keyOf("inactive"); // old and unused, but Inactive: not counted
+        identity.updateAccessKey(root, "inactive", inactive.key().id().value(), "Inactive");
+        NewAccessKey exempt = keyOf("exempt"); // counted although the policy exempts it
+        tags.putUserTags(accountId, users.findByName(accountId, io.keywarden.core.identity.UserName.of("exempt"))
+                .orElseThrow().userId(), List.of(new Tag("break-glass", "yes")));
+        clock.set(day(60));
+        keyOf("young"); // 40 days old on day 100
+        clock.set(day(100));
+        KeyExpiryService.Summary none = expiry.report(root, PageRequest.first()).summary();
+        assertThat(none.activeRootKeys()).isEqualTo(1);
+        assertThat(none.activeOlderThan90Days()).isEqualTo(3); // root, used, exempt
+        assertThat(none.activeUnusedFor90Days()).isEqualTo(2); // root, exempt
+        expiry.putPolicy(root, new KeyExpiryPolicy(10, 20, null, null, null,
+                List.of(new KeyExpiryPolicy.Exemption("break-glass", null)), true));
+        KeyExpiryService.Summary with = expiry.report(root, PageRequest.first()).summary();
+        assertThat(with.exempt()).isEqualTo(1);
+        assertThat(List.of(with.activeRootKeys(), with.activeOlderThan90Days(), with.activeUnusedFor90Days()))
+                .containsExactly(1, 3, 2);
+        clock.set(day(91)); // "more than 90 days": a key of day 0 counts from day 91 on
+        assertThat(expiry.report(root, PageRequest.first()).summary().activeOlderThan90Days()).isEqualTo(3);
+        clock.set(day(90));
+        assertThat(expiry.report(root, PageRequest.first()).summary().activeOlderThan90Days()).isZero();
+    }
+
+    @Test
     void aReactivatedKeyStartsItsInactiveClockAgain() {
         NewAccessKey k = keyOf("carol");
         expiry.putPolicy(root, new KeyExpiryPolicy(null, null, 10, null, null, List.of(), false));

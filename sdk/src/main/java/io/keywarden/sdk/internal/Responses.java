@@ -276,7 +276,9 @@ public final class Responses {
                 json.requiredInstant("generatedAt"),
                 new io.keywarden.sdk.model.KeyHygieneSummary(s.requiredInt("keys"), s.requiredInt("ok"),
                         s.requiredInt("due"), s.requiredInt("overdue"), s.requiredInt("exempt"),
-                        s.requiredInt("overWarn"), s.requiredInt("overDeactivate"), s.requiredInt("overDelete")),
+                        s.requiredInt("overWarn"), s.requiredInt("overDeactivate"), s.requiredInt("overDelete"),
+                        s.requiredInt("activeRootKeys"), s.requiredInt("activeOlderThan90Days"),
+                        s.requiredInt("activeUnusedFor90Days")),
                 page(json, "keys", Responses::keyHygieneKey));
     }
 

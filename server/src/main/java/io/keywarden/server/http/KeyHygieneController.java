@@ -115,7 +115,8 @@ public class KeyHygieneController {
         Results.KeyHygieneSummary s = r.summary();
         return new KeyHygieneReportDto(r.policy() == null ? null : policy(r.policy()), Wire.date(r.generatedAt()),
                 new KeyHygieneSummaryDto(s.keys(), s.ok(), s.due(), s.overdue(), s.exempt(), s.overWarn(),
-                        s.overDeactivate(), s.overDelete()),
+                        s.overDeactivate(), s.overDelete(), s.activeRootKeys(), s.activeOlderThan90Days(),
+                        s.activeUnusedFor90Days()),
                 r.keys().stream().map(k -> new KeyHygieneKeyDto(k.accessKeyId(), k.userName(), k.root(), k.status(),
                         Wire.date(k.createDate()), Wire.date(k.lastUsedDate()), k.ageDays(), k.unusedDays(),
                         k.state(), k.exempt(), k.exemptBy(), k.nextAction(), Wire.date(k.nextActionDate()),

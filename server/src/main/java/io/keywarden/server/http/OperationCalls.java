@@ -52,20 +52,8 @@ public class OperationCalls {
     public <Q extends Record, R extends Record> CompletableFuture<R> call(HttpRequest<?> http, Caller caller,
                                                                         Operation<Q, R> operation,
                                                                         Supplier<Q> request, int successStatus) {
-        http.setAttribute(OPERATION_ATTRIBUTE, operation);
-        Q typed;
-        try {
-            typed = request.get();
-        } catch (RuntimeException e) {
-            return EventLoops.deferred(CompletableFuture.failedFuture(e));
-        }
-        OperationInvoker.Call call = new OperationInvoker.Call(RequestIds.of(http), successStatus);
-        OperationInvoker.AuditSink sink = event -> record(http, event);
-        if (invoker.servedFromMemory(operation, caller, typed)) {
-            return EventLoops.deferred(invoker.invoke(operation, caller, typed, call, sink));
-        }
-        return CompletableFuture.supplyAsync(() -> invoker.invoke(operation, caller, typed, call, sink), blocking)
-                .thenCompose(result -> result);
+        return perform(http, operation, request, successStatus, q -> invoker.servedFromMemory(operation, caller, q),
+                (q, call, sink) -> invoker.invoke(operation, caller, q, call, sink));
     }
 
     /**
@@ -76,6 +64,25 @@ public class OperationCalls {
                                                                           SignInHandler.Requester requester,
                                                                           Operation<Q, R> operation,
                                                                           Supplier<Q> request, int successStatus) {
+        return perform(http, operation, request, successStatus, q -> false,
+                (q, call, sink) -> invoker.signIn(operation, requester, q, call, sink));
+    }
+
+    /** How one kind of call is handed to the invoker. */
+    @FunctionalInterface
+    private interface Invocation<Q, R> {
+        CompletableFuture<R> run(Q request, OperationInvoker.Call call, OperationInvoker.AuditSink sink);
+    }
+
+    /**
+     * Builds the request (a failure to build it is this call's failure), then invokes it: on the event loop when
+     * {@code inMemory} says it needs no I/O, otherwise on the blocking executor.
+     */
+    private <Q extends Record, R extends Record> CompletableFuture<R> perform(HttpRequest<?> http,
+                                                                           Operation<Q, R> operation,
+                                                                           Supplier<Q> request, int successStatus,
+                                                                           java.util.function.Predicate<Q> inMemory,
+                                                                           Invocation<Q, R> invocation) {
         http.setAttribute(OPERATION_ATTRIBUTE, operation);
         Q typed;
         try {
@@ -85,7 +92,10 @@ public class OperationCalls {
         }
         OperationInvoker.Call call = new OperationInvoker.Call(RequestIds.of(http), successStatus);
         OperationInvoker.AuditSink sink = event -> record(http, event);
-        return CompletableFuture.supplyAsync(() -> invoker.signIn(operation, requester, typed, call, sink), blocking)
+        if (inMemory.test(typed)) {
+            return EventLoops.deferred(invocation.run(typed, call, sink));
+        }
+        return CompletableFuture.supplyAsync(() -> invocation.run(typed, call, sink), blocking)
                 .thenCompose(result -> result);
     }
 

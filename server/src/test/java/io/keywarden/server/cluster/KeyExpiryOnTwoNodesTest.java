@@ -3,12 +3,10 @@ package io.keywarden.server.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keywarden.core.expiry.KeyExpiryService;
 import io.keywarden.server.expiry.KeyExpiryJob;
-import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
 import io.keywarden.server.support.SlowTest;
 import io.keywarden.server.support.TestDatabase;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +22,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,49 +37,29 @@ import static org.awaitility.Awaitility.await;
 @SlowTest
 class KeyExpiryOnTwoNodesTest {
     private static final String ACCOUNT = "210987654322";
+    private TwoNodes nodes;
     private TestDatabase database;
     private EmbeddedServer nodeA;
     private EmbeddedServer nodeB;
 
     @BeforeAll
     void startTwoNodes() throws IOException {
-        database = TestDatabase.postgres();
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        Map<String, Object> common = new HashMap<>(database.properties());
-        common.put("keywarden.account-id", ACCOUNT);
-        common.put("keywarden.master-key", Base64.getEncoder().encodeToString(master));
-        common.put("keywarden.root-access-key-id", ServerTestSupport.ROOT_ACCESS_KEY_ID);
-        common.put("keywarden.root-secret-access-key", ServerTestSupport.ROOT_SECRET);
-        common.put("keywarden.key-hygiene.interval", "1s");
-        common.put("keywarden.key-hygiene.initial-delay", "0s");
-        nodeA = start(common, "node-a");
-        nodeB = start(common, "node-b");
-    }
-
-    private static EmbeddedServer start(Map<String, Object> common, String name) throws IOException {
-        Map<String, Object> props = new HashMap<>(common);
-        Path dir = Files.createTempDirectory("keywarden-" + name + "-");
-        props.put("keywarden.data-dir", dir.toString());
-        props.put("keywarden.key-hygiene.node", name);
-        return ApplicationContext.run(EmbeddedServer.class, props);
+        nodes = TwoNodes.start(ACCOUNT, Map.of("keywarden.key-hygiene.interval", "1s",
+                "keywarden.key-hygiene.initial-delay", "0s"), name -> Map.of("keywarden.key-hygiene.node", "node-" + name));
+        database = nodes.database;
+        nodeA = nodes.a;
+        nodeB = nodes.b;
     }
 
     @AfterAll
     void stop() {
-        for (EmbeddedServer s : new EmbeddedServer[]{nodeA, nodeB}) {
-            if (s != null) {
-                s.getApplicationContext().close();
-            }
-        }
-        if (database != null) {
-            database.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     private static SignedClient root(EmbeddedServer s) {
-        return SignedClient.of(URI.create("http://127.0.0.1:" + s.getPort() + "/"),
-                ServerTestSupport.ROOT_ACCESS_KEY_ID, ServerTestSupport.ROOT_SECRET);
+        return TwoNodes.root(s);
     }
 
     private static KeyExpiryJob job(EmbeddedServer s) {

@@ -1,11 +1,8 @@
 package io.keywarden.server.cluster;
 
-import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
 import io.keywarden.server.support.SlowTest;
-import io.keywarden.server.support.TestDatabase;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,14 +13,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 @SlowTest
 class TwoNodesOnPostgresTest {
     private static final Duration BOUND = Duration.ofSeconds(1);
-    private TestDatabase database;
+    private TwoNodes nodes;
     private EmbeddedServer nodeA;
     private EmbeddedServer nodeB;
     private final List<Long> delaysMillis = Collections.synchronizedList(new ArrayList<>());
@@ -47,27 +39,11 @@ class TwoNodesOnPostgresTest {
 
     @BeforeAll
     void startTwoNodes() throws IOException {
-        database = TestDatabase.postgres();
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        Map<String, Object> common = new HashMap<>(database.properties());
-        common.put("keywarden.account-id", ACCOUNT);
-        common.put("keywarden.master-key", Base64.getEncoder().encodeToString(master));
-        common.put("keywarden.root-access-key-id", ServerTestSupport.ROOT_ACCESS_KEY_ID);
-        common.put("keywarden.root-secret-access-key", ServerTestSupport.ROOT_SECRET);
-        common.put("keywarden.last-used.flush-interval", "100ms");
         // the credential cache would hide a change for 30 s on its own: only the change feed can make it in time
-        common.put("keywarden.auth.key-cache-ttl", "10m");
-        common.put("keywarden.auth.policy-cache-ttl", "10m");
-        nodeA = start(common, "a");
-        nodeB = start(common, "b");
-    }
-
-    private static EmbeddedServer start(Map<String, Object> common, String name) throws IOException {
-        Map<String, Object> props = new HashMap<>(common);
-        Path dir = Files.createTempDirectory("keywarden-node-" + name + "-");
-        props.put("keywarden.data-dir", dir.toString());
-        return ApplicationContext.run(EmbeddedServer.class, props);
+        nodes = TwoNodes.start(ACCOUNT, Map.of("keywarden.last-used.flush-interval", "100ms",
+                "keywarden.auth.key-cache-ttl", "10m", "keywarden.auth.policy-cache-ttl", "10m"), name -> Map.of());
+        nodeA = nodes.a;
+        nodeB = nodes.b;
     }
 
     @AfterAll
@@ -75,22 +51,17 @@ class TwoNodesOnPostgresTest {
         if (!delaysMillis.isEmpty()) {
             System.out.println("cross-node propagation delays (ms), " + summary(delaysMillis));
         }
-        for (EmbeddedServer s : new EmbeddedServer[]{nodeA, nodeB}) {
-            if (s != null) {
-                s.getApplicationContext().close();
-            }
-        }
-        if (database != null) {
-            database.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     private static URI uri(EmbeddedServer s) {
-        return URI.create("http://127.0.0.1:" + s.getPort() + "/");
+        return TwoNodes.uri(s);
     }
 
     private static SignedClient root(EmbeddedServer s) {
-        return SignedClient.of(uri(s), ServerTestSupport.ROOT_ACCESS_KEY_ID, ServerTestSupport.ROOT_SECRET);
+        return TwoNodes.root(s);
     }
 
     private String[] newKey(String user) {

@@ -2,14 +2,11 @@ package io.keywarden.server.cluster;
 
 import com.sun.net.httpserver.HttpServer;
 import io.keywarden.server.persistence.JdbcWebhookStore;
-import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
 import io.keywarden.server.support.SlowTest;
-import io.keywarden.server.support.TestDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,15 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 class TwoNodesWebhooksOnPostgresTest {
     private static final String ACCOUNT = "210987654321";
     private static final int EVENTS = 50;
-    private TestDatabase database;
+    private TwoNodes nodes;
     private EmbeddedServer nodeA;
     private EmbeddedServer nodeB;
     private HttpServer receiver;
@@ -57,7 +48,6 @@ class TwoNodesWebhooksOnPostgresTest {
 
     @BeforeAll
     void start() throws IOException {
-        database = TestDatabase.postgres();
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.setExecutor(Executors.newFixedThreadPool(4));
         receiver.createContext("/", exchange -> {
@@ -72,44 +62,24 @@ class TwoNodesWebhooksOnPostgresTest {
             exchange.close();
         });
         receiver.start();
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        Map<String, Object> common = new HashMap<>(database.properties());
-        common.put("keywarden.account-id", ACCOUNT);
-        common.put("keywarden.master-key", Base64.getEncoder().encodeToString(master));
-        common.put("keywarden.root-access-key-id", ServerTestSupport.ROOT_ACCESS_KEY_ID);
-        common.put("keywarden.root-secret-access-key", ServerTestSupport.ROOT_SECRET);
-        common.put("keywarden.webhooks.allow-loopback", "true");
-        common.put("keywarden.webhooks.poll-interval", "20ms");
-        nodeA = start(common, "a");
-        nodeB = start(common, "b");
-    }
-
-    private static EmbeddedServer start(Map<String, Object> common, String name) throws IOException {
-        Map<String, Object> props = new HashMap<>(common);
-        Path dir = Files.createTempDirectory("keywarden-webhook-node-" + name + "-");
-        props.put("keywarden.data-dir", dir.toString());
-        return ApplicationContext.run(EmbeddedServer.class, props);
+        nodes = TwoNodes.start(ACCOUNT, Map.of("keywarden.webhooks.allow-loopback", "true",
+                "keywarden.webhooks.poll-interval", "20ms"), name -> Map.of());
+        nodeA = nodes.a;
+        nodeB = nodes.b;
     }
 
     @AfterAll
     void stop() {
-        for (EmbeddedServer s : new EmbeddedServer[]{nodeA, nodeB}) {
-            if (s != null) {
-                s.getApplicationContext().close();
-            }
+        if (nodes != null) {
+            nodes.close();
         }
         if (receiver != null) {
             receiver.stop(0);
         }
-        if (database != null) {
-            database.close();
-        }
     }
 
     private static SignedClient root(EmbeddedServer s) {
-        return SignedClient.of(URI.create("http://127.0.0.1:" + s.getPort() + "/"), ServerTestSupport.ROOT_ACCESS_KEY_ID,
-                ServerTestSupport.ROOT_SECRET);
+        return TwoNodes.root(s);
     }
 
     private static double delivered(EmbeddedServer node) {

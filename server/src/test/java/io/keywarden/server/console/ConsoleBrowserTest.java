@@ -5,7 +5,9 @@ import io.keywarden.server.support.ServerTestSupport;
 import io.keywarden.server.support.SignedClient;
 import io.keywarden.server.support.SignedClient.Response;
 import io.keywarden.server.support.SlowTest;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +36,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +71,9 @@ class ConsoleBrowserTest extends ServerTestSupport {
     private static final Path SCREENSHOTS = Path.of("..", "docs", "console");
     private static final String ADMIN_POLICY = "{\"policyDocument\":\"{\\\"Version\\\":\\\"2012-10-17\\\","
             + "\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"*\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}";
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     private WebDriver browser;
     private WebDriverWait wait;
@@ -747,5 +757,48 @@ class ConsoleBrowserTest extends ServerTestSupport {
         assertThat(browser.findElement(By.cssSelector("#password-policy .error")).getText())
                 .startsWith("AccessDenied: ").contains("iam:GetAccountPasswordPolicy");
         assertThat(visible("#account-alias .error").getText()).startsWith("AccessDenied: ");
+    }
+
+    @Test
+    @Order(13)
+    void theDashboardCountsOldAndUnusedKeysAccountWideAndShowsWhatTheExpiryPolicyWillDo() throws SQLException {
+        // the caller of the last test may not read the report: the dashboard counts its own keys and says why
+        open("dashboard-own-keys", "#/dashboard", "#old-keys");
+        assertThat(browser.findElement(By.id("old-keys")).getText())
+                .isEqualTo("Your active access keys older than 90 days: 0");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("keywarden:GetKeyHygieneReport");
+
+        SignedClient root = root();
+        assertThat(root.post("/v1/users", "{\"userName\":\"stale\"}").status()).isEqualTo(201);
+        String stale = root.post("/v1/users/stale/access-keys", null).json().path("accessKeyId").asText();
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE access_keys SET create_date = ? WHERE access_key_id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(120))));
+            ps.setString(2, stale);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(root.put("/v1/key-hygiene/policy", "{\"warnAfterDays\":80,\"deactivateAfterDays\":90,"
+                + "\"exemptions\":[{\"tagKey\":\"break-glass\"}],\"dryRun\":true}").status()).isEqualTo(200);
+        try {
+            signInWithKey(adminKeyId, adminSecret);
+            open("dashboard", "#/dashboard", "#hygiene-title");
+            // account-wide: the root user's key (the test's root client signs with it) and the aged key of another user
+            assertThat(visible("#root-key-warning").getText()).startsWith("Root user has active access keys.");
+            assertThat(browser.findElement(By.id("old-keys")).getText())
+                    .isEqualTo("Active access keys older than 90 days: 1");
+            assertThat(browser.findElement(By.id("unused-keys")).getText())
+                    .isEqualTo("Active access keys unused for more than 90 days: 1");
+            assertThat(browser.findElement(By.id("expiry-policy")).getText()).isEqualTo("Key expiry policy: "
+                    + "warn after 80 days; deactivate after 90 days; except owners tagged break-glass "
+                    + "(dry run: reported, not done).");
+            String row = "#hygiene-table tr[data-key='" + stale + "']";
+            assertThat(visible(row + " .state").getText()).isEqualTo("overdue");
+            assertThat(browser.findElement(By.cssSelector(row + " .next")).getText()).isEqualTo("Deactivate");
+            assertThat(browser.findElement(By.cssSelector(row)).getText()).contains("now (dry run)").contains("stale");
+            assertThat(browser.findElements(By.cssSelector("#hygiene-table tbody tr"))).hasSize(1);
+            check("dashboard");
+        } finally {
+            root.delete("/v1/key-hygiene/policy");
+        }
     }
 }

@@ -18,11 +18,11 @@ class KeyExpiryMetricsTest {
 
     @Test
     void theGaugesAreTheReportsCountsByStageAndARefreshReplacesThem() {
-        metrics.update(new KeyExpiryService.Summary(10, 4, 2, 3, 1, 2, 2, 1));
+        metrics.update(new KeyExpiryService.Summary(10, 4, 2, 3, 1, 2, 2, 1, 1, 5, 6));
         assertThat(stage("warn")).isEqualTo(2);
         assertThat(stage("deactivate")).isEqualTo(2);
         assertThat(stage("delete")).isEqualTo(1);
-        metrics.update(new KeyExpiryService.Summary(0, 0, 0, 0, 0, 0, 0, 0));
+        metrics.update(new KeyExpiryService.Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         assertThat(stage("warn")).isZero();
         assertThat(stage("deactivate")).isZero();
         assertThat(stage("delete")).isZero();
