@@ -4,7 +4,7 @@ import { ApiError, call, callQuery, dropSession, keepSession, seg, session, sign
   signOut } from './api.js';
 import { h, show, fill, flash, date, ageDays } from './dom.js';
 import { keysSection } from './keys.js';
-import { auditPage, credentialReportPage, rolesPage, rotatePage } from './pages.js';
+import { auditPage, credentialReportPage, rolePage, rolesPage, rotatePage } from './pages.js';
 import { userPage } from './user.js';
 import { accountSettingsPage } from './account.js';
 
@@ -23,7 +23,8 @@ function field(id, label, attrs = {}) {
 }
 
 function signedIn(answer) {
-  keepSession({ credentials: answer.credentials, principal: answer.principal });
+  keepSession({ credentials: answer.credentials, principal: answer.principal,
+    passwordResetRequired: answer.passwordResetRequired });
   location.hash = answer.passwordResetRequired ? '#/change-password' : '#/dashboard';
   route();
 }
@@ -82,26 +83,45 @@ function signInPage() {
   show(passwordForm, keyForm);
 }
 
+/**
+ * ChangePassword: forced after signing in with "User must create a new password at next sign-in", or chosen from
+ * My security credentials.
+ */
 function changePasswordPage() {
+  const forced = !!session().passwordResetRequired;
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'card', id: 'change-password-form', 'aria-labelledby': 'cp-title' },
     h('h1', { id: 'cp-title' }, 'Change password'),
-    h('p', {}, 'You must change your password to continue.'),
+    h('p', {}, forced ? 'You must change your password to continue.'
+      : 'The new password must follow the account\'s password policy.'),
     field('old-password', 'Old password', { type: 'password', autocomplete: 'current-password', required: true }),
     field('new-password', 'New password', { type: 'password', autocomplete: 'new-password', required: true }),
     field('new-password-2', 'Retype new password', { type: 'password', autocomplete: 'new-password',
       required: true }),
-    h('button', { type: 'submit', class: 'primary' }, 'Confirm password change'), error);
+    h('div', { class: 'toolbar' },
+      h('button', { type: 'submit', class: 'primary' }, 'Confirm password change'),
+      forced ? null : h('a', { href: '#/credentials' }, 'Cancel')),
+    error);
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
-    const [o, n, n2] = ['#old-password', '#new-password', '#new-password-2'].map(s => form.querySelector(s).value);
+    const inputs = ['#old-password', '#new-password', '#new-password-2'].map(s => form.querySelector(s));
+    const [o, n, n2] = inputs.map(i => i.value);
     if (n !== n2) {
       error.textContent = 'The passwords do not match.';
       return;
     }
     try {
       await callQuery('ChangePassword', { OldPassword: o, NewPassword: n });
-      location.hash = '#/dashboard';
+      inputs.forEach(i => { i.value = ''; });
+      const s = session();
+      keepSession(Object.assign(s, { passwordResetRequired: false }));
+      if (forced) {
+        location.hash = '#/dashboard';
+      } else {
+        show(h('h1', {}, 'Change password'),
+          h('p', { id: 'password-changed', role: 'status' }, 'Your password has been changed.'),
+          h('p', {}, h('a', { href: '#/credentials' }, 'Back to My security credentials')));
+      }
     } catch (e) {
       error.textContent = e.code + ': ' + e.message;
     }
@@ -217,7 +237,13 @@ function hygieneSection(report) {
 }
 
 function credentialsPage() {
-  show(h('h1', {}, 'My security credentials'), keysSection('~', 'Access keys'));
+  const password = session().principal.type !== 'IAMUser' ? null
+    : h('section', { 'aria-labelledby': 'pw-title', id: 'console-password' },
+      h('h2', { id: 'pw-title' }, 'Console password'),
+      h('p', { class: 'muted' }, 'The password you sign in to the console with.'),
+      h('button', { type: 'button', id: 'change-password', onclick: () => { location.hash = '#/change-password'; } },
+        'Change password'));
+  show(h('h1', {}, 'My security credentials'), password, keysSection('~', 'Access keys'));
 }
 
 // [id, AWS console heading, shown by default, sort parameter (null: not sortable)]
@@ -384,6 +410,8 @@ async function route() {
     rotatePage(decodeURIComponent(rotate[1]), decodeURIComponent(rotate[2]));
   } else if (hash === '#/roles') {
     rolesPage();
+  } else if (hash.startsWith('#/roles/')) {
+    rolePage(decodeURIComponent(hash.substring('#/roles/'.length)));
   } else if (hash === '#/credential-report') {
     credentialReportPage();
   } else if (hash === '#/audit') {

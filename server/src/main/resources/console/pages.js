@@ -17,22 +17,23 @@ function errorText(e) {
 }
 
 /**
- * A user's Permissions tab: inline and attached policies (JSON formatted), add/remove, and the Simulate panel;
- * {@code attachForm(user, attached, render)}, when given, adds the form that attaches managed policies (user.js).
+ * The permissions of a user (a user's Permissions tab) or of a role ({@code kind} "roles"): inline and attached
+ * policies (JSON formatted), add/remove, attach managed policies, and for a user the Simulate panel.
  */
-export function permissionsSection(user, attachForm) {
+export function permissionsSection(name, kind = 'users') {
+  const base = `/v1/${kind}/${seg(name)}`;
   const section = h('section', { 'aria-labelledby': 'perm-title', id: 'permissions' });
   async function render() {
     let names;
     let attached;
     try {
-      names = (await call('GET', `/v1/users/${seg(user)}/policies`)).policyNames;
-      attached = (await call('GET', `/v1/users/${seg(user)}/attached-policies`)).attachedPolicies;
+      names = (await call('GET', `${base}/policies`)).policyNames;
+      attached = (await call('GET', `${base}/attached-policies`)).attachedPolicies;
     } catch (e) {
       section.replaceChildren(h('h2', { id: 'perm-title' }, 'Permissions'), errorText(e));
       return;
     }
-    const inline = await Promise.all(names.map(n => call('GET', `/v1/users/${seg(user)}/policies/${seg(n)}`)));
+    const inline = await Promise.all(names.map(n => call('GET', `${base}/policies/${seg(n)}`)));
     const nameInput = h('input', { type: 'text', id: 'policy-name', required: true });
     const doc = h('textarea', { id: 'policy-document', rows: 6, required: true },
       '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "iam:ListAccessKeys", '
@@ -47,7 +48,7 @@ export function permissionsSection(user, attachForm) {
         h('pre', {}, pretty(p.policyDocument)),
         h('button', { type: 'button', onclick: async () => {
           try {
-            await call('DELETE', `/v1/users/${seg(user)}/policies/${seg(p.policyName)}`);
+            await call('DELETE', `${base}/policies/${seg(p.policyName)}`);
           } catch (e) {
             flash(e);
           }
@@ -56,17 +57,17 @@ export function permissionsSection(user, attachForm) {
       h('h3', {}, `Attached policies (${attached.length})`),
       h('ul', {}, attached.map(p => h('li', {}, p.policyName, ' ', h('button', { type: 'button', onclick: async () => {
         try {
-          await call('DELETE', `/v1/users/${seg(user)}/attached-policies/${seg(p.policyArn)}`);
+          await call('DELETE', `${base}/attached-policies/${seg(p.policyArn)}`);
         } catch (e) {
           flash(e);
         }
         render();
       } }, `Detach ${p.policyName}`)))),
-      attachForm ? attachForm(user, attached, render) : null,
+      attachPolicyForm(base, attached, render),
       h('form', { id: 'add-policy-form', onsubmit: async ev => {
         ev.preventDefault();
         try {
-          await call('PUT', `/v1/users/${seg(user)}/policies/${seg(nameInput.value.trim())}`,
+          await call('PUT', `${base}/policies/${seg(nameInput.value.trim())}`,
             { policyDocument: doc.value });
           render();
         } catch (e) {
@@ -75,10 +76,10 @@ export function permissionsSection(user, attachForm) {
       } }, h('h3', {}, 'Add inline policy'), h('label', { for: 'policy-name' }, 'Policy name'), nameInput,
         h('label', { for: 'policy-document' }, 'Policy document (JSON)'), doc,
         h('button', { type: 'submit', class: 'primary' }, 'Create policy')),
-      h('form', { id: 'simulate-form', onsubmit: async ev => {
+      kind !== 'users' ? null : h('form', { id: 'simulate-form', onsubmit: async ev => {
         ev.preventDefault();
         try {
-          const r = await call('POST', '/v1/simulate', { userName: user, action: action.value.trim(),
+          const r = await call('POST', '/v1/simulate', { userName: name, action: action.value.trim(),
             resource: resource.value.trim() });
           fill(simResult, h('p', {}, h('strong', {}, r.decision), ' ', r.explanation || ''),
             r.decidingStatements && r.decidingStatements.length
@@ -92,6 +93,50 @@ export function permissionsSection(user, attachForm) {
   }
   render();
   return section;
+}
+
+/**
+ * "Attach policies directly": the account's and the built-in (AWS-scope) managed policies not attached yet, to choose
+ * one and attach it (AttachUserPolicy or AttachRolePolicy); {@code onChange} re-renders the attached list.
+ */
+function attachPolicyForm(base, attached, onChange) {
+  const attachedArns = new Set(attached.map(p => p.policyArn));
+  const select = h('select', { id: 'attach-policy-arn', required: true }, h('option', { value: '' }, 'Loading…'));
+  const form = h('form', { id: 'attach-policy-form', onsubmit: async ev => {
+    ev.preventDefault();
+    if (!select.value) {
+      return;
+    }
+    try {
+      await call('PUT', `${base}/attached-policies`, { policyArn: select.value });
+      onChange();
+    } catch (e) {
+      flash(e);
+    }
+  } }, h('h3', {}, 'Attach policies directly'), h('label', { for: 'attach-policy-arn' }, 'Permissions policies'),
+    select, h('button', { type: 'submit', class: 'primary', id: 'attach-policy' }, 'Attach policy'));
+  (async () => {
+    const policies = [];
+    try {
+      let marker = null;
+      do {
+        const page = await call('GET', '/v1/policies?scope=All&maxItems=100'
+          + (marker ? `&marker=${encodeURIComponent(marker)}` : ''));
+        policies.push(...page.policies);
+        marker = page.isTruncated ? page.marker : null;
+      } while (marker);
+    } catch (e) {
+      fill(select, h('option', { value: '' }, `${e.code}: ${e.message}`));
+      return;
+    }
+    const choices = policies.filter(p => !attachedArns.has(p.arn));
+    const group = (label, list) => list.length ? h('optgroup', { label }, list.map(p => h('option', { value: p.arn },
+      p.policyName + (p.description ? ` - ${p.description}` : '')))) : null;
+    fill(select, h('option', { value: '' }, choices.length ? 'Choose a policy' : 'No policies to attach'),
+      group('Customer managed', choices.filter(p => !p.arn.includes(':aws:policy/'))),
+      group('AWS managed', choices.filter(p => p.arn.includes(':aws:policy/'))));
+  })();
+  return form;
 }
 
 /**
@@ -218,20 +263,66 @@ export async function rolesPage() {
     const roles = (await call('GET', '/v1/roles')).roles;
     list.replaceChildren(h('table', { id: 'roles-table' }, h('caption', { class: 'muted' }, `Roles (${roles.length})`),
       h('thead', {}, h('tr', {}, ['Role name', 'ARN', 'Created', 'Actions'].map(t => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, roles.map(r => h('tr', {}, h('td', {}, r.roleName), h('td', { class: 'secret' }, r.arn),
+      h('tbody', {}, roles.map(r => h('tr', { 'data-role': r.roleName }, h('td', {}, h('a', { href: '#/roles/' + seg(r.roleName) }, r.roleName)), h('td', { class: 'secret' }, r.arn),
         h('td', {}, date(r.createDate)), h('td', {},
           h('details', {}, h('summary', {}, 'Trust policy'), h('pre', {}, pretty(r.assumeRolePolicyDocument))),
-          h('button', { type: 'button', 'aria-label': `Revoke active sessions of ${r.roleName}`, onclick: async () => {
-            try {
-              await call('POST', `/v1/roles/${seg(r.roleName)}/revoke-sessions`);
-              flash({ code: 'Done', message: `Sessions of ${r.roleName} issued before now are revoked.` });
-            } catch (e) {
-              flash(e);
-            }
-          } }, 'Revoke active sessions')))))));
+          revokeSessionsButton(r.roleName)))))));
   } catch (e) {
     list.replaceChildren(errorText(e));
   }
+}
+
+function revokeSessionsButton(roleName) {
+  return h('button', { type: 'button', 'aria-label': `Revoke active sessions of ${roleName}`, onclick: async () => {
+    try {
+      await call('POST', `/v1/roles/${seg(roleName)}/revoke-sessions`);
+      flash({ code: 'Done', message: `Sessions of ${roleName} issued before now are revoked.` });
+    } catch (e) {
+      flash(e);
+    }
+  } }, 'Revoke active sessions');
+}
+
+/** A role's page: summary, "Revoke active sessions", "Delete role", its trust policy (editable) and its permissions. */
+export async function rolePage(name) {
+  let role;
+  try {
+    role = await call('GET', `/v1/roles/${seg(name)}`);
+  } catch (e) {
+    show(h('h1', {}, name), errorText(e));
+    return;
+  }
+  const trust = h('textarea', { id: 'role-trust-policy', rows: 10, required: true },
+    pretty(role.assumeRolePolicyDocument));
+  const trustResult = h('p', { id: 'trust-result', role: 'status' });
+  show(h('h1', {}, role.roleName),
+    h('section', { 'aria-labelledby': 'summary-title' }, h('h2', { id: 'summary-title' }, 'Summary'),
+      h('p', {}, 'ARN: ', h('span', { class: 'secret' }, role.arn)),
+      h('p', {}, 'Created: ', date(role.createDate)),
+      role.description ? h('p', {}, 'Description: ', role.description) : null,
+      h('p', {}, `Maximum session duration: ${role.maxSessionDuration / 3600} hour(s)`),
+      h('p', {}, 'Last activity: ', role.roleLastUsed && role.roleLastUsed.lastUsedDate
+        ? `${date(role.roleLastUsed.lastUsedDate)} (${role.roleLastUsed.region || '-'})` : 'None'),
+      h('div', { class: 'toolbar' }, revokeSessionsButton(role.roleName),
+        h('button', { type: 'button', id: 'delete-role', onclick: async () => {
+          try {
+            await call('DELETE', `/v1/roles/${seg(name)}`);
+            location.hash = '#/roles';
+          } catch (e) {
+            flash(e);
+          }
+        } }, 'Delete role'))),
+    h('form', { id: 'trust-policy-form', onsubmit: async ev => {
+      ev.preventDefault();
+      try {
+        await call('PUT', `/v1/roles/${seg(name)}/trust-policy`, { policyDocument: trust.value });
+        fill(trustResult, 'Trust policy updated.');
+      } catch (e) {
+        fill(trustResult, errorText(e));
+      }
+    } }, h('h2', {}, 'Trust relationships'), h('label', { for: 'role-trust-policy' }, 'Trusted entities (trust policy)'),
+      trust, h('button', { type: 'submit', class: 'primary' }, 'Update trust policy'), trustResult),
+    permissionsSection(name, 'roles'));
 }
 
 async function callerAccount() {

@@ -138,50 +138,6 @@ export function tagsSection(user) {
   return section;
 }
 
-/**
- * "Add permissions": the account's and the built-in (AWS-scope) managed policies not attached yet, to choose one and
- * attach it (AttachUserPolicy); {@code onChange} re-renders the attached list.
- */
-export function attachPolicyForm(user, attached, onChange) {
-  const attachedArns = new Set(attached.map(p => p.policyArn));
-  const select = h('select', { id: 'attach-policy-arn', required: true }, h('option', { value: '' }, 'Loading…'));
-  const form = h('form', { id: 'attach-policy-form', onsubmit: async ev => {
-    ev.preventDefault();
-    if (!select.value) {
-      return;
-    }
-    try {
-      await call('PUT', `/v1/users/${seg(user)}/attached-policies`, { policyArn: select.value });
-      onChange();
-    } catch (e) {
-      flash(e);
-    }
-  } }, h('h3', {}, 'Attach policies directly'), h('label', { for: 'attach-policy-arn' }, 'Permissions policies'),
-    select, h('button', { type: 'submit', class: 'primary', id: 'attach-policy' }, 'Attach policy'));
-  (async () => {
-    const policies = [];
-    try {
-      let marker = null;
-      do {
-        const page = await call('GET', '/v1/policies?scope=All&maxItems=100'
-          + (marker ? `&marker=${encodeURIComponent(marker)}` : ''));
-        policies.push(...page.policies);
-        marker = page.isTruncated ? page.marker : null;
-      } while (marker);
-    } catch (e) {
-      fill(select, h('option', { value: '' }, `${e.code}: ${e.message}`));
-      return;
-    }
-    const choices = policies.filter(p => !attachedArns.has(p.arn));
-    const group = (label, list) => list.length ? h('optgroup', { label }, list.map(p => h('option', { value: p.arn },
-      p.policyName + (p.description ? ` - ${p.description}` : '')))) : null;
-    fill(select, h('option', { value: '' }, choices.length ? 'Choose a policy' : 'No policies to attach'),
-      group('Customer managed', choices.filter(p => !p.arn.includes(':aws:policy/'))),
-      group('AWS managed', choices.filter(p => p.arn.includes(':aws:policy/'))));
-  })();
-  return form;
-}
-
 /** A user's page; {@code tab} is "permissions" (the AWS console's first tab) or "security-credentials". */
 export async function userPage(name, tab) {
   let user;
@@ -192,7 +148,7 @@ export async function userPage(name, tab) {
     return;
   }
   const panels = {
-    'permissions': [permissionsSection(name, attachPolicyForm), tagsSection(name)],
+    'permissions': [permissionsSection(name), tagsSection(name)],
     'security-credentials': [consoleAccessSection(name), keysSection(name, 'Access keys')],
   };
   const buttons = TABS.map(([id, label]) => h('button', { type: 'button', role: 'tab', id: 'tab-' + id,

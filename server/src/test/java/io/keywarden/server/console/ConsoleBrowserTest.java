@@ -762,7 +762,11 @@ class ConsoleBrowserTest extends ServerTestSupport {
     @Test
     @Order(13)
     void theDashboardCountsOldAndUnusedKeysAccountWideAndShowsWhatTheExpiryPolicyWillDo() throws SQLException {
-        // the caller of the last test may not read the report: the dashboard counts its own keys and says why
+        // the caller of the last test may list its own keys but not read the report: the dashboard counts its own
+        // keys and says why
+        assertThat(root().put("/v1/users/no-settings/policies/own-keys", "{\"policyDocument\":\"{\\\"Version\\\":"
+                + "\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":"
+                + "\\\"iam:ListAccessKeys\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}").status()).isEqualTo(204);
         open("dashboard-own-keys", "#/dashboard", "#old-keys");
         assertThat(browser.findElement(By.id("old-keys")).getText())
                 .isEqualTo("Your active access keys older than 90 days: 0");
@@ -800,5 +804,101 @@ class ConsoleBrowserTest extends ServerTestSupport {
         } finally {
             root.delete("/v1/key-hygiene/policy");
         }
+    }
+
+    @Test
+    @Order(14)
+    void aUserChangesItsOwnPasswordFromMySecurityCredentials() {
+        SignedClient root = root();
+        assertThat(root.post("/v1/users", "{\"userName\":\"changer\"}").status()).isEqualTo(201);
+        assertThat(root.put("/v1/users/changer/policies/all", ADMIN_POLICY).status()).isEqualTo(204);
+        assertThat(root.post("/v1/users/changer/login-profile",
+                "{\"password\":\"First-Pass-word-1\",\"passwordResetRequired\":false}").status()).isIn(200, 201);
+        String account = root.get("/v1/caller-identity").json().path("account").asText();
+        browser.get(console());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear()");
+        browser.navigate().refresh();
+        visible("#account").sendKeys(account);
+        browser.findElement(By.id("username")).sendKeys("changer");
+        browser.findElement(By.id("password")).sendKeys("First-Pass-word-1");
+        browser.findElement(By.id("sign-in")).click();
+        visible("#sign-out");
+
+        open("my-change-password", "#/credentials", "#change-password");
+        browser.findElement(By.id("change-password")).click();
+        visible("#change-password-form");
+        assertThat(browser.findElement(By.id("change-password-form")).getText())
+                .doesNotContain("You must change your password");
+        axe("change-password-own");
+        browser.findElement(By.id("old-password")).sendKeys("Not-my-password-1");
+        browser.findElement(By.id("new-password")).sendKeys("Second-Pass-word-2");
+        browser.findElement(By.id("new-password-2")).sendKeys("Second-Pass-word-2");
+        browser.findElement(By.cssSelector("#change-password-form button[type=submit]")).click();
+        assertThat(visible("#change-password-form .error").getText())
+                .isEqualTo("InvalidUserType: The old password is incorrect.");
+        browser.findElement(By.id("old-password")).clear();
+        browser.findElement(By.id("old-password")).sendKeys("First-Pass-word-1");
+        browser.findElement(By.cssSelector("#change-password-form button[type=submit]")).click();
+        assertThat(visible("#password-changed").getText()).isEqualTo("Your password has been changed.");
+
+        String body = "{\"account\":\"" + account + "\",\"userName\":\"changer\",\"password\":\"%s\"}";
+        assertThat(anonymous().post("/v1/console/sign-in", body.formatted("Second-Pass-word-2")).status())
+                .isEqualTo(200);
+        assertThat(anonymous().post("/v1/console/sign-in", body.formatted("First-Pass-word-1")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(15)
+    void aRolesPageShowsItsTrustPolicyAndItsPoliciesAreAddedAttachedAndRemoved() {
+        SignedClient root = root();
+        String account = root.get("/v1/caller-identity").json().path("account").asText();
+        String trust = "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\","
+                + "\\\"Principal\\\":{\\\"AWS\\\":\\\"arn:aws:iam::" + account + ":root\\\"},"
+                + "\\\"Action\\\":\\\"sts:AssumeRole\\\"}]}";
+        Response created = root.post("/v1/roles", "{\"roleName\":\"deployer\",\"assumeRolePolicyDocument\":\""
+                + trust + "\",\"description\":\"ships releases\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Response policy = root.post("/v1/policies", "{\"policyName\":\"RoleReader\",\"policyDocument\":\"{\\\"Version\\\":"
+                + "\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":"
+                + "\\\"iam:GetRole\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}");
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(201);
+        String managed = policy.json().path("arn").asText();
+        signInWithKey(adminKeyId, adminSecret);
+        open("roles", "#/roles", "#roles-table");
+        visible("tr[data-role='deployer'] a").click();
+        visible("#role-trust-policy");
+        assertThat(browser.findElement(By.id("main")).getText()).contains("ships releases")
+                .contains(":role/deployer");
+        assertThat(browser.findElement(By.id("role-trust-policy")).getAttribute("value"))
+                .contains("\"sts:AssumeRole\"").contains("\n"); // formatted
+
+        setValue("policy-name", "read-keys");
+        browser.findElement(By.cssSelector("#add-policy-form button[type=submit]")).click();
+        By remove = By.xpath("//button[normalize-space()='Remove read-keys']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(remove));
+        assertThat(root.get("/v1/roles/deployer/policies").body()).contains("read-keys");
+        wait.until(d -> !d.findElements(By.cssSelector("#attach-policy-arn option[value='" + managed + "']")).isEmpty());
+        new Select(browser.findElement(By.id("attach-policy-arn"))).selectByValue(managed);
+        browser.findElement(By.id("attach-policy")).click();
+        By detach = By.xpath("//button[normalize-space()='Detach RoleReader']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(detach));
+        assertThat(root.get("/v1/roles/deployer/attached-policies").body()).contains(managed);
+        assertThat(browser.findElements(By.id("simulate-form"))).isEmpty(); // the simulator is for users
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        check("role");
+
+        // a role with policies cannot be deleted: the AWS error, then detach, remove and delete
+        browser.findElement(By.id("delete-role")).click();
+        assertThat(visible("#flash").getText()).startsWith("DeleteConflict: ");
+        browser.findElement(detach).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(detach, 0));
+        browser.findElement(By.xpath("//details[summary[normalize-space()='read-keys']]/summary")).click();
+        visible("#permissions details[open] pre");
+        browser.findElement(remove).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(remove, 0));
+        browser.findElement(By.id("delete-role")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#/roles"));
+        assertThat(root.get("/v1/roles/deployer").status()).isEqualTo(404);
     }
 }
