@@ -13,11 +13,14 @@ import io.keywarden.core.password.PasswordHasher;
 import io.keywarden.core.password.PasswordPolicy;
 import io.keywarden.core.port.AccountSettingsStore;
 import io.keywarden.core.port.LoginProfileStore;
+import io.keywarden.core.port.Transactions;
 import io.keywarden.core.port.UserStore;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,24 +46,28 @@ public final class PasswordSignInService implements PasswordSignIn {
     private final int lockAfter;
     private final Duration lockFor;
     private final Notifications notifications;
+    private final Transactions tx;
     /** A hash of nothing anyone knows, checked when there is no real one, so a miss costs what a check costs. */
     private final String decoy;
 
     public PasswordSignInService(AccountId account, UserStore users, LoginProfileStore profiles,
                                  AccountSettingsStore settings, PasswordHasher hasher, Clock clock, int lockAfter,
                                  Duration lockFor, java.util.random.RandomGenerator random) {
-        this(account, users, profiles, settings, hasher, clock, lockAfter, lockFor, random, Notifications.NONE);
+        this(account, users, profiles, settings, hasher, clock, lockAfter, lockFor, random, Notifications.NONE,
+                Transactions.NONE);
     }
 
     /**
      * With {@code notifications}: the failure that locks a user out publishes {@code sign_in.failed_repeatedly} (once
-     * per lock-out, whichever node counted it: the count is the store's).
+     * per lock-out, whichever node counted it: the count is the store's), in the transaction that counts the failure
+     * ({@code tx}), so a crash loses neither or both.
      */
     public PasswordSignInService(AccountId account, UserStore users, LoginProfileStore profiles,
                                  AccountSettingsStore settings, PasswordHasher hasher, Clock clock, int lockAfter,
                                  Duration lockFor, java.util.random.RandomGenerator random,
-                                 Notifications notifications) {
+                                 Notifications notifications, Transactions tx) {
         this.notifications = Objects.requireNonNull(notifications, "notifications");
+        this.tx = Objects.requireNonNull(tx, "tx");
         this.account = Objects.requireNonNull(account, "account");
         this.users = Objects.requireNonNull(users, "users");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -104,9 +111,8 @@ public final class PasswordSignInService implements PasswordSignIn {
             return refusedAfterWork(password, "locked out after repeated failures");
         }
         if (!hasher.verify(password, profile.get().passwordHash())) {
-            LoginProfileStore.Failures after = profiles.addFailure(account, ownerId, lockAfter, now.plus(lockFor));
+            LoginProfileStore.Failures after = countFailure(user, ownerId, now, sourceAddress);
             if (after.lockedAt(now)) {
-                lockedOut(user, after, now, sourceAddress);
                 return new Refused("wrong password; locked out until " + after.lockedUntil());
             }
             return new Refused("wrong password");
@@ -119,6 +125,21 @@ public final class PasswordSignInService implements PasswordSignIn {
         profiles.signedIn(account, ownerId, now);
         Principal principal = user.map(Principal::user).orElseGet(() -> Principal.root(account));
         return new SignedIn(principal, expired || profile.get().passwordResetRequired());
+    }
+
+    /** Counts a failure and, when it starts a lock-out, announces it: both in one transaction. */
+    private LoginProfileStore.Failures countFailure(Optional<User> user, String ownerId, Instant now,
+                                                    String sourceAddress) {
+        List<LoginProfileStore.Failures> counted = new ArrayList<>(1);
+        tx.inTransaction(() -> {
+            counted.clear(); // a retried transaction counts afresh
+            LoginProfileStore.Failures after = profiles.addFailure(account, ownerId, lockAfter, now.plus(lockFor));
+            if (after.lockedAt(now)) {
+                lockedOut(user, after, now, sourceAddress);
+            }
+            counted.add(after);
+        });
+        return counted.get(0);
     }
 
     /** Announces a lock-out that this failure started (the user, or the root user; never the password). */

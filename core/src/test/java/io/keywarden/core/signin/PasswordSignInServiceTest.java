@@ -129,8 +129,22 @@ class PasswordSignInServiceTest {
     @Test
     void theFailureThatLocksAUserOutPublishesOneNotificationWithoutThePassword() {
         java.util.List<io.keywarden.core.notify.Notification> published = new java.util.ArrayList<>();
+        // the announcement is written in the transaction that counts the failure: a crash loses neither or both
+        boolean[] inTransaction = {false};
+        java.util.List<Boolean> publishedInTransaction = new java.util.ArrayList<>();
+        io.keywarden.core.port.Transactions tx = work -> {
+            inTransaction[0] = true;
+            try {
+                work.run();
+            } finally {
+                inTransaction[0] = false;
+            }
+        };
         PasswordSignInService announcing = new PasswordSignInService(account, users, profiles, settings, hasher,
-                clock, 3, Duration.ofMinutes(15), new SecureRandom(), published::add);
+                clock, 3, Duration.ofMinutes(15), new SecureRandom(), n -> {
+                    published.add(n);
+                    publishedInTransaction.add(inTransaction[0]);
+                }, tx);
         for (int i = 0; i < 2; i++) {
             announcing.signIn("123456789012", "alice", "wrong-one".toCharArray(), "192.0.2.9");
         }
@@ -140,6 +154,7 @@ class PasswordSignInServiceTest {
         announcing.signIn("123456789012", "alice", "Alice-Pass-1".toCharArray(), "192.0.2.9");
         announcing.signIn("123456789012", "alice", "wrong-one".toCharArray(), "192.0.2.9");
 
+        assertThat(publishedInTransaction).containsExactly(true);
         assertThat(published).singleElement().satisfies(n -> {
             assertThat(n.event()).isEqualTo(io.keywarden.core.notify.NotificationEvent.SIGN_IN_FAILED_REPEATEDLY);
             assertThat(n.account()).isEqualTo("123456789012");

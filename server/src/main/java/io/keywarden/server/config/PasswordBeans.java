@@ -56,9 +56,10 @@ public class PasswordBeans {
     @Singleton
     PasswordSignIn passwordSignIn(Account account, UserStore users, LoginProfileStore profiles,
                                   AccountSettingsStore settings, PasswordHasher hasher, Clock clock,
-                                  SecureRandom random, PasswordConfig config, Notifications notifications) {
+                                  SecureRandom random, PasswordConfig config, Notifications notifications,
+                                  io.keywarden.core.port.Transactions transactions) {
         PasswordSignInService check = new PasswordSignInService(account.id(), users, profiles, settings, hasher, clock,
-                config.getLockAfter(), config.getLockFor(), random, notifications);
+                config.getLockAfter(), config.getLockFor(), random, notifications, transactions);
         return new ThrottlingPasswordSignIn(check, config.getSourceAttempts(), config.getSourceWindow(),
                 config.getSourceAddresses(), clock);
     }

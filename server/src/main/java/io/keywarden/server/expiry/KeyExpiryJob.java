@@ -6,13 +6,11 @@ import io.keywarden.core.port.Transactions;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,14 +37,11 @@ public class KeyExpiryJob {
     private final ScheduledFuture<?> schedule;
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
 
-    public KeyExpiryJob(KeyExpiryService expiry, LeaseStore leases, TransactionOperations<Connection> transactions,
+    public KeyExpiryJob(KeyExpiryService expiry, LeaseStore leases, Transactions tx,
                         Clock clock, KeyExpiryConfig config, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.expiry = expiry;
         this.leases = leases;
-        this.tx = work -> transactions.executeWrite(status -> {
-            work.run();
-            return null;
-        });
+        this.tx = tx;
         this.clock = clock;
         this.node = config.getNode();
         this.schedule = scheduler.scheduleWithFixedDelay(config.getInitialDelay(), config.getInterval(),
