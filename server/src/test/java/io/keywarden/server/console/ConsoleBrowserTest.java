@@ -815,13 +815,7 @@ class ConsoleBrowserTest extends ServerTestSupport {
         assertThat(root.post("/v1/users/changer/login-profile",
                 "{\"password\":\"First-Pass-word-1\",\"passwordResetRequired\":false}").status()).isIn(200, 201);
         String account = root.get("/v1/caller-identity").json().path("account").asText();
-        browser.get(console());
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear()");
-        browser.navigate().refresh();
-        visible("#account").sendKeys(account);
-        browser.findElement(By.id("username")).sendKeys("changer");
-        browser.findElement(By.id("password")).sendKeys("First-Pass-word-1");
-        browser.findElement(By.id("sign-in")).click();
+        signInWithPassword(account, "changer", "First-Pass-word-1");
         visible("#sign-out");
 
         open("my-change-password", "#/credentials", "#change-password");
