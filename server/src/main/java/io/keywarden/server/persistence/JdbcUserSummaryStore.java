@@ -16,9 +16,9 @@ import java.util.List;
 /**
  * {@link UserSummaryStore} over JDBC (H2 or PostgreSQL): one statement per page. By name and by creation date the
  * statement walks an index ({@code users_name_uk}; {@code users_create_date_ix}, V19) and stops after the page; the
- * other orders compute each user's value (a correlated sub-query over its keys or its login profile, each an index
- * look-up) and sort the account's users, which costs time in proportion to the number of users (measured in
- * {@code ScaleTest}).
+ * other orders compute each user's value (one grouped pass over the account's keys, or its login profiles, joined to
+ * its users) and sort the account's users, which costs time in proportion to the number of users (measured in
+ * {@code UserSummariesScaleTest}).
  */
 @Singleton
 public class JdbcUserSummaryStore implements UserSummaryStore {
@@ -39,7 +39,6 @@ public class JdbcUserSummaryStore implements UserSummaryStore {
         String nameDir = nameDescending ? " DESC" : "";
         String valueDir = valueDescending ? " DESC" : "";
         String prefix = q.namePrefix() == null ? "" : " AND name_key LIKE ? ESCAPE '\\'";
-        String value = valueExpression(q.sort());
         String sql;
         // The limit is written into the statement (see JdbcUserStore.list: PostgreSQL's generic plan otherwise
         // stops counting on stopping early).
@@ -59,13 +58,19 @@ public class JdbcUserSummaryStore implements UserSummaryStore {
                         + " ORDER BY account_id" + valueDir + ", create_date" + valueDir + ", name_key" + nameDir
                         + limit;
             } else {
-                sql = "SELECT * FROM (SELECT " + UserRow.COLUMNS + ", " + value + " AS sort_value FROM users u"
-                        + " WHERE account_id = ?" + prefix + ") t WHERE 1 = 1" + keyset
-                        + " ORDER BY sort_value" + valueDir + ", name_key" + nameDir + limit;
+                // one pass over the account's keys (or login profiles), grouped by owner and joined to its users:
+                // a correlated sub-query per user costs an index look-up per user instead
+                sql = "SELECT * FROM (SELECT u.account_id, u.user_id, u.user_name, u.name_key, u.path, u.create_date, "
+                        + none("x.v", q.sort()) + " AS sort_value FROM users u LEFT JOIN (" + perOwner(q.sort())
+                        + ") x ON x.owner_id = u.user_id WHERE u.account_id = ?" + prefix.replace("name_key", "u.name_key")
+                        + ") t WHERE 1 = 1" + keyset + " ORDER BY sort_value" + valueDir + ", name_key" + nameDir + limit;
             }
         }
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
+            if (q.sort() != Sort.USER_NAME && q.sort() != Sort.CREATE_DATE) {
+                ps.setString(i++, account.value()); // the per-owner values' account
+            }
             ps.setString(i++, account.value());
             if (q.namePrefix() != null) {
                 ps.setString(i++, Sql.escapeLike(q.namePrefix()) + "%");
@@ -88,24 +93,20 @@ public class JdbcUserSummaryStore implements UserSummaryStore {
         });
     }
 
-    /** Each order's value in SQL, as {@link Sort#valueOf} defines it. */
-    private static String valueExpression(Sort sort) {
-        String live = "k.owner_id = u.user_id AND k.account_id = u.account_id AND k.deleted_at IS NULL";
-        String profile = "p.account_id = u.account_id AND p.owner_id = u.user_id";
+    /** Each computed order's value per owner of the account, as {@link Sort#valueOf} defines it: (owner_id, v). */
+    private static String perOwner(Sort sort) {
+        String live = "SELECT owner_id, %s AS v FROM access_keys WHERE account_id = ? AND deleted_at IS NULL";
         return switch (sort) {
-            case USER_NAME, CREATE_DATE -> "create_date";
-            case ACTIVE_KEY_AGE -> coalesce("SELECT MIN(k.create_date) FROM access_keys k WHERE " + live
-                    + " AND k.status = 'Active'", sort.none());
-            case ACCESS_KEY_LAST_USED -> coalesce("SELECT MAX(k.last_used_date) FROM access_keys k WHERE " + live,
-                    sort.none());
-            case PASSWORD_AGE -> coalesce("SELECT p.password_last_changed FROM login_profiles p WHERE " + profile,
-                    sort.none());
-            case CONSOLE_LAST_SIGN_IN -> coalesce("SELECT p.password_last_used FROM login_profiles p WHERE "
-                    + profile, sort.none());
+            case ACTIVE_KEY_AGE -> live.formatted("MIN(create_date)") + " AND status = 'Active' GROUP BY owner_id";
+            case ACCESS_KEY_LAST_USED -> live.formatted("MAX(last_used_date)") + " GROUP BY owner_id";
+            case PASSWORD_AGE -> "SELECT owner_id, password_last_changed AS v FROM login_profiles WHERE account_id = ?";
+            case CONSOLE_LAST_SIGN_IN -> "SELECT owner_id, password_last_used AS v FROM login_profiles"
+                    + " WHERE account_id = ?";
+            case USER_NAME, CREATE_DATE -> throw new IllegalArgumentException(sort + " is not computed");
         };
     }
 
-    private static String coalesce(String subQuery, Instant none) {
-        return "COALESCE((" + subQuery + "), TIMESTAMP WITH TIME ZONE '" + LITERAL.format(none) + "+00')";
+    private static String none(String value, Sort sort) {
+        return "COALESCE(" + value + ", TIMESTAMP WITH TIME ZONE '" + LITERAL.format(sort.none()) + "+00')";
     }
 }
