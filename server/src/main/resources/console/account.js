@@ -1,8 +1,9 @@
 // "Account settings", as the AWS console has it: the account's password policy (GetAccountPasswordPolicy, edited with
 // every field of UpdateAccountPasswordPolicy, DeleteAccountPasswordPolicy) and the account alias (ListAccountAliases,
-// CreateAccountAlias, DeleteAccountAlias). A denied call shows the AWS error code and message.
+// CreateAccountAlias, DeleteAccountAlias), and Keywarden's key expiry policy (GET/PUT/DELETE /v1/key-hygiene/policy). A
+// denied call shows the AWS error code and message.
 import { ApiError, call, seg } from './api.js';
-import { h, show, flash, fill } from './dom.js';
+import { h, show, flash, fill, errorText, date } from './dom.js';
 
 const POLICY = '/v1/account/password-policy';
 
@@ -14,10 +15,6 @@ const DEFAULT_RULES = ['Minimum password length is 8 characters',
   'Users can change their own password'];
 
 const SYMBOLS = '! @ # $ % ^ & * ( ) _ + - = [ ] { } | \'';
-
-function errorText(e) {
-  return h('p', { class: 'error', role: 'alert' }, (e.code || 'Error') + ': ' + e.message);
-}
 
 function rulesOf(p) {
   const rules = [`Minimum password length is ${p.minimumPasswordLength} characters`];
@@ -201,6 +198,129 @@ function aliasSection() {
   return section;
 }
 
+/** A key expiry policy in words, as the dashboard and Account settings show it; {@code null}: no policy. */
+export function expiryPolicyText(p) {
+  if (!p) {
+    return 'None: keys are reported, never acted on.';
+  }
+  const parts = [];
+  if (p.warnAfterDays) parts.push(`warn after ${p.warnAfterDays} days`);
+  if (p.deactivateAfterDays) parts.push(`deactivate after ${p.deactivateAfterDays} days`);
+  if (p.deleteAfterDays) parts.push(`delete keys Inactive and unused for ${p.deleteAfterDays} days`);
+  if (p.unusedWarnAfterDays) parts.push(`warn when unused for ${p.unusedWarnAfterDays} days`);
+  if (p.unusedDeactivateAfterDays) parts.push(`deactivate when unused for ${p.unusedDeactivateAfterDays} days`);
+  if (p.exemptions.length) {
+    parts.push('except owners tagged ' + p.exemptions.map(e => e.tagValue == null ? e.tagKey
+      : `${e.tagKey}=${e.tagValue}`).join(', '));
+  }
+  return parts.join('; ') + (p.dryRun ? ' (dry run: reported, not done)' : '') + '.';
+}
+
+
+const EXPIRY = '/v1/key-hygiene/policy';
+
+/** The rules of a key expiry policy: its field, the form's id and label. Empty means the rule is off. */
+const EXPIRY_RULES = [
+  ['warnAfterDays', 'ep-warn', 'Warn about an active key after (days)'],
+  ['deactivateAfterDays', 'ep-deactivate', 'Deactivate an active key after (days)'],
+  ['deleteAfterDays', 'ep-delete', 'Delete a key that stayed inactive and unused for (days)'],
+  ['unusedWarnAfterDays', 'ep-unused-warn', 'Warn about an active key unused for (days)'],
+  ['unusedDeactivateAfterDays', 'ep-unused-deactivate', 'Deactivate an active key unused for (days)'],
+];
+
+function exemptionLines(exemptions) {
+  return exemptions.map(e => e.tagValue == null ? e.tagKey : `${e.tagKey}=${e.tagValue}`).join('\n');
+}
+
+/** "key" or "key=value" a line (the first "=" ends the key), blank lines skipped. */
+function parseExemptions(text) {
+  return text.split('\n').map(l => l.trim()).filter(l => l).map(l => {
+    const at = l.indexOf('=');
+    return at < 0 ? { tagKey: l } : { tagKey: l.substring(0, at), tagValue: l.substring(at + 1) };
+  });
+}
+
+/**
+ * The key expiry policy the server enforces (docs/key-hygiene.md): the policy in words, "Edit" (every field of
+ * PUT /v1/key-hygiene/policy; a new policy starts as a dry run, the safe first step) and "Delete".
+ */
+function expiryPolicySection() {
+  const section = h('section', { 'aria-labelledby': 'expiry-policy-title', id: 'key-expiry-policy' });
+  const title = () => h('h2', { id: 'expiry-policy-title' }, 'Key expiry policy');
+
+  function editForm(p) {
+    const current = p || { exemptions: [], dryRun: true };
+    const error = h('p', { class: 'error', role: 'alert', id: 'expiry-policy-error' });
+    const exemptions = h('textarea', { id: 'ep-exemptions', rows: 3, 'aria-describedby': 'ep-exemptions-hint' },
+      exemptionLines(current.exemptions));
+    const form = h('form', { id: 'expiry-policy-form' },
+      h('p', { class: 'muted', id: 'expiry-policy-hint' }, 'Leave a rule empty to turn it off; at least one rule, '
+        + '1 to 3650 days. Root user keys are reported and warned about, never deactivated or deleted.'),
+      EXPIRY_RULES.flatMap(([field, id, label]) => [h('label', { for: id }, label),
+        h('input', { type: 'number', id, min: 1, max: 3650, value: current[field] == null ? '' : current[field],
+          'aria-describedby': 'expiry-policy-hint' })]),
+      h('label', { for: 'ep-exemptions' }, 'Exempt keys whose owner has one of these tags'), exemptions,
+      h('p', { class: 'muted', id: 'ep-exemptions-hint' }, 'One tag a line: a key, or key=value. Exempt keys are '
+        + 'reported, never acted on.'),
+      h('label', { class: 'check', for: 'ep-dry-run' }, h('input', { type: 'checkbox', id: 'ep-dry-run',
+        checked: !!current.dryRun }), ' Dry run: report what the policy would do, change nothing'),
+      h('button', { type: 'submit', class: 'primary', id: 'save-expiry-policy' }, 'Save changes'),
+      h('button', { type: 'button', onclick: () => render() }, 'Cancel'),
+      error);
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const body = { exemptions: parseExemptions(exemptions.value),
+        dryRun: form.querySelector('#ep-dry-run').checked };
+      for (const [field, id] of EXPIRY_RULES) {
+        const value = form.querySelector('#' + id).value.trim();
+        if (value !== '') {
+          body[field] = Number.parseInt(value, 10);
+        }
+      }
+      try {
+        await call('PUT', EXPIRY, body);
+        render();
+      } catch (e) {
+        error.textContent = e.code + ': ' + e.message;
+      }
+    });
+    return form;
+  }
+
+  async function render(editing) {
+    let policy = null;
+    try {
+      policy = await call('GET', EXPIRY);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'NoSuchEntity')) {
+        fill(section, title(), errorText(e));
+        return;
+      }
+    }
+    if (editing) {
+      fill(section, title(), editForm(policy));
+      section.querySelector('#ep-warn').focus();
+      return;
+    }
+    fill(section, title(),
+      h('p', { id: 'expiry-policy-summary' }, expiryPolicyText(policy)),
+      policy ? h('p', { class: 'muted' }, 'Last changed: ', date(policy.updateDate), '. What it will do to which '
+        + 'key, and when: ', h('a', { href: '#/dashboard' }, 'IAM dashboard'), '.') : null,
+      h('button', { type: 'button', class: 'primary', id: 'edit-expiry-policy', onclick: () => render(true) },
+        policy ? 'Edit' : 'Set a policy'),
+      policy ? h('button', { type: 'button', id: 'delete-expiry-policy', onclick: async () => {
+        try {
+          await call('DELETE', EXPIRY);
+        } catch (e) {
+          flash(e);
+        }
+        render();
+      } }, 'Delete') : null);
+  }
+  render();
+  return section;
+}
+
 export function accountSettingsPage() {
-  show(h('h1', {}, 'Account settings'), passwordPolicySection(), aliasSection());
+  show(h('h1', {}, 'Account settings'), passwordPolicySection(), expiryPolicySection(), aliasSection());
 }

@@ -2,11 +2,11 @@
 import { hasWebCrypto } from './sigv4.js';
 import { ApiError, call, callQuery, dropSession, keepSession, seg, session, signInWithAccessKey, signInWithPassword,
   signOut } from './api.js';
-import { h, show, fill, flash, date, ageDays } from './dom.js';
+import { h, show, fill, flash, date, ageDays, errorText } from './dom.js';
 import { keysSection } from './keys.js';
 import { auditPage, credentialReportPage, rolePage, rolesPage, rotatePage } from './pages.js';
 import { userPage } from './user.js';
-import { accountSettingsPage } from './account.js';
+import { accountSettingsPage, expiryPolicyText } from './account.js';
 
 const REMEMBERED = 'keywarden.console.remembered';
 
@@ -143,7 +143,7 @@ async function dashboardPage() {
     report = await call('GET', '/v1/key-hygiene?maxItems=1000');
   } catch (e) {
     if (e.code !== 'AccessDenied') {
-      warnings.append(h('p', { class: 'error' }, e.code + ': ' + e.message));
+      warnings.append(errorText(e));
     } else {
       await ownKeysOnly(s, warnings);
     }
@@ -176,28 +176,11 @@ async function ownKeysOnly(s, warnings) {
       h('p', { class: 'muted' }, 'The account-wide counts and the key hygiene report need '
         + 'keywarden:GetKeyHygieneReport.'));
   } catch (e) {
-    warnings.append(h('p', { class: 'error' }, e.code + ': ' + e.message));
+    warnings.append(errorText(e));
   }
 }
 
 const NEXT = { warn: 'Warn', deactivate: 'Deactivate', delete: 'Delete' };
-
-function policyText(p) {
-  if (!p) {
-    return 'None: keys are reported here, never acted on.';
-  }
-  const parts = [];
-  if (p.warnAfterDays) parts.push(`warn after ${p.warnAfterDays} days`);
-  if (p.deactivateAfterDays) parts.push(`deactivate after ${p.deactivateAfterDays} days`);
-  if (p.deleteAfterDays) parts.push(`delete keys Inactive and unused for ${p.deleteAfterDays} days`);
-  if (p.unusedWarnAfterDays) parts.push(`warn when unused for ${p.unusedWarnAfterDays} days`);
-  if (p.unusedDeactivateAfterDays) parts.push(`deactivate when unused for ${p.unusedDeactivateAfterDays} days`);
-  if (p.exemptions.length) {
-    parts.push('except owners tagged ' + p.exemptions.map(e => e.tagValue == null ? e.tagKey
-      : `${e.tagKey}=${e.tagValue}`).join(', '));
-  }
-  return parts.join('; ') + (p.dryRun ? ' (dry run: reported, not done)' : '') + '.';
-}
 
 /** The key expiry policy, the report's counts and the keys it says need attention (GET /v1/key-hygiene). */
 function hygieneSection(report) {
@@ -209,7 +192,9 @@ function hygieneSection(report) {
     : Date.parse(k.nextActionDate) <= now ? (report.policy && report.policy.dryRun ? 'now (dry run)' : 'at the next run')
       : date(k.nextActionDate);
   const out = [h('h2', { id: 'hygiene-title' }, 'Access key hygiene'),
-    h('p', { id: 'expiry-policy' }, h('strong', {}, 'Key expiry policy: '), policyText(report.policy)),
+    h('p', { id: 'expiry-policy' }, h('strong', {}, 'Key expiry policy: '), expiryPolicyText(report.policy)),
+    h('p', {}, h('a', { href: '#/account-settings', id: 'edit-expiry-policy-link' },
+      report.policy ? 'Edit the key expiry policy in Account settings' : 'Set a key expiry policy in Account settings')),
     h('p', { id: 'hygiene-counts' }, `Keys: ${sum.keys}; due: ${sum.due}; overdue: ${sum.overdue}; `
       + `exempt: ${sum.exempt}`)];
   if (!shownKeys.length) {
@@ -376,7 +361,7 @@ async function usersPage() {
       page = await call('GET', '/v1/user-summaries?' + params.toString());
       marker = at;
     } catch (e) {
-      fill(table, h('p', { class: 'error' }, e.code + ': ' + e.message));
+      fill(table, errorText(e));
       return;
     }
     render(focusId);

@@ -36,6 +36,11 @@ export function show(...nodes) {
   main.focus();
 }
 
+/** An error in place of what failed to load, as the AWS console shows one: the code and the message. */
+export function errorText(e) {
+  return h('p', { class: 'error', role: 'alert' }, (e.code || 'Error') + ': ' + e.message);
+}
+
 /** Shows an error as the AWS console does: the code and the message. */
 export function flash(error) {
   const box = document.getElementById('flash');

@@ -1,6 +1,6 @@
 // Access keys of one user (or of the caller, "~"): the table and its controls, as the AWS console has them.
 import { call, seg } from './api.js';
-import { h, flash, date, ageDays, fill } from './dom.js';
+import { h, flash, date, ageDays, fill, errorText } from './dom.js';
 
 export const KEY_LIMIT = 2;
 
@@ -69,8 +69,7 @@ export function keysSection(user, title) {
     try {
       keys = (await call('GET', `/v1/users/${seg(user)}/access-keys`)).accessKeys;
     } catch (e) {
-      section.replaceChildren(h('h2', { id: 'keys-title' }, title), h('p', { class: 'error' }, e.code + ': '
-        + e.message));
+      section.replaceChildren(h('h2', { id: 'keys-title' }, title), errorText(e));
       return;
     }
     const used = await Promise.all(keys.map(k => lastUsed(k.accessKeyId)));

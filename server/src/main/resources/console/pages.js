@@ -1,7 +1,7 @@
 // The console's further pages: a user's permissions, the guided key rotation, roles, the credential report and the
 // audit events. Every call is an ordinary signed /v1 call (api.js).
 import { call, seg } from './api.js';
-import { h, show, flash, date, fill } from './dom.js';
+import { h, show, flash, date, fill, errorText } from './dom.js';
 import { newKeyDialog } from './keys.js';
 
 function pretty(json) {
@@ -10,10 +10,6 @@ function pretty(json) {
   } catch (e) {
     return json;
   }
-}
-
-function errorText(e) {
-  return h('p', { class: 'error', role: 'alert' }, (e.code || 'Error') + ': ' + e.message);
 }
 
 /**
@@ -272,6 +268,58 @@ export async function rolesPage() {
   }
 }
 
+/**
+ * The tags of a user or of a role ({@code kind} "roles"): ListUserTags/ListRoleTags, "Add new tag" (TagUser/TagRole)
+ * and "Remove" (UntagUser/UntagRole), as the AWS console words them.
+ */
+export function tagsSection(name, kind = 'users') {
+  const section = h('section', { 'aria-labelledby': 'tags-title', id: kind === 'users' ? 'user-tags' : 'role-tags' });
+  const path = `/v1/${kind}/${seg(name)}/tags`;
+  async function render() {
+    let tags;
+    try {
+      tags = (await call('GET', path)).tags;
+    } catch (e) {
+      fill(section, h('h2', { id: 'tags-title' }, 'Tags'), errorText(e));
+      return;
+    }
+    const key = h('input', { type: 'text', id: 'tag-key', required: true, maxlength: 128 });
+    const value = h('input', { type: 'text', id: 'tag-value', maxlength: 256 });
+    fill(section,
+      h('h2', { id: 'tags-title' }, `Tags (${tags.length})`),
+      h('p', { class: 'muted' }, 'Tags are key-value pairs that you can add to AWS resources to help identify, '
+        + 'organize, or search for resources.' + (kind === 'users'
+          ? ' An access key\'s description is a tag whose key is the access key ID.' : '')),
+      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Tags' },
+        h('table', { id: 'tags-table' },
+          h('thead', {}, h('tr', {}, ['Key', 'Value', 'Actions'].map(t => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, tags.length ? tags.map(t => h('tr', { 'data-tag': t.key }, h('td', { class: 'secret' }, t.key),
+            h('td', {}, t.value), h('td', {}, h('button', { type: 'button', 'aria-label': `Remove tag ${t.key}`,
+              onclick: async () => {
+                try {
+                  await call('DELETE', `${path}?tagKeys=${encodeURIComponent(t.key)}`);
+                } catch (e) {
+                  flash(e);
+                }
+                render();
+              } }, 'Remove'))))
+            : h('tr', {}, h('td', { colspan: 3 }, 'No tags associated with the resource.'))))),
+      h('form', { id: 'add-tag-form', onsubmit: async ev => {
+        ev.preventDefault();
+        try {
+          await call('POST', path, { tags: [{ key: key.value.trim(), value: value.value }] });
+          render();
+        } catch (e) {
+          flash(e);
+        }
+      } }, h('h3', {}, 'Add new tag'), h('label', { for: 'tag-key' }, 'Key'), key,
+        h('label', { for: 'tag-value' }, 'Value - optional'), value,
+        h('button', { type: 'submit', class: 'primary' }, 'Add new tag')));
+  }
+  render();
+  return section;
+}
+
 function revokeSessionsButton(roleName) {
   return h('button', { type: 'button', 'aria-label': `Revoke active sessions of ${roleName}`, onclick: async () => {
     try {
@@ -322,7 +370,7 @@ export async function rolePage(name) {
       }
     } }, h('h2', {}, 'Trust relationships'), h('label', { for: 'role-trust-policy' }, 'Trusted entities (trust policy)'),
       trust, h('button', { type: 'submit', class: 'primary' }, 'Update trust policy'), trustResult),
-    permissionsSection(name, 'roles'));
+    permissionsSection(name, 'roles'), tagsSection(name, 'roles'));
 }
 
 async function callerAccount() {

@@ -1,15 +1,11 @@
 // A user's page, as the AWS console has it: a summary and two tabs, "Permissions" (policies, managed policies to
 // attach, tags) and "Security credentials" (console password, access keys). Every call is an ordinary signed /v1 call.
 import { ApiError, call, seg } from './api.js';
-import { h, show, flash, date, fill } from './dom.js';
+import { h, show, flash, date, fill, errorText } from './dom.js';
 import { keysSection } from './keys.js';
-import { permissionsSection } from './pages.js';
+import { permissionsSection, tagsSection } from './pages.js';
 
 export const TABS = [['permissions', 'Permissions'], ['security-credentials', 'Security credentials']];
-
-function errorText(e) {
-  return h('p', { class: 'error', role: 'alert' }, (e.code || 'Error') + ': ' + e.message);
-}
 
 function check(id, label, checked) {
   return h('label', { class: 'check', for: id }, h('input', { type: 'checkbox', id, checked: !!checked }), ' ', label);
@@ -85,54 +81,6 @@ export function consoleAccessSection(user) {
           }
           render();
         } }, 'Disable console access')]);
-  }
-  render();
-  return section;
-}
-
-/** The user's tags (ListUserTags), "Add new tag" (TagUser) and "Remove" (UntagUser), as the AWS console words them. */
-export function tagsSection(user) {
-  const section = h('section', { 'aria-labelledby': 'tags-title', id: 'user-tags' });
-  const path = `/v1/users/${seg(user)}/tags`;
-  async function render() {
-    let tags;
-    try {
-      tags = (await call('GET', path)).tags;
-    } catch (e) {
-      fill(section, h('h2', { id: 'tags-title' }, 'Tags'), errorText(e));
-      return;
-    }
-    const key = h('input', { type: 'text', id: 'tag-key', required: true, maxlength: 128 });
-    const value = h('input', { type: 'text', id: 'tag-value', maxlength: 256 });
-    fill(section,
-      h('h2', { id: 'tags-title' }, `Tags (${tags.length})`),
-      h('p', { class: 'muted' }, 'Tags are key-value pairs that you can add to AWS resources to help identify, '
-        + 'organize, or search for resources. An access key\'s description is a tag whose key is the access key ID.'),
-      h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Tags' },
-        h('table', { id: 'tags-table' },
-          h('thead', {}, h('tr', {}, ['Key', 'Value', 'Actions'].map(t => h('th', { scope: 'col' }, t)))),
-          h('tbody', {}, tags.length ? tags.map(t => h('tr', { 'data-tag': t.key }, h('td', { class: 'secret' }, t.key),
-            h('td', {}, t.value), h('td', {}, h('button', { type: 'button', 'aria-label': `Remove tag ${t.key}`,
-              onclick: async () => {
-                try {
-                  await call('DELETE', `${path}?tagKeys=${encodeURIComponent(t.key)}`);
-                } catch (e) {
-                  flash(e);
-                }
-                render();
-              } }, 'Remove'))))
-            : h('tr', {}, h('td', { colspan: 3 }, 'No tags associated with the resource.'))))),
-      h('form', { id: 'add-tag-form', onsubmit: async ev => {
-        ev.preventDefault();
-        try {
-          await call('POST', path, { tags: [{ key: key.value.trim(), value: value.value }] });
-          render();
-        } catch (e) {
-          flash(e);
-        }
-      } }, h('h3', {}, 'Add new tag'), h('label', { for: 'tag-key' }, 'Key'), key,
-        h('label', { for: 'tag-value' }, 'Value - optional'), value,
-        h('button', { type: 'submit', class: 'primary' }, 'Add new tag')));
   }
   render();
   return section;

@@ -757,6 +757,8 @@ class ConsoleBrowserTest extends ServerTestSupport {
         assertThat(browser.findElement(By.cssSelector("#password-policy .error")).getText())
                 .startsWith("AccessDenied: ").contains("iam:GetAccountPasswordPolicy");
         assertThat(visible("#account-alias .error").getText()).startsWith("AccessDenied: ");
+        assertThat(visible("#key-expiry-policy .error").getText()).startsWith("AccessDenied: ")
+                .contains("keywarden:GetKeyExpiryPolicy");
     }
 
     @Test
@@ -882,6 +884,17 @@ class ConsoleBrowserTest extends ServerTestSupport {
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         check("role");
 
+        // the role's tags: added and removed as a user's are (TagRole, UntagRole)
+        setValue("tag-key", "owner");
+        setValue("tag-value", "release-team");
+        browser.findElement(By.cssSelector("#role-tags #add-tag-form button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#role-tags #tags-table")).getText().contains("release-team"));
+        assertThat(root.get("/v1/roles/deployer/tags").body()).contains("\"key\":\"owner\"")
+                .contains("\"value\":\"release-team\"");
+        browser.findElement(By.cssSelector("#role-tags tr[data-tag='owner'] button")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-tag='owner']"), 0));
+        assertThat(root.get("/v1/roles/deployer/tags").json().path("tags")).isEmpty();
+
         // a role with policies cannot be deleted: the AWS error, then detach, remove and delete
         browser.findElement(By.id("delete-role")).click();
         assertThat(visible("#flash").getText()).startsWith("DeleteConflict: ");
@@ -894,5 +907,71 @@ class ConsoleBrowserTest extends ServerTestSupport {
         browser.findElement(By.id("delete-role")).click();
         wait.until(d -> d.getCurrentUrl().endsWith("#/roles"));
         assertThat(root.get("/v1/roles/deployer").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(16)
+    void theKeyExpiryPolicyIsSetInAccountSettingsAsADryRunFirstThenEnforcedAndDeleted() {
+        SignedClient root = root();
+        root.delete("/v1/key-hygiene/policy");
+        signInWithKey(adminKeyId, adminSecret);
+        open("account-settings-expiry", "#/account-settings", "#edit-expiry-policy");
+        assertThat(browser.findElement(By.id("expiry-policy-summary")).getText())
+                .isEqualTo("None: keys are reported, never acted on.");
+        assertThat(browser.findElement(By.id("edit-expiry-policy")).getText()).isEqualTo("Set a policy");
+        browser.findElement(By.id("edit-expiry-policy")).click();
+
+        // a new policy starts as a dry run; the server's rules answer with their AWS-style error
+        assertThat(visible("#ep-dry-run").isSelected()).isTrue();
+        setValue("ep-warn", "90");
+        setValue("ep-deactivate", "80");
+        browser.findElement(By.id("save-expiry-policy")).click();
+        assertThat(visible("#expiry-policy-error").getText())
+                .isEqualTo("InvalidInput: warnAfterDays (90) must be less than deactivateAfterDays (80)");
+        assertThat(root.get("/v1/key-hygiene/policy").code()).isEqualTo("NoSuchEntity");
+        setValue("ep-warn", "80");
+        setValue("ep-deactivate", "90");
+        setValue("ep-unused-deactivate", "120");
+        setValue("ep-exemptions", "break-glass\nenv=prod");
+        check("edit-expiry-policy");
+        browser.findElement(By.id("save-expiry-policy")).click();
+        wait.until(d -> d.findElement(By.id("expiry-policy-summary")).getText().contains("dry run"));
+        assertThat(browser.findElement(By.id("expiry-policy-summary")).getText()).isEqualTo("warn after 80 days; "
+                + "deactivate after 90 days; deactivate when unused for 120 days; except owners tagged break-glass, "
+                + "env=prod (dry run: reported, not done).");
+        JsonNode policy = root.get("/v1/key-hygiene/policy").json();
+        assertThat(policy.path("warnAfterDays").asInt()).isEqualTo(80);
+        assertThat(policy.path("deactivateAfterDays").asInt()).isEqualTo(90);
+        assertThat(policy.path("unusedDeactivateAfterDays").asInt()).isEqualTo(120);
+        assertThat(policy.path("deleteAfterDays").isMissingNode() || policy.path("deleteAfterDays").isNull()).isTrue();
+        assertThat(policy.path("dryRun").asBoolean()).isTrue();
+        assertThat(policy.path("exemptions")).hasSize(2);
+        assertThat(policy.path("exemptions").get(0).path("tagKey").asText()).isEqualTo("break-glass");
+        assertThat(policy.path("exemptions").get(0).path("tagValue").isTextual()).isFalse();
+        assertThat(policy.path("exemptions").get(1).path("tagKey").asText()).isEqualTo("env");
+        assertThat(policy.path("exemptions").get(1).path("tagValue").asText()).isEqualTo("prod");
+        check("account-settings-expiry");
+
+        // after the dry run, enforce it: the form starts from the policy in force
+        browser.findElement(By.id("edit-expiry-policy")).click();
+        assertThat(visible("#ep-warn").getAttribute("value")).isEqualTo("80");
+        assertThat(browser.findElement(By.id("ep-exemptions")).getAttribute("value")).isEqualTo("break-glass\nenv=prod");
+        browser.findElement(By.id("ep-unused-deactivate")).clear();
+        browser.findElement(By.id("ep-dry-run")).click();
+        browser.findElement(By.id("save-expiry-policy")).click();
+        wait.until(d -> !d.findElement(By.id("expiry-policy-summary")).getText().contains("dry run"));
+        policy = root.get("/v1/key-hygiene/policy").json();
+        assertThat(policy.path("dryRun").asBoolean()).isFalse();
+        assertThat(policy.path("unusedDeactivateAfterDays").isMissingNode()
+                || policy.path("unusedDeactivateAfterDays").isNull()).isTrue();
+
+        // the dashboard shows it and leads here
+        open("dashboard-policy", "#/dashboard", "#edit-expiry-policy-link");
+        assertThat(browser.findElement(By.id("expiry-policy")).getText()).isEqualTo("Key expiry policy: warn after 80 "
+                + "days; deactivate after 90 days; except owners tagged break-glass, env=prod.");
+        browser.findElement(By.id("edit-expiry-policy-link")).click();
+        visible("#delete-expiry-policy").click();
+        wait.until(d -> d.findElement(By.id("expiry-policy-summary")).getText().startsWith("None"));
+        assertThat(root.get("/v1/key-hygiene/policy").code()).isEqualTo("NoSuchEntity");
     }
 }
