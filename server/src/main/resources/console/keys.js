@@ -1,6 +1,6 @@
 // Access keys of one user (or of the caller, "~"): the table and its controls, as the AWS console has them.
 import { call, seg } from './api.js';
-import { h, flash, date, ageDays, fill, errorText } from './dom.js';
+import { h, flash, date, ageDays, fill, errorText, oneTimeDialog, csvLine } from './dom.js';
 
 export const KEY_LIMIT = 2;
 
@@ -14,31 +14,19 @@ async function lastUsed(id) {
 
 /** The one-time dialog of a new key: the warning, Show, Download .csv file, Close (which drops the secret). */
 export function newKeyDialog(created, onClose) {
-  let secret = created.secretAccessKey;
-  const secretCell = h('span', { class: 'secret', id: 'new-secret' }, '****************');
-  const csv = 'Access key ID,Secret access key\n' + created.accessKeyId + ',' + secret + '\n';
-  const download = h('a', { id: 'download-csv', download: (created.userName || 'root') + '_accessKeys.csv',
-    href: 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv) }, 'Download .csv file');
-  const dialog = h('dialog', { 'aria-labelledby': 'new-key-title', id: 'new-key-dialog' },
-    h('h2', { id: 'new-key-title' }, 'Retrieve access keys'),
-    h('p', { class: 'warning' }, 'This is the only time that the secret access key can be viewed or downloaded. '
-      + 'You cannot recover it later. However, you can create a new access key any time.'),
-    h('table', {}, h('tbody', {},
-      h('tr', {}, h('th', { scope: 'row' }, 'Access key'), h('td', { class: 'secret', id: 'new-key-id' },
-        created.accessKeyId)),
-      h('tr', {}, h('th', { scope: 'row' }, 'Secret access key'), h('td', {}, secretCell, ' ',
-        h('button', { type: 'button', id: 'show-secret', onclick: () => { secretCell.textContent = secret; } },
-          'Show'))))),
-    h('p', {}, download),
-    h('button', { type: 'button', class: 'primary', id: 'close-new-key', onclick: () => {
-      secret = null;
-      download.removeAttribute('href');
-      dialog.close();
-      dialog.remove();
-      onClose();
-    } }, 'Close'));
-  document.body.append(dialog);
-  dialog.showModal();
+  oneTimeDialog({
+    ids: { dialog: 'new-key-dialog', title: 'new-key-title', secret: 'new-secret', show: 'show-secret',
+      download: 'download-csv', close: 'close-new-key' },
+    title: 'Retrieve access keys',
+    warning: 'This is the only time that the secret access key can be viewed or downloaded. You cannot recover it '
+      + 'later. However, you can create a new access key any time.',
+    rows: [['Access key', created.accessKeyId, 'new-key-id']],
+    secretLabel: 'Secret access key',
+    secret: created.secretAccessKey,
+    csv: 'Access key ID,Secret access key\n' + csvLine(created.accessKeyId, created.secretAccessKey),
+    filename: (created.userName || 'root') + '_accessKeys.csv',
+    onClose,
+  });
 }
 
 function confirmDelete(key, onConfirmed) {
