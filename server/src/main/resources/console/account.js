@@ -2,7 +2,7 @@
 // every field of UpdateAccountPasswordPolicy, DeleteAccountPasswordPolicy) and the account alias (ListAccountAliases,
 // CreateAccountAlias, DeleteAccountAlias), and Keywarden's key expiry policy (GET/PUT/DELETE /v1/key-hygiene/policy). A
 // denied call shows the AWS error code and message.
-import { ApiError, call, seg } from './api.js';
+import { call, getOrNull, seg } from './api.js';
 import { h, show, flash, fill, errorText, date } from './dom.js';
 
 const POLICY = '/v1/account/password-policy';
@@ -52,106 +52,119 @@ function number(id, label, value, min, max, disabled) {
     value: value === undefined || value === null ? '' : value, disabled: !!disabled })];
 }
 
-/** The password policy: the rules in force, "Edit" (every UpdateAccountPasswordPolicy field) and "Delete". */
-function passwordPolicySection() {
-  const section = h('section', { 'aria-labelledby': 'password-policy-title', id: 'password-policy' });
-  const title = () => h('h2', { id: 'password-policy-title' }, 'Password policy');
+/** Every field of UpdateAccountPasswordPolicy, from the policy in force or AWS's defaults. */
+function passwordPolicyForm(p, cancel) {
+  const custom = p || { minimumPasswordLength: 8, allowUsersToChangePassword: true };
+  const error = h('p', { class: 'error', role: 'alert', id: 'password-policy-error' });
+  const form = h('form', { id: 'password-policy-form' },
+    number('pp-minimum-length', 'Password minimum length (6 to 128 characters)', custom.minimumPasswordLength, 6,
+      128),
+    h('fieldset', {}, h('legend', {}, 'Password strength'),
+      checkbox('pp-uppercase', 'Require at least one uppercase letter from the Latin alphabet (A-Z)',
+        custom.requireUppercaseCharacters),
+      checkbox('pp-lowercase', 'Require at least one lowercase letter from the Latin alphabet (a-z)',
+        custom.requireLowercaseCharacters),
+      checkbox('pp-numbers', 'Require at least one number', custom.requireNumbers),
+      checkbox('pp-symbols', `Require at least one non-alphanumeric character (${SYMBOLS})`, custom.requireSymbols)),
+    h('fieldset', {}, h('legend', {}, 'Other requirements'),
+      checkbox('pp-expire', 'Turn on password expiration', custom.expirePasswords, ev => {
+        form.querySelector('#pp-max-age').disabled = !ev.target.checked;
+      }),
+      number('pp-max-age', 'Expiration period in days (1 to 1095)', custom.maxPasswordAge || 90, 1, 1095,
+        !custom.expirePasswords),
+      checkbox('pp-hard-expiry', 'Password expiration requires administrator reset', custom.hardExpiry),
+      checkbox('pp-allow-change', 'Allow users to change their own password', custom.allowUsersToChangePassword),
+      checkbox('pp-reuse', 'Prevent password reuse', custom.passwordReusePrevention, ev => {
+        form.querySelector('#pp-reuse-count').disabled = !ev.target.checked;
+      }),
+      number('pp-reuse-count', 'Remember this many previous passwords (1 to 24)', custom.passwordReusePrevention
+        || 5, 1, 24, !custom.passwordReusePrevention)),
+    h('button', { type: 'submit', class: 'primary', id: 'save-password-policy' }, 'Save changes'),
+    h('button', { type: 'button', onclick: cancel }, 'Cancel'),
+    error);
+  const body = () => {
+    const on = id => form.querySelector('#' + id).checked;
+    const int = id => Number.parseInt(form.querySelector('#' + id).value, 10);
+    const answer = {
+      minimumPasswordLength: int('pp-minimum-length'),
+      requireUppercaseCharacters: on('pp-uppercase'),
+      requireLowercaseCharacters: on('pp-lowercase'),
+      requireNumbers: on('pp-numbers'),
+      requireSymbols: on('pp-symbols'),
+      allowUsersToChangePassword: on('pp-allow-change'),
+      hardExpiry: on('pp-hard-expiry'),
+    };
+    if (on('pp-expire')) {
+      answer.maxPasswordAge = int('pp-max-age');
+    }
+    if (on('pp-reuse')) {
+      answer.passwordReusePrevention = int('pp-reuse-count');
+    }
+    return answer;
+  };
+  return { form, error, body };
+}
 
-  function editForm(p) {
-    const custom = p || { minimumPasswordLength: 8, allowUsersToChangePassword: true };
-    const error = h('p', { class: 'error', role: 'alert', id: 'password-policy-error' });
-    const form = h('form', { id: 'password-policy-form' },
-      number('pp-minimum-length', 'Password minimum length (6 to 128 characters)', custom.minimumPasswordLength, 6,
-        128),
-      h('fieldset', {}, h('legend', {}, 'Password strength'),
-        checkbox('pp-uppercase', 'Require at least one uppercase letter from the Latin alphabet (A-Z)',
-          custom.requireUppercaseCharacters),
-        checkbox('pp-lowercase', 'Require at least one lowercase letter from the Latin alphabet (a-z)',
-          custom.requireLowercaseCharacters),
-        checkbox('pp-numbers', 'Require at least one number', custom.requireNumbers),
-        checkbox('pp-symbols', `Require at least one non-alphanumeric character (${SYMBOLS})`, custom.requireSymbols)),
-      h('fieldset', {}, h('legend', {}, 'Other requirements'),
-        checkbox('pp-expire', 'Turn on password expiration', custom.expirePasswords, ev => {
-          form.querySelector('#pp-max-age').disabled = !ev.target.checked;
-        }),
-        number('pp-max-age', 'Expiration period in days (1 to 1095)', custom.maxPasswordAge || 90, 1, 1095,
-          !custom.expirePasswords),
-        checkbox('pp-hard-expiry', 'Password expiration requires administrator reset', custom.hardExpiry),
-        checkbox('pp-allow-change', 'Allow users to change their own password', custom.allowUsersToChangePassword),
-        checkbox('pp-reuse', 'Prevent password reuse', custom.passwordReusePrevention, ev => {
-          form.querySelector('#pp-reuse-count').disabled = !ev.target.checked;
-        }),
-        number('pp-reuse-count', 'Remember this many previous passwords (1 to 24)', custom.passwordReusePrevention
-          || 5, 1, 24, !custom.passwordReusePrevention)),
-      h('button', { type: 'submit', class: 'primary', id: 'save-password-policy' }, 'Save changes'),
-      h('button', { type: 'button', onclick: () => render() }, 'Cancel'),
-      error);
-    form.addEventListener('submit', async ev => {
+/**
+ * A section over one account setting at {@code path} that may be absent. {@code view(setting, edit, remove)} shows it
+ * ({@code edit} opens the form, {@code remove(buttonId)} is a "Delete" button); {@code form(setting, cancel)} answers
+ * {@code {form, error, body}}: the form, where its refusal is shown, and the body it saves with PUT.
+ */
+function settingSection({ id, title, path, focus, view, form }) {
+  const section = h('section', { 'aria-labelledby': id + '-title', id });
+  const heading = () => h('h2', { id: id + '-title' }, title);
+  const remove = buttonId => h('button', { type: 'button', id: buttonId, onclick: async () => {
+    try {
+      await call('DELETE', path);
+    } catch (e) {
+      flash(e);
+    }
+    render();
+  } }, 'Delete');
+  async function render(editing) {
+    let setting;
+    try {
+      setting = await getOrNull(path);
+    } catch (e) {
+      fill(section, heading(), errorText(e));
+      return;
+    }
+    if (!editing) {
+      fill(section, heading(), view(setting, () => render(true), remove));
+      return;
+    }
+    const edit = form(setting, () => render());
+    edit.form.addEventListener('submit', async ev => {
       ev.preventDefault();
-      const on = id => form.querySelector('#' + id).checked;
-      const int = id => Number.parseInt(form.querySelector('#' + id).value, 10);
-      const body = {
-        minimumPasswordLength: int('pp-minimum-length'),
-        requireUppercaseCharacters: on('pp-uppercase'),
-        requireLowercaseCharacters: on('pp-lowercase'),
-        requireNumbers: on('pp-numbers'),
-        requireSymbols: on('pp-symbols'),
-        allowUsersToChangePassword: on('pp-allow-change'),
-        hardExpiry: on('pp-hard-expiry'),
-      };
-      if (on('pp-expire')) {
-        body.maxPasswordAge = int('pp-max-age');
-      }
-      if (on('pp-reuse')) {
-        body.passwordReusePrevention = int('pp-reuse-count');
-      }
       try {
-        await call('PUT', POLICY, body);
+        await call('PUT', path, edit.body());
         render();
       } catch (e) {
-        error.textContent = e.code + ': ' + e.message;
+        edit.error.textContent = e.code + ': ' + e.message;
       }
     });
-    return form;
-  }
-
-  async function render(editing) {
-    let policy = null;
-    try {
-      policy = await call('GET', POLICY);
-    } catch (e) {
-      if (!(e instanceof ApiError && e.code === 'NoSuchEntity')) {
-        fill(section, title(), errorText(e));
-        return;
-      }
-    }
-    if (editing) {
-      fill(section, title(), editForm(policy));
-      section.querySelector('#pp-minimum-length').focus();
-      return;
-    }
-    const edit = h('button', { type: 'button', class: 'primary', id: 'edit-password-policy',
-      onclick: () => render(true) }, 'Edit');
-    if (!policy) {
-      fill(section, title(),
-        h('p', { id: 'password-policy-summary' }, 'This account uses the default password policy:'),
-        h('ul', { id: 'password-policy-rules' }, DEFAULT_RULES.map(r => h('li', {}, r))), edit);
-      return;
-    }
-    fill(section, title(),
-      h('p', { id: 'password-policy-summary' }, 'This account uses the following custom password policy:'),
-      h('ul', { id: 'password-policy-rules' }, rulesOf(policy).map(r => h('li', {}, r))), edit,
-      h('button', { type: 'button', id: 'delete-password-policy', onclick: async () => {
-        try {
-          await call('DELETE', POLICY);
-        } catch (e) {
-          flash(e);
-        }
-        render();
-      } }, 'Delete'));
+    fill(section, heading(), edit.form);
+    section.querySelector('#' + focus).focus();
   }
   render();
   return section;
+}
+
+/** The password policy: the rules in force, "Edit" (every UpdateAccountPasswordPolicy field) and "Delete". */
+function passwordPolicySection() {
+  return settingSection({ id: 'password-policy', title: 'Password policy', path: POLICY, focus: 'pp-minimum-length',
+    form: passwordPolicyForm,
+    view: (policy, edit, remove) => {
+      const editButton = h('button', { type: 'button', class: 'primary', id: 'edit-password-policy', onclick: edit },
+        'Edit');
+      if (!policy) {
+        return [h('p', { id: 'password-policy-summary' }, 'This account uses the default password policy:'),
+          h('ul', { id: 'password-policy-rules' }, DEFAULT_RULES.map(r => h('li', {}, r))), editButton];
+      }
+      return [h('p', { id: 'password-policy-summary' }, 'This account uses the following custom password policy:'),
+        h('ul', { id: 'password-policy-rules' }, rulesOf(policy).map(r => h('li', {}, r))), editButton,
+        remove('delete-password-policy')];
+    } });
 }
 
 /** The account ID and its alias: "Create" (replacing the old one) and "Delete". */
@@ -240,85 +253,53 @@ function parseExemptions(text) {
   });
 }
 
+/** Every rule of a key expiry policy; a new one starts as a dry run (docs/key-hygiene.md: dry run first). */
+function expiryPolicyForm(p, cancel) {
+  const current = p || { exemptions: [], dryRun: true };
+  const error = h('p', { class: 'error', role: 'alert', id: 'expiry-policy-error' });
+  const exemptions = h('textarea', { id: 'ep-exemptions', rows: 3, 'aria-describedby': 'ep-exemptions-hint' },
+    exemptionLines(current.exemptions));
+  const form = h('form', { id: 'expiry-policy-form' },
+    h('p', { class: 'muted', id: 'expiry-policy-hint' }, 'Leave a rule empty to turn it off; at least one rule, '
+      + '1 to 3650 days. Root user keys are reported and warned about, never deactivated or deleted.'),
+    EXPIRY_RULES.flatMap(([field, id, label]) => [h('label', { for: id }, label),
+      h('input', { type: 'number', id, min: 1, max: 3650, value: current[field] == null ? '' : current[field],
+        'aria-describedby': 'expiry-policy-hint' })]),
+    h('label', { for: 'ep-exemptions' }, 'Exempt keys whose owner has one of these tags'), exemptions,
+    h('p', { class: 'muted', id: 'ep-exemptions-hint' }, 'One tag a line: a key, or key=value. Exempt keys are '
+      + 'reported, never acted on.'),
+    h('label', { class: 'check', for: 'ep-dry-run' }, h('input', { type: 'checkbox', id: 'ep-dry-run',
+      checked: !!current.dryRun }), ' Dry run: report what the policy would do, change nothing'),
+    h('button', { type: 'submit', class: 'primary', id: 'save-expiry-policy' }, 'Save changes'),
+    h('button', { type: 'button', onclick: cancel }, 'Cancel'),
+    error);
+  const body = () => {
+    const answer = { exemptions: parseExemptions(exemptions.value), dryRun: form.querySelector('#ep-dry-run').checked };
+    for (const [field, id] of EXPIRY_RULES) {
+      const value = form.querySelector('#' + id).value.trim();
+      if (value !== '') {
+        answer[field] = Number.parseInt(value, 10);
+      }
+    }
+    return answer;
+  };
+  return { form, error, body };
+}
+
 /**
- * The key expiry policy the server enforces (docs/key-hygiene.md): the policy in words, "Edit" (every field of
- * PUT /v1/key-hygiene/policy; a new policy starts as a dry run, the safe first step) and "Delete".
+ * The key expiry policy the server enforces (docs/key-hygiene.md): the policy in words, "Set a policy"/"Edit" (every
+ * field of PUT /v1/key-hygiene/policy) and "Delete".
  */
 function expiryPolicySection() {
-  const section = h('section', { 'aria-labelledby': 'expiry-policy-title', id: 'key-expiry-policy' });
-  const title = () => h('h2', { id: 'expiry-policy-title' }, 'Key expiry policy');
-
-  function editForm(p) {
-    const current = p || { exemptions: [], dryRun: true };
-    const error = h('p', { class: 'error', role: 'alert', id: 'expiry-policy-error' });
-    const exemptions = h('textarea', { id: 'ep-exemptions', rows: 3, 'aria-describedby': 'ep-exemptions-hint' },
-      exemptionLines(current.exemptions));
-    const form = h('form', { id: 'expiry-policy-form' },
-      h('p', { class: 'muted', id: 'expiry-policy-hint' }, 'Leave a rule empty to turn it off; at least one rule, '
-        + '1 to 3650 days. Root user keys are reported and warned about, never deactivated or deleted.'),
-      EXPIRY_RULES.flatMap(([field, id, label]) => [h('label', { for: id }, label),
-        h('input', { type: 'number', id, min: 1, max: 3650, value: current[field] == null ? '' : current[field],
-          'aria-describedby': 'expiry-policy-hint' })]),
-      h('label', { for: 'ep-exemptions' }, 'Exempt keys whose owner has one of these tags'), exemptions,
-      h('p', { class: 'muted', id: 'ep-exemptions-hint' }, 'One tag a line: a key, or key=value. Exempt keys are '
-        + 'reported, never acted on.'),
-      h('label', { class: 'check', for: 'ep-dry-run' }, h('input', { type: 'checkbox', id: 'ep-dry-run',
-        checked: !!current.dryRun }), ' Dry run: report what the policy would do, change nothing'),
-      h('button', { type: 'submit', class: 'primary', id: 'save-expiry-policy' }, 'Save changes'),
-      h('button', { type: 'button', onclick: () => render() }, 'Cancel'),
-      error);
-    form.addEventListener('submit', async ev => {
-      ev.preventDefault();
-      const body = { exemptions: parseExemptions(exemptions.value),
-        dryRun: form.querySelector('#ep-dry-run').checked };
-      for (const [field, id] of EXPIRY_RULES) {
-        const value = form.querySelector('#' + id).value.trim();
-        if (value !== '') {
-          body[field] = Number.parseInt(value, 10);
-        }
-      }
-      try {
-        await call('PUT', EXPIRY, body);
-        render();
-      } catch (e) {
-        error.textContent = e.code + ': ' + e.message;
-      }
-    });
-    return form;
-  }
-
-  async function render(editing) {
-    let policy = null;
-    try {
-      policy = await call('GET', EXPIRY);
-    } catch (e) {
-      if (!(e instanceof ApiError && e.code === 'NoSuchEntity')) {
-        fill(section, title(), errorText(e));
-        return;
-      }
-    }
-    if (editing) {
-      fill(section, title(), editForm(policy));
-      section.querySelector('#ep-warn').focus();
-      return;
-    }
-    fill(section, title(),
+  return settingSection({ id: 'key-expiry-policy', title: 'Key expiry policy', path: EXPIRY, focus: 'ep-warn',
+    form: expiryPolicyForm,
+    view: (policy, edit, remove) => [
       h('p', { id: 'expiry-policy-summary' }, expiryPolicyText(policy)),
       policy ? h('p', { class: 'muted' }, 'Last changed: ', date(policy.updateDate), '. What it will do to which '
         + 'key, and when: ', h('a', { href: '#/dashboard' }, 'IAM dashboard'), '.') : null,
-      h('button', { type: 'button', class: 'primary', id: 'edit-expiry-policy', onclick: () => render(true) },
+      h('button', { type: 'button', class: 'primary', id: 'edit-expiry-policy', onclick: edit },
         policy ? 'Edit' : 'Set a policy'),
-      policy ? h('button', { type: 'button', id: 'delete-expiry-policy', onclick: async () => {
-        try {
-          await call('DELETE', EXPIRY);
-        } catch (e) {
-          flash(e);
-        }
-        render();
-      } }, 'Delete') : null);
-  }
-  render();
-  return section;
+      policy ? remove('delete-expiry-policy') : null] });
 }
 
 export function accountSettingsPage() {

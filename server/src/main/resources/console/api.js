@@ -48,6 +48,18 @@ export async function call(method, pathAndQuery, body, options = {}) {
   return answer(response, options.raw);
 }
 
+/** A GET of something that may not exist (a policy, a login profile): {@code null} for NoSuchEntity. */
+export async function getOrNull(path) {
+  try {
+    return await call('GET', path);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'NoSuchEntity') {
+      return null;
+    }
+    throw e;
+  }
+}
+
 export async function answer(response, raw) {
   const type = response.headers.get('content-type') || '';
   if (!response.ok) {

@@ -49,6 +49,59 @@ function confirmDelete(key, onConfirmed) {
   input.focus();
 }
 
+/** The built-in deny policy of a quarantine (docs/key-hygiene.md "Quarantining a leaked key"). */
+const QUARANTINE_ARN = 'arn:aws:iam::aws:policy/KeywardenCompromisedKeyQuarantine';
+
+/**
+ * "Quarantine" a leaked key: the reason (kept in the audit trail), whether to make the key inactive too, and what the
+ * quarantine does and how it is undone. POST /v1/access-keys/{id}/quarantine.
+ */
+function quarantineDialog(user, key, onDone) {
+  const reason = h('input', { type: 'text', id: 'quarantine-reason', required: true, maxlength: 1000,
+    autocomplete: 'off' });
+  const deactivate = h('input', { type: 'checkbox', id: 'quarantine-deactivate' });
+  const error = h('p', { class: 'error', role: 'alert', id: 'quarantine-error' });
+  const close = () => {
+    dialog.close();
+    dialog.remove();
+  };
+  const form = h('form', { id: 'quarantine-form', onsubmit: async ev => {
+    ev.preventDefault();
+    try {
+      await call('POST', `/v1/access-keys/${seg(key.accessKeyId)}/quarantine`,
+        { reason: reason.value.trim(), deactivate: deactivate.checked });
+      close();
+      onDone();
+    } catch (e) {
+      error.textContent = e.code + ': ' + e.message;
+    }
+  } },
+    h('p', {}, `Attaches the policy KeywardenCompromisedKeyQuarantine to ${user}: it denies everything except `
+      + 'reading and rotating the user\'s own access keys, whichever key is used. Undo it with "Remove quarantine" '
+      + '(detaching the policy).'),
+    h('label', { for: 'quarantine-reason' }, 'Reason (recorded in the audit trail)'), reason,
+    h('label', { class: 'check', for: 'quarantine-deactivate' }, deactivate, ' Also make this key inactive (it stops '
+      + 'authenticating at once)'),
+    h('p', {}, h('button', { type: 'button', onclick: close }, 'Cancel'),
+      h('button', { type: 'submit', class: 'primary', id: 'confirm-quarantine' }, 'Quarantine')),
+    error);
+  const dialog = h('dialog', { 'aria-labelledby': 'quarantine-title', id: 'quarantine-dialog' },
+    h('h2', { id: 'quarantine-title' }, `Quarantine ${key.accessKeyId}?`), form);
+  document.body.append(dialog);
+  dialog.showModal();
+  reason.focus();
+}
+
+/** Whether {@code user} is quarantined; {@code null} when the caller may not list its attached policies. */
+async function quarantined(user) {
+  try {
+    return (await call('GET', `/v1/users/${seg(user)}/attached-policies`)).attachedPolicies
+      .some(p => p.policyArn === QUARANTINE_ARN);
+  } catch (e) {
+    return null;
+  }
+}
+
 /** The access keys section of {@code user} ("~" for the caller); re-renders itself after every change. */
 export function keysSection(user, title) {
   const section = h('section', { 'aria-labelledby': 'keys-title' });
@@ -60,7 +113,8 @@ export function keysSection(user, title) {
       section.replaceChildren(h('h2', { id: 'keys-title' }, title), errorText(e));
       return;
     }
-    const used = await Promise.all(keys.map(k => lastUsed(k.accessKeyId)));
+    const [used, isQuarantined] = await Promise.all([Promise.all(keys.map(k => lastUsed(k.accessKeyId))),
+      user === '~' ? null : quarantined(user)]);
     const atLimit = keys.length >= KEY_LIMIT;
     // AWS's console asks for an optional "Description tag value": the owner's tag keyed by the new key's ID
     const description = h('input', { type: 'text', id: 'new-key-description', maxlength: 256, disabled: atLimit,
@@ -107,10 +161,26 @@ export function keysSection(user, title) {
                 flash(e);
               }
               render();
-            }) }, 'Delete') : null));
+            }) }, 'Delete') : null,
+          // a leaked key of a user (root keys cannot be quarantined, and the caller's own page has no such control)
+          user !== '~' && isQuarantined === false ? h('button', { type: 'button', class: 'quarantine',
+            'aria-label': `Quarantine ${k.accessKeyId}`, onclick: () => quarantineDialog(user, k, render) },
+          'Quarantine') : null));
     });
+    const banner = !isQuarantined ? null : h('div', { class: 'warning', id: 'quarantine-banner', role: 'status' },
+      h('p', {}, `${user} is quarantined: the policy KeywardenCompromisedKeyQuarantine denies everything except `
+        + 'reading and rotating its own access keys. Rotate the leaked key, then remove the quarantine.'),
+      h('button', { type: 'button', id: 'remove-quarantine', onclick: async () => {
+        try {
+          await call('DELETE', `/v1/users/${seg(user)}/attached-policies/${seg(QUARANTINE_ARN)}`);
+        } catch (e) {
+          flash(e);
+        }
+        render();
+      } }, 'Remove quarantine'));
     fill(section,
       h('h2', { id: 'keys-title' }, title),
+      banner,
       h('p', { class: 'muted' }, 'Use access keys to send programmatic calls to Keywarden. You can have a maximum of '
         + 'two access keys (active or inactive) at a time. Only inactive keys can be deleted.'),
       h('label', { for: 'new-key-description' }, 'Description tag value - optional'), description,

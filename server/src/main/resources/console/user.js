@@ -1,6 +1,6 @@
 // A user's page, as the AWS console has it: a summary and two tabs, "Permissions" (policies, managed policies to
 // attach, tags) and "Security credentials" (console password, access keys). Every call is an ordinary signed /v1 call.
-import { ApiError, call, seg, session } from './api.js';
+import { call, getOrNull, seg, session } from './api.js';
 import { h, show, flash, date, fill, errorText, oneTimeDialog, csvLine } from './dom.js';
 import { keysSection } from './keys.js';
 import { permissionsSection, tagsSection } from './pages.js';
@@ -126,14 +126,12 @@ export function consoleAccessSection(user) {
   }
 
   async function render(extra) {
-    let profile = null;
+    let profile;
     try {
-      profile = await call('GET', path);
+      profile = await getOrNull(path);
     } catch (e) {
-      if (!(e instanceof ApiError && e.code === 'NoSuchEntity')) {
-        fill(section, h('h2', { id: 'console-access-title' }, 'Console sign-in'), errorText(e));
-        return;
-      }
+      fill(section, h('h2', { id: 'console-access-title' }, 'Console sign-in'), errorText(e));
+      return;
     }
     const head = h('h2', { id: 'console-access-title' }, 'Console sign-in');
     if (!profile) {

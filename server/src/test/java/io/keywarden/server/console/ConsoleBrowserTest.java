@@ -1035,4 +1035,46 @@ class ConsoleBrowserTest extends ServerTestSupport {
             root.delete("/v1/account/password-policy");
         }
     }
+
+    @Test
+    @Order(18)
+    void aLeakedKeyIsQuarantinedFromItsOwnersPageAndTheQuarantineIsRemovedThere() {
+        SignedClient root = root();
+        String quarantine = "arn:aws:iam::aws:policy/KeywardenCompromisedKeyQuarantine";
+        assertThat(root.post("/v1/users", "{\"userName\":\"leaky\"}").status()).isEqualTo(201);
+        assertThat(root.put("/v1/users/leaky/policies/all", ADMIN_POLICY).status()).isEqualTo(204);
+        Response key = root.post("/v1/users/leaky/access-keys", null);
+        String keyId = key.json().path("accessKeyId").asText();
+        String secret = key.json().path("secretAccessKey").asText();
+        assertThat(as(keyId, secret).get("/v1/users").status()).isEqualTo(200);
+
+        signInWithKey(adminKeyId, adminSecret);
+        open("user-quarantine", "#/users/leaky/security-credentials", "tr[data-key='" + keyId + "'] button.quarantine");
+        assertThat(browser.findElements(By.id("quarantine-banner"))).isEmpty();
+        browser.findElement(By.cssSelector("tr[data-key='" + keyId + "'] button.quarantine")).click();
+        visible("#quarantine-dialog");
+        setValue("quarantine-reason", "pushed to a public repository, INC-42");
+        check("quarantine");
+        browser.findElement(By.id("confirm-quarantine")).click();
+
+        // the owner is quarantined: the page says so, the key's own actions still work, anything else is denied
+        assertThat(visible("#quarantine-banner").getText()).startsWith("leaky is quarantined");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.id("quarantine-dialog"), 0));
+        assertThat(root.get("/v1/users/leaky/attached-policies").body()).contains(quarantine);
+        assertThat(browser.findElement(By.cssSelector("tr[data-key='" + keyId + "'] .status")).getText())
+                .isEqualTo("Active");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(as(keyId, secret).get("/v1/users").code()).isEqualTo("AccessDenied"));
+        assertThat(as(keyId, secret).get("/v1/users/~/access-keys").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(root
+                .get("/v1/audit-events?eventName=QuarantineAccessKey").body()).contains("INC-42").contains(keyId));
+
+        // removed on the same page: the key's owner gets its permissions back
+        browser.findElement(By.id("remove-quarantine")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.id("quarantine-banner"), 0));
+        assertThat(root.get("/v1/users/leaky/attached-policies").body()).doesNotContain(quarantine);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(as(keyId, secret).get("/v1/users").status()).isEqualTo(200));
+        visible("tr[data-key='" + keyId + "'] button.quarantine");
+    }
 }
