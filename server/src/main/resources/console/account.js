@@ -5,7 +5,7 @@
 import { call, getOrNull, seg } from './api.js';
 import { h, show, flash, fill, errorText, date } from './dom.js';
 
-const POLICY = '/v1/account/password-policy';
+export const POLICY = '/v1/account/password-policy';
 
 /** What applies while no policy is set (docs/passwords.md): AWS's default password policy. */
 const DEFAULT_RULES = ['Minimum password length is 8 characters',
@@ -14,7 +14,9 @@ const DEFAULT_RULES = ['Minimum password length is 8 characters',
   'Must not be identical to the user name',
   'Users can change their own password'];
 
-const SYMBOLS = '! @ # $ % ^ & * ( ) _ + - = [ ] { } | \'';
+/** The password policy's symbols (core PasswordPolicy.SYMBOLS), as "Require symbols" counts them. */
+export const POLICY_SYMBOLS = '!@#$%^&*()_+-=[]{}|\'';
+const SYMBOLS = [...POLICY_SYMBOLS].join(' ');
 
 function rulesOf(p) {
   const rules = [`Minimum password length is ${p.minimumPasswordLength} characters`];

@@ -4,6 +4,7 @@ import { call, getOrNull, seg, session } from './api.js';
 import { h, show, flash, date, fill, errorText, oneTimeDialog, csvLine } from './dom.js';
 import { keysSection } from './keys.js';
 import { permissionsSection, tagsSection } from './pages.js';
+import { POLICY, POLICY_SYMBOLS } from './account.js';
 
 export const TABS = [['permissions', 'Permissions'], ['security-credentials', 'Security credentials']];
 
@@ -14,7 +15,6 @@ function check(id, label, checked) {
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '0123456789';
-const SYMBOLS = '!@#$%^&*()_+-=[]{}|\'';
 
 /** A uniform random integer in [0, n) from the browser's CSPRNG (rejection sampling: no modulo bias). */
 function randomBelow(n) {
@@ -31,7 +31,7 @@ function randomBelow(n) {
  * four classes (upper and lower case, digits, its symbols), so it meets any policy of at most that length.
  */
 export function generatePassword(length) {
-  const classes = [UPPER, LOWER, DIGITS, SYMBOLS];
+  const classes = [UPPER, LOWER, DIGITS, POLICY_SYMBOLS];
   const all = classes.join('');
   const chars = classes.map(c => c[randomBelow(c.length)]);
   while (chars.length < length) {
@@ -47,7 +47,7 @@ export function generatePassword(length) {
 /** 20 characters, or the account's minimum when it asks for more (a caller that cannot read the policy gets 20). */
 async function minimumPasswordLength() {
   try {
-    return Math.max(20, (await call('GET', '/v1/account/password-policy')).minimumPasswordLength);
+    return Math.max(20, (await call('GET', POLICY)).minimumPasswordLength);
   } catch (e) {
     return 20;
   }
